@@ -1,1 +1,41 @@
-export {}
+/**
+ * @redblue/scoring — the pure scoring engine: scheme validation (R1), scoring (R2), ranking (R3),
+ * red/blue lists and adjustments (R4, R5), repeats (R7), rectification warnings and China time (R8),
+ * the annual roll-up (R10) and trend helpers for the dashboards.
+ *
+ * Scores go in as strings (or Prisma Decimals) and come out as strings with two decimals.
+ */
+export type * from './types'
+export { compareScores, sumScores, toFixed2 } from './decimal'
+export { validateScheme } from './scheme-validation'
+export { scoreIndicator, type ScoreIndicatorArgs } from './indicator-score'
+export { prepareScheme, scoreAssessment, type PreparedScheme } from './assessment-score'
+export { rankEntries } from './ranking'
+export { DEFAULT_RULE_SET, computeLists } from './lists'
+export { rectificationWarning } from './rectification'
+export {
+  addDays,
+  chinaDate,
+  chinaDayEnd,
+  chinaDayStart,
+  chinaMonth,
+  chinaMonthRange,
+  daysBetween,
+  defaultDeadline,
+} from './china-time'
+export { findRepeats } from './repeats'
+export { annualRollup } from './annual'
+export {
+  categoryAverageSeries,
+  closeOutRate,
+  dimensionAverages,
+  findingCountsByCategory,
+  lastRounds,
+  orgSeries,
+  type CategoryAverageSeries,
+  type CloseOutRate,
+  type DimensionAverage,
+  type FindingCountSeries,
+  type OrgSeries,
+  type RoundRef,
+} from './trends'

@@ -1,0 +1,5 @@
+import type { AnnualRollup, AnnualRollupInput } from './types'
+
+export function annualRollup(_input: AnnualRollupInput): AnnualRollup {
+  throw new Error('not implemented')
+}
