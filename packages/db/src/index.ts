@@ -1,1 +1,33 @@
-export {}
+/**
+ * @redblue/db — the generated Prisma client and types, the client factory and the migration runner.
+ * Test helpers live in `@redblue/db/testing`, the demo data in `@redblue/db/seed`.
+ */
+import { Prisma } from './generated/prisma/client'
+
+export * from './generated/prisma/client'
+export {
+  createDb,
+  DEFAULT_DATA_DIR,
+  IN_MEMORY,
+  redactUrl,
+  REPO_ROOT,
+  type CreateDbOptions,
+  type Db,
+  type DbKind,
+} from './client'
+export {
+  checksumOf,
+  migrate,
+  MIGRATIONS_DIR,
+  MigrationError,
+  readMigrations,
+  type MigrateOptions,
+  type MigrateResult,
+  type MigrationFile,
+  type MigrationTarget,
+} from './migrate'
+export type { QueryListener } from './query-recorder'
+
+/** Prisma's decimal class: the type of every `Decimal(6,2)` column read back from the database. */
+export const Decimal = Prisma.Decimal
+export type Decimal = Prisma.Decimal

@@ -3372,6 +3372,7 @@ export const IndicatorInputScalarFieldEnum = {
   bonusPoints: 'bonusPoints',
   points: 'points',
   note: 'note',
+  version: 'version',
   updatedAt: 'updatedAt'
 } as const
 

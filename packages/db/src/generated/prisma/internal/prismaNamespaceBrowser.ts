@@ -396,6 +396,7 @@ export const IndicatorInputScalarFieldEnum = {
   bonusPoints: 'bonusPoints',
   points: 'points',
   note: 'note',
+  version: 'version',
   updatedAt: 'updatedAt'
 } as const
 

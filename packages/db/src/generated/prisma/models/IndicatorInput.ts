@@ -33,6 +33,7 @@ export type IndicatorInputAvgAggregateOutputType = {
   quantityValue: runtime.Decimal | null
   bonusPoints: runtime.Decimal | null
   points: runtime.Decimal | null
+  version: number | null
 }
 
 export type IndicatorInputSumAggregateOutputType = {
@@ -42,6 +43,7 @@ export type IndicatorInputSumAggregateOutputType = {
   quantityValue: runtime.Decimal | null
   bonusPoints: runtime.Decimal | null
   points: runtime.Decimal | null
+  version: number | null
 }
 
 export type IndicatorInputMinAggregateOutputType = {
@@ -53,6 +55,7 @@ export type IndicatorInputMinAggregateOutputType = {
   bonusPoints: runtime.Decimal | null
   points: runtime.Decimal | null
   note: string | null
+  version: number | null
   updatedAt: Date | null
 }
 
@@ -65,6 +68,7 @@ export type IndicatorInputMaxAggregateOutputType = {
   bonusPoints: runtime.Decimal | null
   points: runtime.Decimal | null
   note: string | null
+  version: number | null
   updatedAt: Date | null
 }
 
@@ -77,6 +81,7 @@ export type IndicatorInputCountAggregateOutputType = {
   bonusPoints: number
   points: number
   note: number
+  version: number
   updatedAt: number
   _all: number
 }
@@ -89,6 +94,7 @@ export type IndicatorInputAvgAggregateInputType = {
   quantityValue?: true
   bonusPoints?: true
   points?: true
+  version?: true
 }
 
 export type IndicatorInputSumAggregateInputType = {
@@ -98,6 +104,7 @@ export type IndicatorInputSumAggregateInputType = {
   quantityValue?: true
   bonusPoints?: true
   points?: true
+  version?: true
 }
 
 export type IndicatorInputMinAggregateInputType = {
@@ -109,6 +116,7 @@ export type IndicatorInputMinAggregateInputType = {
   bonusPoints?: true
   points?: true
   note?: true
+  version?: true
   updatedAt?: true
 }
 
@@ -121,6 +129,7 @@ export type IndicatorInputMaxAggregateInputType = {
   bonusPoints?: true
   points?: true
   note?: true
+  version?: true
   updatedAt?: true
 }
 
@@ -133,6 +142,7 @@ export type IndicatorInputCountAggregateInputType = {
   bonusPoints?: true
   points?: true
   note?: true
+  version?: true
   updatedAt?: true
   _all?: true
 }
@@ -232,6 +242,7 @@ export type IndicatorInputGroupByOutputType = {
   bonusPoints: runtime.Decimal | null
   points: runtime.Decimal | null
   note: string | null
+  version: number
   updatedAt: Date
   _count: IndicatorInputCountAggregateOutputType | null
   _avg: IndicatorInputAvgAggregateOutputType | null
@@ -267,6 +278,7 @@ export type IndicatorInputWhereInput = {
   bonusPoints?: Prisma.DecimalNullableFilter<"IndicatorInput"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.DecimalNullableFilter<"IndicatorInput"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.StringNullableFilter<"IndicatorInput"> | string | null
+  version?: Prisma.IntFilter<"IndicatorInput"> | number
   updatedAt?: Prisma.DateTimeFilter<"IndicatorInput"> | Date | string
   assessment?: Prisma.XOR<Prisma.AssessmentScalarRelationFilter, Prisma.AssessmentWhereInput>
   indicator?: Prisma.XOR<Prisma.IndicatorScalarRelationFilter, Prisma.IndicatorWhereInput>
@@ -281,6 +293,7 @@ export type IndicatorInputOrderByWithRelationInput = {
   bonusPoints?: Prisma.SortOrderInput | Prisma.SortOrder
   points?: Prisma.SortOrderInput | Prisma.SortOrder
   note?: Prisma.SortOrderInput | Prisma.SortOrder
+  version?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   assessment?: Prisma.AssessmentOrderByWithRelationInput
   indicator?: Prisma.IndicatorOrderByWithRelationInput
@@ -299,6 +312,7 @@ export type IndicatorInputWhereUniqueInput = Prisma.AtLeast<{
   bonusPoints?: Prisma.DecimalNullableFilter<"IndicatorInput"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.DecimalNullableFilter<"IndicatorInput"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.StringNullableFilter<"IndicatorInput"> | string | null
+  version?: Prisma.IntFilter<"IndicatorInput"> | number
   updatedAt?: Prisma.DateTimeFilter<"IndicatorInput"> | Date | string
   assessment?: Prisma.XOR<Prisma.AssessmentScalarRelationFilter, Prisma.AssessmentWhereInput>
   indicator?: Prisma.XOR<Prisma.IndicatorScalarRelationFilter, Prisma.IndicatorWhereInput>
@@ -313,6 +327,7 @@ export type IndicatorInputOrderByWithAggregationInput = {
   bonusPoints?: Prisma.SortOrderInput | Prisma.SortOrder
   points?: Prisma.SortOrderInput | Prisma.SortOrder
   note?: Prisma.SortOrderInput | Prisma.SortOrder
+  version?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.IndicatorInputCountOrderByAggregateInput
   _avg?: Prisma.IndicatorInputAvgOrderByAggregateInput
@@ -333,6 +348,7 @@ export type IndicatorInputScalarWhereWithAggregatesInput = {
   bonusPoints?: Prisma.DecimalNullableWithAggregatesFilter<"IndicatorInput"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.DecimalNullableWithAggregatesFilter<"IndicatorInput"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.StringNullableWithAggregatesFilter<"IndicatorInput"> | string | null
+  version?: Prisma.IntWithAggregatesFilter<"IndicatorInput"> | number
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"IndicatorInput"> | Date | string
 }
 
@@ -342,6 +358,7 @@ export type IndicatorInputCreateInput = {
   bonusPoints?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: string | null
+  version?: number
   updatedAt?: Date | string
   assessment: Prisma.AssessmentCreateNestedOneWithoutInputsInput
   indicator: Prisma.IndicatorCreateNestedOneWithoutInputsInput
@@ -356,6 +373,7 @@ export type IndicatorInputUncheckedCreateInput = {
   bonusPoints?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: string | null
+  version?: number
   updatedAt?: Date | string
 }
 
@@ -365,6 +383,7 @@ export type IndicatorInputUpdateInput = {
   bonusPoints?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   assessment?: Prisma.AssessmentUpdateOneRequiredWithoutInputsNestedInput
   indicator?: Prisma.IndicatorUpdateOneRequiredWithoutInputsNestedInput
@@ -379,6 +398,7 @@ export type IndicatorInputUncheckedUpdateInput = {
   bonusPoints?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -391,6 +411,7 @@ export type IndicatorInputCreateManyInput = {
   bonusPoints?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: string | null
+  version?: number
   updatedAt?: Date | string
 }
 
@@ -400,6 +421,7 @@ export type IndicatorInputUpdateManyMutationInput = {
   bonusPoints?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -412,6 +434,7 @@ export type IndicatorInputUncheckedUpdateManyInput = {
   bonusPoints?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -439,6 +462,7 @@ export type IndicatorInputCountOrderByAggregateInput = {
   bonusPoints?: Prisma.SortOrder
   points?: Prisma.SortOrder
   note?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -449,6 +473,7 @@ export type IndicatorInputAvgOrderByAggregateInput = {
   quantityValue?: Prisma.SortOrder
   bonusPoints?: Prisma.SortOrder
   points?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type IndicatorInputMaxOrderByAggregateInput = {
@@ -460,6 +485,7 @@ export type IndicatorInputMaxOrderByAggregateInput = {
   bonusPoints?: Prisma.SortOrder
   points?: Prisma.SortOrder
   note?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -472,6 +498,7 @@ export type IndicatorInputMinOrderByAggregateInput = {
   bonusPoints?: Prisma.SortOrder
   points?: Prisma.SortOrder
   note?: Prisma.SortOrder
+  version?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
@@ -482,6 +509,7 @@ export type IndicatorInputSumOrderByAggregateInput = {
   quantityValue?: Prisma.SortOrder
   bonusPoints?: Prisma.SortOrder
   points?: Prisma.SortOrder
+  version?: Prisma.SortOrder
 }
 
 export type IndicatorInputCreateNestedManyWithoutIndicatorInput = {
@@ -574,6 +602,7 @@ export type IndicatorInputCreateWithoutIndicatorInput = {
   bonusPoints?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: string | null
+  version?: number
   updatedAt?: Date | string
   assessment: Prisma.AssessmentCreateNestedOneWithoutInputsInput
 }
@@ -586,6 +615,7 @@ export type IndicatorInputUncheckedCreateWithoutIndicatorInput = {
   bonusPoints?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: string | null
+  version?: number
   updatedAt?: Date | string
 }
 
@@ -627,6 +657,7 @@ export type IndicatorInputScalarWhereInput = {
   bonusPoints?: Prisma.DecimalNullableFilter<"IndicatorInput"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.DecimalNullableFilter<"IndicatorInput"> | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.StringNullableFilter<"IndicatorInput"> | string | null
+  version?: Prisma.IntFilter<"IndicatorInput"> | number
   updatedAt?: Prisma.DateTimeFilter<"IndicatorInput"> | Date | string
 }
 
@@ -636,6 +667,7 @@ export type IndicatorInputCreateWithoutAssessmentInput = {
   bonusPoints?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: string | null
+  version?: number
   updatedAt?: Date | string
   indicator: Prisma.IndicatorCreateNestedOneWithoutInputsInput
 }
@@ -648,6 +680,7 @@ export type IndicatorInputUncheckedCreateWithoutAssessmentInput = {
   bonusPoints?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: string | null
+  version?: number
   updatedAt?: Date | string
 }
 
@@ -685,6 +718,7 @@ export type IndicatorInputCreateManyIndicatorInput = {
   bonusPoints?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: string | null
+  version?: number
   updatedAt?: Date | string
 }
 
@@ -694,6 +728,7 @@ export type IndicatorInputUpdateWithoutIndicatorInput = {
   bonusPoints?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   assessment?: Prisma.AssessmentUpdateOneRequiredWithoutInputsNestedInput
 }
@@ -706,6 +741,7 @@ export type IndicatorInputUncheckedUpdateWithoutIndicatorInput = {
   bonusPoints?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -717,6 +753,7 @@ export type IndicatorInputUncheckedUpdateManyWithoutIndicatorInput = {
   bonusPoints?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -728,6 +765,7 @@ export type IndicatorInputCreateManyAssessmentInput = {
   bonusPoints?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: string | null
+  version?: number
   updatedAt?: Date | string
 }
 
@@ -737,6 +775,7 @@ export type IndicatorInputUpdateWithoutAssessmentInput = {
   bonusPoints?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   indicator?: Prisma.IndicatorUpdateOneRequiredWithoutInputsNestedInput
 }
@@ -749,6 +788,7 @@ export type IndicatorInputUncheckedUpdateWithoutAssessmentInput = {
   bonusPoints?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -760,6 +800,7 @@ export type IndicatorInputUncheckedUpdateManyWithoutAssessmentInput = {
   bonusPoints?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   points?: Prisma.NullableDecimalFieldUpdateOperationsInput | runtime.Decimal | runtime.DecimalJsLike | number | string | null
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  version?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -774,6 +815,7 @@ export type IndicatorInputSelect<ExtArgs extends runtime.Types.Extensions.Intern
   bonusPoints?: boolean
   points?: boolean
   note?: boolean
+  version?: boolean
   updatedAt?: boolean
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
   indicator?: boolean | Prisma.IndicatorDefaultArgs<ExtArgs>
@@ -788,6 +830,7 @@ export type IndicatorInputSelectCreateManyAndReturn<ExtArgs extends runtime.Type
   bonusPoints?: boolean
   points?: boolean
   note?: boolean
+  version?: boolean
   updatedAt?: boolean
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
   indicator?: boolean | Prisma.IndicatorDefaultArgs<ExtArgs>
@@ -802,6 +845,7 @@ export type IndicatorInputSelectUpdateManyAndReturn<ExtArgs extends runtime.Type
   bonusPoints?: boolean
   points?: boolean
   note?: boolean
+  version?: boolean
   updatedAt?: boolean
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
   indicator?: boolean | Prisma.IndicatorDefaultArgs<ExtArgs>
@@ -816,10 +860,11 @@ export type IndicatorInputSelectScalar = {
   bonusPoints?: boolean
   points?: boolean
   note?: boolean
+  version?: boolean
   updatedAt?: boolean
 }
 
-export type IndicatorInputOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "assessmentId" | "indicatorId" | "ratingLevel" | "quantityValue" | "bonusPoints" | "points" | "note" | "updatedAt", ExtArgs["result"]["indicatorInput"]>
+export type IndicatorInputOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "assessmentId" | "indicatorId" | "ratingLevel" | "quantityValue" | "bonusPoints" | "points" | "note" | "version" | "updatedAt", ExtArgs["result"]["indicatorInput"]>
 export type IndicatorInputInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   assessment?: boolean | Prisma.AssessmentDefaultArgs<ExtArgs>
   indicator?: boolean | Prisma.IndicatorDefaultArgs<ExtArgs>
@@ -848,6 +893,7 @@ export type $IndicatorInputPayload<ExtArgs extends runtime.Types.Extensions.Inte
     bonusPoints: runtime.Decimal | null
     points: runtime.Decimal | null
     note: string | null
+    version: number
     updatedAt: Date
   }, ExtArgs["result"]["indicatorInput"]>
   composites: {}
@@ -1282,6 +1328,7 @@ export interface IndicatorInputFieldRefs {
   readonly bonusPoints: Prisma.FieldRef<"IndicatorInput", 'Decimal'>
   readonly points: Prisma.FieldRef<"IndicatorInput", 'Decimal'>
   readonly note: Prisma.FieldRef<"IndicatorInput", 'String'>
+  readonly version: Prisma.FieldRef<"IndicatorInput", 'Int'>
   readonly updatedAt: Prisma.FieldRef<"IndicatorInput", 'DateTime'>
 }
     

@@ -1,0 +1,106 @@
+/**
+ * The one way to get a Prisma client: PostgreSQL through `@prisma/adapter-pg` when a URL is given
+ * (or DATABASE_URL is set), otherwise the embedded PGlite database persisted in a folder.
+ */
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPg } from '@prisma/adapter-pg'
+import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { readEnv } from './env'
+import { PrismaClient } from './generated/prisma/client'
+import { migrate, type MigrateOptions, type MigrateResult } from './migrate'
+import { recordingAdapter, type QueryListener } from './query-recorder'
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '.data/pglite')
+/** Pass as `dataDir` for a PGlite database that lives only in memory. */
+export const IN_MEMORY = 'memory://'
+
+export interface CreateDbOptions {
+  /** PostgreSQL URL; default DATABASE_URL. When neither is set, PGlite is used. */
+  url?: string
+  /** PGlite folder (or IN_MEMORY); default REDBLUE_DATA_DIR, else `<repo>/.data/pglite`. */
+  dataDir?: string
+  /** An already open PGlite instance to use instead of opening `dataDir`. */
+  pglite?: PGlite
+  /** Connections in the PostgreSQL pool (default 10). */
+  poolSize?: number
+  /** Called with every SQL statement Prisma sends (used by tests to count queries). */
+  onQuery?: QueryListener
+}
+
+export type DbKind = 'pglite' | 'postgres'
+
+export interface Db {
+  prisma: PrismaClient
+  kind: DbKind
+  /** Where the data lives: the server URL without password, or the PGlite folder / `memory://`. */
+  location: string
+  /** The PGlite instance when kind is 'pglite'. */
+  pglite?: PGlite
+  /** Applies pending migrations (see migrate.ts). */
+  migrate(options?: MigrateOptions): Promise<MigrateResult>
+  close(): Promise<void>
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '(unparseable database URL)'
+  }
+}
+
+function clientWith(adapter: SqlDriverAdapterFactory, onQuery: QueryListener | undefined): PrismaClient {
+  return new PrismaClient({ adapter: onQuery ? recordingAdapter(adapter, onQuery) : adapter })
+}
+
+export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
+  const env = readEnv()
+  const url = options.pglite ? undefined : (options.url ?? env.databaseUrl)
+
+  if (url !== undefined) {
+    const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 })
+    const prisma = clientWith(adapter, options.onQuery)
+    return {
+      prisma,
+      kind: 'postgres',
+      location: redactUrl(url),
+      migrate: (migrateOptions) => migrate({ url }, migrateOptions),
+      close: () => prisma.$disconnect(),
+    }
+  }
+
+  let pglite = options.pglite
+  let location = 'external PGlite instance'
+  if (!pglite) {
+    const dataDir = options.dataDir ?? env.dataDir ?? DEFAULT_DATA_DIR
+    if (dataDir === IN_MEMORY) {
+      location = IN_MEMORY
+      pglite = await PGlite.create()
+    } else {
+      location = resolve(dataDir)
+      mkdirSync(location, { recursive: true })
+      pglite = await PGlite.create(location)
+    }
+  }
+  const ownsPglite = !options.pglite
+  const db = pglite
+  const prisma = clientWith(new PrismaPGlite(db), options.onQuery)
+  return {
+    prisma,
+    kind: 'pglite',
+    location,
+    pglite: db,
+    migrate: (migrateOptions) => migrate({ pglite: db }, migrateOptions),
+    close: async () => {
+      await prisma.$disconnect()
+      if (ownsPglite && !db.closed) await db.close()
+    },
+  }
+}
