@@ -6,8 +6,13 @@
  * Scores go in as strings (or Prisma Decimals) and come out as strings with two decimals.
  */
 export type * from './types'
-export { compareScores, sumScores, toFixed2 } from './decimal'
+export { compareScores, meanScore, sumScores, toFixed2 } from './decimal'
 export { validateScheme } from './scheme-validation'
+export {
+  SCHEME_PROBLEM_MESSAGES_EN,
+  SCHEME_PROBLEM_MESSAGES_ZH,
+  formatSchemeMessage,
+} from './scheme-messages'
 export { scoreIndicator, type ScoreIndicatorArgs } from './indicator-score'
 export { prepareScheme, scoreAssessment, type PreparedScheme } from './assessment-score'
 export { rankEntries } from './ranking'

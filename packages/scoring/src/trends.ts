@@ -1,4 +1,12 @@
+import type { Decimal } from 'decimal.js'
+import { D, decimalToFixed2, meanScore, toDecimal, toFixed2 } from './decimal'
 import type { DecimalInput, Id, OrgCategory, ScoreString } from './types'
+
+/**
+ * Series for the dashboards' trend charts. Every series is aligned with the `roundIds` passed in
+ * (oldest first, typically from lastRounds), so a chart can use them directly as its x axis; rows of
+ * other rounds are ignored.
+ */
 
 export interface RoundRef {
   id: Id
@@ -38,35 +46,123 @@ export interface DimensionAverage {
   averageLost: ScoreString
 }
 
-export function lastRounds<R extends { year: number; quarter: number }>(_rounds: readonly R[], _n = 5): R[] {
-  throw new Error('not implemented')
+const CATEGORY_ORDER: readonly OrgCategory[] = ['I', 'II', 'III']
+
+function roundPositions(roundIds: readonly Id[]): Map<Id, number> {
+  const positions = new Map<Id, number>()
+  roundIds.forEach((id, i) => positions.set(id, i))
+  return positions
 }
+
+/** The last n rounds in chronological order (by year, then quarter), whatever the input order. */
+export function lastRounds<R extends { year: number; quarter: number }>(rounds: readonly R[], n = 5): R[] {
+  const sorted = [...rounds].sort((a, b) => a.year - b.year || a.quarter - b.quarter)
+  return n <= 0 ? [] : sorted.slice(-n)
+}
+
+/** Each org's totals across the rounds, orgs in order of first appearance. */
 export function orgSeries(
-  _rows: readonly { roundId: Id; orgId: Id; total: DecimalInput }[],
-  _roundIds: readonly Id[],
+  rows: readonly { roundId: Id; orgId: Id; total: DecimalInput }[],
+  roundIds: readonly Id[],
 ): OrgSeries[] {
-  throw new Error('not implemented')
+  const positions = roundPositions(roundIds)
+  const byOrg = new Map<Id, OrgSeries>()
+  for (const row of rows) {
+    const position = positions.get(row.roundId)
+    if (position === undefined) continue
+    let series = byOrg.get(row.orgId)
+    if (!series) {
+      series = { orgId: row.orgId, values: roundIds.map(() => null) }
+      byOrg.set(row.orgId, series)
+    }
+    series.values[position] = toFixed2(row.total)
+  }
+  return [...byOrg.values()]
 }
+
+/** Mean total per category and round (half-up, two decimals); categories I, II, III that occur. */
 export function categoryAverageSeries(
-  _rows: readonly { roundId: Id; category: OrgCategory; total: DecimalInput }[],
-  _roundIds: readonly Id[],
+  rows: readonly { roundId: Id; category: OrgCategory; total: DecimalInput }[],
+  roundIds: readonly Id[],
 ): CategoryAverageSeries[] {
-  throw new Error('not implemented')
+  const positions = roundPositions(roundIds)
+  const totals = new Map<OrgCategory, DecimalInput[][]>()
+  for (const row of rows) {
+    const position = positions.get(row.roundId)
+    if (position === undefined) continue
+    let perRound = totals.get(row.category)
+    if (!perRound) {
+      perRound = roundIds.map(() => [])
+      totals.set(row.category, perRound)
+    }
+    perRound[position]!.push(row.total)
+  }
+  return CATEGORY_ORDER.filter((c) => totals.has(c)).map((category) => ({
+    category,
+    values: totals.get(category)!.map((xs) => meanScore(xs)),
+  }))
 }
+
+/** Findings per problem category and round, most frequent categories first (ties by first seen). */
 export function findingCountsByCategory(
-  _findings: readonly { roundId: Id; problemCategoryId: Id }[],
-  _roundIds: readonly Id[],
+  findings: readonly { roundId: Id; problemCategoryId: Id }[],
+  roundIds: readonly Id[],
 ): FindingCountSeries[] {
-  throw new Error('not implemented')
+  const positions = roundPositions(roundIds)
+  const byCategory = new Map<Id, FindingCountSeries>()
+  for (const f of findings) {
+    const position = positions.get(f.roundId)
+    if (position === undefined) continue
+    let series = byCategory.get(f.problemCategoryId)
+    if (!series) {
+      series = { problemCategoryId: f.problemCategoryId, counts: roundIds.map(() => 0), total: 0 }
+      byCategory.set(f.problemCategoryId, series)
+    }
+    series.counts[position]! += 1
+    series.total += 1
+  }
+  return [...byCategory.values()].sort((a, b) => b.total - a.total)
 }
+
+/** Share of rectification items closed (销号) per round, as a percent with two decimals. */
 export function closeOutRate(
-  _items: readonly { roundId: Id; closed: boolean }[],
-  _roundIds: readonly Id[],
+  items: readonly { roundId: Id; closed: boolean }[],
+  roundIds: readonly Id[],
 ): CloseOutRate[] {
-  throw new Error('not implemented')
+  const positions = roundPositions(roundIds)
+  const rates: CloseOutRate[] = roundIds.map((roundId) => ({ roundId, total: 0, closed: 0, rate: null }))
+  for (const item of items) {
+    const position = positions.get(item.roundId)
+    if (position === undefined) continue
+    const rate = rates[position]!
+    rate.total += 1
+    if (item.closed) rate.closed += 1
+  }
+  for (const rate of rates) {
+    if (rate.total > 0) rate.rate = decimalToFixed2(new D(rate.closed).times(100).div(rate.total))
+  }
+  return rates
 }
+
+/** Mean points and mean lost points per dimension over the given dimension scores. */
 export function dimensionAverages(
-  _rows: readonly { dimensionId: Id; points: DecimalInput; lost: DecimalInput }[],
+  rows: readonly { dimensionId: Id; points: DecimalInput; lost: DecimalInput }[],
 ): DimensionAverage[] {
-  throw new Error('not implemented')
+  const sums = new Map<Id, { count: number; points: Decimal; lost: Decimal }>()
+  for (const row of rows) {
+    let sum = sums.get(row.dimensionId)
+    if (!sum) {
+      sum = { count: 0, points: new D(0), lost: new D(0) }
+      sums.set(row.dimensionId, sum)
+    }
+    sum.count += 1
+    sum.points = sum.points.plus(toDecimal(row.points))
+    sum.lost = sum.lost.plus(toDecimal(row.lost))
+  }
+  return [...sums].map(([dimensionId, sum]) => ({
+    dimensionId,
+    count: sum.count,
+    averagePoints: decimalToFixed2(sum.points.div(sum.count)),
+    averageLost: decimalToFixed2(sum.lost.div(sum.count)),
+  }))
 }

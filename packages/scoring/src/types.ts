@@ -81,7 +81,6 @@ export type SchemeProblemCode =
   | 'NON_BONUS_WITHOUT_DIMENSION'
   | 'BONUS_IN_DIMENSION'
   | 'UNKNOWN_DIMENSION'
-  | 'EMPTY_DIMENSION'
   | 'RESTRICTED_BASE_INDICATOR'
   | 'RATING_LEVELS_MISSING'
   | 'RATING_PERCENT_OUT_OF_RANGE'
@@ -159,7 +158,8 @@ export interface DimensionScore {
 
 export interface LostPointsEntry {
   indicatorId: Id
-  dimensionId: Id
+  /** null only in a mis-configured scheme (a base indicator without a dimension). */
+  dimensionId: Id | null
   lost: ScoreString
   reason: LossReason
   findingIds: Id[]
