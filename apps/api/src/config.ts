@@ -1,0 +1,39 @@
+import { env } from './env'
+
+/**
+ * Runtime settings of one API instance. Built from env.ts by default; tests pass overrides (a fake
+ * clock, short session lifetimes) instead of mutating the environment.
+ */
+export interface ApiConfig {
+  cookieName: string
+  cookieSecure: 'auto' | 'always' | 'never'
+  sessionIdleMs: number
+  sessionMaxMs: number
+  /** A used session's expiry is pushed forward at most this often, to avoid a write per request. */
+  sessionTouchMs: number
+  loginMaxFailures: number
+  loginLockMs: number
+  trustProxy: boolean
+  maxBodyBytes: number
+  graphiql: boolean
+  /** Wall clock; replaced in tests to check expiry and lock windows. */
+  now: () => Date
+}
+
+export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
+  return {
+    cookieName: 'redblue_session',
+    cookieSecure:
+      env.COOKIE_SECURE === 'true' ? 'always' : env.COOKIE_SECURE === 'false' ? 'never' : 'auto',
+    sessionIdleMs: env.SESSION_IDLE_HOURS * 3_600_000,
+    sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+    sessionTouchMs: 60_000,
+    loginMaxFailures: env.LOGIN_MAX_FAILURES,
+    loginLockMs: env.LOGIN_LOCK_MINUTES * 60_000,
+    trustProxy: env.TRUST_PROXY,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    graphiql: env.NODE_ENV === 'development',
+    now: () => new Date(),
+    ...overrides,
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+/**
+ * The only place that reads `process.env` (lint-enforced), so every knob the API has is listed
+ * here with its default.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().positive().default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  /** PostgreSQL URL; without it the API runs on an embedded PGlite folder. */
+  DATABASE_URL: z.string().optional(),
+  /** Folder for PGlite data and uploads when no DATABASE_URL is set. */
+  REDBLUE_DATA_DIR: z.string().optional(),
+  /** `auto` marks the cookie Secure when the request came over https (directly or via proxy). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Sliding idle timeout: a session expires this many hours after its last use. */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+  /** Absolute cap: a session never outlives this many hours after login. */
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(24 * 7),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Honour X-Forwarded-For / X-Forwarded-Proto (set when behind a reverse proxy). */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Largest accepted request body in bytes (uploads included). */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  /** Built SPA served at `/`. Relative to the API package unless absolute. */
+  ADMIN_DIST_DIR: z.string().optional(),
+})
+
+export type Env = z.infer<typeof schema>
+
+export const env: Env = schema.parse(process.env)

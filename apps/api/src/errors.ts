@@ -1,0 +1,110 @@
+import { GraphQLError } from 'graphql'
+
+/**
+ * Expected failures. Each class extends GraphQLError so that, when thrown from a field without an
+ * `errors` option, yoga does not mask it and the client still gets `extensions.code`. Fields that
+ * declare `errors: {}` (all mutations should) get them as typed union members instead; see
+ * `schema/errors.ts` for their GraphQL object types.
+ *
+ * Authorization failures (AuthenticationError, ForbiddenError) raised by scope-auth always arrive as
+ * top-level errors, because scope-auth wraps outside the errors plugin.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+
+abstract class DomainError extends GraphQLError {
+  abstract readonly code: ErrorCode
+  constructor(message: string, extensions: Record<string, unknown>) {
+    super(message, { extensions })
+  }
+}
+
+export interface FieldProblem {
+  /** Input path, e.g. ['input', 'indicators', '2', 'maxPoints']. */
+  path: string[]
+  message: string
+  /** Machine-readable code (zod issue code or a scoring-engine problem code). */
+  code: string
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'BAD_USER_INPUT'
+  readonly problems: FieldProblem[]
+  constructor(message: string, problems: FieldProblem[] = []) {
+    super(message, { code: 'BAD_USER_INPUT', problems })
+    this.name = 'ValidationError'
+    this.problems = problems
+  }
+
+  /** One-field shortcut: `ValidationError.field(['input','code'], '编码已存在')`. */
+  static field(path: string[], message: string, code = 'invalid'): ValidationError {
+    return new ValidationError(message, [{ path, message, code }])
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND'
+  readonly entityType: string
+  readonly entityId: string
+  constructor(entityType: string, entityId: string | number, message = '记录不存在或无权访问') {
+    super(message, { code: 'NOT_FOUND', entityType, entityId: String(entityId) })
+    this.name = 'NotFoundError'
+    this.entityType = entityType
+    this.entityId = String(entityId)
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN'
+  constructor(message = '无权执行此操作') {
+    super(message, { code: 'FORBIDDEN' })
+    this.name = 'ForbiddenError'
+  }
+}
+
+export class AuthenticationError extends DomainError {
+  readonly code = 'UNAUTHENTICATED'
+  /** Set while a login lock is in force, so the UI can show a countdown. */
+  readonly retryAfterSeconds: number | null
+  constructor(message = '请先登录', retryAfterSeconds: number | null = null) {
+    super(message, { code: 'UNAUTHENTICATED', retryAfterSeconds })
+    this.name = 'AuthenticationError'
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+/**
+ * Optimistic-lock failure: someone saved first. Carries the record as it is now so the client can
+ * show both versions and let the user re-apply their change; nothing is overwritten.
+ */
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT'
+  readonly entityType: string
+  readonly entityId: string
+  readonly currentVersion: number | null
+  readonly current: unknown
+  constructor(
+    entityType: string,
+    entityId: string | number,
+    current: unknown,
+    currentVersion: number | null = null,
+    message = '数据已被他人修改，请刷新后重试',
+  ) {
+    super(message, {
+      code: 'CONFLICT',
+      entityType,
+      entityId: String(entityId),
+      currentVersion,
+      current,
+    })
+    this.name = 'ConflictError'
+    this.entityType = entityType
+    this.entityId = String(entityId)
+    this.currentVersion = currentVersion
+    this.current = current
+  }
+}

@@ -1,0 +1,143 @@
+import { auditAs } from '../audit'
+import { burnVerifyTime, hashPassword, passwordPolicy, verifyPassword } from '../auth/password'
+import {
+  clearSessionCookie,
+  createSession,
+  hashToken,
+  readCookie,
+  revokeUserSessions,
+  sessionCookie,
+} from '../auth/session'
+import { lockMessage, loginLock, recordLoginAttempt } from '../auth/throttle'
+import { builder } from '../builder'
+import type { Context } from '../context'
+import { AuthenticationError, ValidationError } from '../errors'
+import { parseInput } from '../validation'
+import { userSnapshot } from './user'
+
+/** Sign-in, sign-out, the current user and changing one's own password. */
+
+const WRONG_CREDENTIALS = '用户名或密码错误'
+
+async function startSession(ctx: Context, userId: number): Promise<void> {
+  const { token } = await createSession(ctx.prisma, ctx.config, userId, {
+    ip: ctx.ip,
+    userAgent: ctx.request.headers.get('user-agent'),
+  })
+  // The cookie outlives idle expiry on purpose: the server decides validity, the browser just
+  // keeps the token until the absolute cap.
+  ctx.setCookie(sessionCookie(ctx.config, token, ctx.config.sessionMaxMs / 1000, ctx.secure))
+}
+
+builder.queryField('me', (t) =>
+  t.prismaField({
+    type: 'User',
+    nullable: true,
+    description: 'The signed-in user, or null.',
+    skipTypeScopes: true,
+    resolve: (query, _root, _args, ctx) =>
+      ctx.user ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.user.id } }) : null,
+  }),
+)
+
+builder.mutationFields((t) => ({
+  login: t.prismaField({
+    type: 'User',
+    description:
+      'Signs in and sets the HTTP-only session cookie. Five failures for a username or an address within 15 minutes lock it for 15 minutes.',
+    skipTypeScopes: true,
+    errors: { types: [AuthenticationError] },
+    args: { username: t.arg.string(), password: t.arg.string() },
+    resolve: async (query, _root, args, ctx) => {
+      const username = args.username.trim()
+      if (!username || !args.password) {
+        throw new ValidationError('请输入用户名和密码', [
+          ...(!username ? [{ path: ['username'], message: '请输入用户名', code: 'required' }] : []),
+          ...(!args.password ? [{ path: ['password'], message: '请输入密码', code: 'required' }] : []),
+        ])
+      }
+      const throttleKey = username.toLowerCase()
+      const lock = await loginLock(ctx.prisma, ctx.config, throttleKey, ctx.ip)
+      if (lock.locked) {
+        throw new AuthenticationError(lockMessage(lock.retryAfterMs), Math.ceil(lock.retryAfterMs / 1000))
+      }
+
+      const user = await ctx.prisma.user.findUnique({ where: { username } })
+      const ok = user ? await verifyPassword(user.passwordHash, args.password) : (await burnVerifyTime(args.password), false)
+      if (!user || !ok) {
+        await recordLoginAttempt(ctx.prisma, ctx.config, { username: throttleKey, ip: ctx.ip, success: false })
+        throw new AuthenticationError(WRONG_CREDENTIALS)
+      }
+      if (!user.active) {
+        // Checked after the password so a disabled account is not revealed to guessers.
+        await recordLoginAttempt(ctx.prisma, ctx.config, { username: throttleKey, ip: ctx.ip, success: false })
+        throw new AuthenticationError('该账号已停用，请联系管理员')
+      }
+      await recordLoginAttempt(ctx.prisma, ctx.config, { username: throttleKey, ip: ctx.ip, success: true })
+      await startSession(ctx, user.id)
+      await auditAs({ user, ip: ctx.ip }, ctx.prisma, {
+        action: 'login',
+        entityType: 'User',
+        entityId: user.id,
+      })
+      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } })
+    },
+  }),
+
+  logout: t.boolean({
+    description: 'Revokes the current session and clears the cookie. Safe to call when signed out.',
+    skipTypeScopes: true,
+    resolve: async (_root, _args, ctx) => {
+      const token = readCookie(ctx.request.headers.get('cookie'), ctx.config.cookieName)
+      if (token) {
+        const revoked = await ctx.prisma.session.updateMany({
+          where: { id: hashToken(token), revokedAt: null },
+          data: { revokedAt: ctx.config.now() },
+        })
+        if (revoked.count && ctx.user) {
+          await auditAs(ctx, ctx.prisma, { action: 'logout', entityType: 'User', entityId: ctx.user.id })
+        }
+      }
+      ctx.setCookie(clearSessionCookie(ctx.config, ctx.secure))
+      return true
+    },
+  }),
+
+  changePassword: t.prismaField({
+    type: 'User',
+    description:
+      'Changes the own password. Every session of the user is revoked and a fresh one is issued to this browser.',
+    authScopes: { loggedIn: true },
+    errors: { types: [AuthenticationError] },
+    args: { currentPassword: t.arg.string(), newPassword: t.arg.string() },
+    resolve: async (query, _root, args, ctx) => {
+      const me = ctx.user
+      if (!me) throw new AuthenticationError()
+      const newPassword = parseInput(passwordPolicy, args.newPassword, ['newPassword'])
+      if (newPassword === args.currentPassword) {
+        throw ValidationError.field(['newPassword'], '新密码不能与当前密码相同', 'unchanged')
+      }
+      const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: me.id } })
+      if (!(await verifyPassword(user.passwordHash, args.currentPassword))) {
+        throw ValidationError.field(['currentPassword'], '当前密码不正确', 'wrong_password')
+      }
+      const passwordHash = await hashPassword(newPassword)
+      await ctx.prisma.$transaction(async (tx) => {
+        const after = await tx.user.update({
+          where: { id: me.id },
+          data: { passwordHash, mustChangePassword: false, version: { increment: 1 } },
+        })
+        await revokeUserSessions(tx, ctx.config.now(), me.id)
+        await auditAs(ctx, tx, {
+          action: 'changePassword',
+          entityType: 'User',
+          entityId: me.id,
+          before: userSnapshot(user),
+          after: userSnapshot(after),
+        })
+      })
+      await startSession(ctx, me.id)
+      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: me.id } })
+    },
+  }),
+}))

@@ -1,0 +1,83 @@
+import { builder } from '../builder'
+import {
+  AuthenticationError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type FieldProblem,
+} from '../errors'
+
+/**
+ * GraphQL types of the error classes, for fields that declare `errors: {}`: clients select
+ * `... on AppError { code message }` and the specific fields they care about.
+ */
+type AnyDomainError =
+  | ValidationError
+  | NotFoundError
+  | ConflictError
+  | ForbiddenError
+  | AuthenticationError
+
+const AppError = builder.interfaceRef<AnyDomainError>('AppError').implement({
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.string({ resolve: (err) => err.code }),
+  }),
+})
+
+const FieldProblemRef = builder.objectRef<FieldProblem>('FieldProblem').implement({
+  description: 'One invalid input: where (path into the arguments), what, and a machine code.',
+  fields: (t) => ({
+    path: t.exposeStringList('path'),
+    message: t.exposeString('message'),
+    code: t.exposeString('code'),
+  }),
+})
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  interfaces: [AppError],
+  fields: (t) => ({
+    problems: t.field({ type: [FieldProblemRef], resolve: (err) => err.problems }),
+  }),
+})
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  interfaces: [AppError],
+  fields: (t) => ({
+    entityType: t.exposeString('entityType'),
+    entityId: t.exposeString('entityId'),
+  }),
+})
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  interfaces: [AppError],
+  fields: (t) => ({
+    entityType: t.exposeString('entityType'),
+    entityId: t.exposeString('entityId'),
+    currentVersion: t.int({ nullable: true, resolve: (err) => err.currentVersion }),
+    current: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The record as it is now, so nothing the user typed is lost.',
+      resolve: (err) => err.current,
+    }),
+  }),
+})
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  interfaces: [AppError],
+  fields: () => ({}),
+})
+
+builder.objectType(AuthenticationError, {
+  name: 'AuthenticationError',
+  interfaces: [AppError],
+  fields: (t) => ({
+    retryAfterSeconds: t.int({ nullable: true, resolve: (err) => err.retryAfterSeconds }),
+  }),
+})

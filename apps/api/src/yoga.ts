@@ -1,0 +1,68 @@
+import { EnvelopArmor } from '@escape.tech/graphql-armor'
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
+import type { PrismaClient } from '@redblue/db'
+import { createYoga, type Plugin } from 'graphql-yoga'
+import { defaultConfig, type ApiConfig } from './config'
+import { createContextFactory, pendingCookies, type Context, type ServerContext } from './context'
+import { schema } from './schema'
+
+/**
+ * Header the SPA sends with every request. Yoga's CSRF prevention refuses requests a browser could
+ * send cross-site without a CORS preflight (GET, form posts, multipart uploads) unless they carry
+ * it; `content-type: application/json` POSTs already force a preflight, but the SPA sends the
+ * header on those too so one rule covers everything.
+ */
+export const CSRF_HEADER = 'x-redblue-csrf'
+
+export interface CreateApiOptions {
+  prisma: PrismaClient
+  config?: Partial<ApiConfig>
+}
+
+/** Adds the Set-Cookie headers that resolvers queued through `ctx.setCookie`. */
+function useResponseCookies(): Plugin {
+  return {
+    onResponse({ request, response }) {
+      for (const header of pendingCookies.get(request) ?? []) {
+        response.headers.append('set-cookie', header)
+      }
+      pendingCookies.delete(request)
+    },
+  }
+}
+
+/**
+ * Builds one API instance over a Prisma client. Everything stateful lives in the database, so
+ * any number of instances (replicas, or the tests' two-instance check) can share one database.
+ */
+export function createApi(options: CreateApiOptions) {
+  const config = defaultConfig(options.config)
+  const armor = new EnvelopArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 15 },
+    costLimit: { maxCost: 8000 },
+    maxTokens: { n: 4000 },
+    maxDirectives: { n: 20 },
+    // Field suggestions ("Did you mean ...?") would map the schema for an attacker.
+    blockFieldSuggestion: { enabled: true },
+  })
+
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    context: createContextFactory(options.prisma, config),
+    graphiql: config.graphiql,
+    landingPage: false,
+    // Unexpected errors become "Unexpected error." for clients; GraphQLErrors (ours) pass through.
+    maskedErrors: true,
+    maxRequestBodySize: config.maxBodyBytes,
+    logging: config.graphiql ? 'info' : 'warn',
+    plugins: [
+      ...armor.protect().plugins,
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useResponseCookies(),
+    ],
+  })
+}
+
+export type Api = ReturnType<typeof createApi>
