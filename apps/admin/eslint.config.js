@@ -1,0 +1,3 @@
+import vue from '@redblue/eslint-config/vue'
+
+export default vue

@@ -1,0 +1,48 @@
+import { Client, cacheExchange, fetchExchange, mapExchange, type CombinedError, type Operation } from '@urql/core'
+import { classifyError, type ErrorKind } from './errors'
+
+export const GRAPHQL_URL = '/graphql'
+
+/**
+ * Headers the API requires on every request: the CSRF-prevention header (yoga refuses requests
+ * without it, which a cross-site form cannot add) and JSON as the body type.
+ */
+export const API_HEADERS = { 'x-redblue-csrf': '1', 'content-type': 'application/json' } as const
+
+export interface ErrorHandlers {
+  /** The session is gone (expired, revoked): back to sign-in. */
+  onAuthentication(error: CombinedError, operation: Operation): void
+  /** Someone else saved first; pages that resolve conflicts themselves set `context.handlesConflict`. */
+  onConflict(error: CombinedError, operation: Operation): void
+  onError(error: CombinedError, kind: ErrorKind, operation: Operation): void
+}
+
+declare module '@urql/core' {
+  interface OperationContext {
+    /** The caller shows its own conflict resolution; skip the global message. */
+    handlesConflict?: boolean
+    /** The caller shows errors itself. */
+    silent?: boolean
+  }
+}
+
+export function errorExchange(handlers: ErrorHandlers) {
+  return mapExchange({
+    onError(error, operation) {
+      const kind = classifyError(error)
+      if (kind === 'authentication') handlers.onAuthentication(error, operation)
+      else if (kind === 'conflict' && !operation.context.handlesConflict) handlers.onConflict(error, operation)
+      else if (kind !== 'conflict' && !operation.context.silent) handlers.onError(error, kind, operation)
+    },
+  })
+}
+
+export function createApiClient(handlers: ErrorHandlers, url = GRAPHQL_URL) {
+  return new Client({
+    url,
+    preferGetMethod: false,
+    requestPolicy: 'cache-and-network',
+    fetchOptions: () => ({ credentials: 'include', headers: { ...API_HEADERS } }),
+    exchanges: [errorExchange(handlers), cacheExchange, fetchExchange],
+  })
+}

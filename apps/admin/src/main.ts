@@ -1,0 +1,16 @@
+import { createApp } from 'vue'
+import App from './App.vue'
+import { setupI18n } from './plugins/i18n'
+import { setupUrql } from './plugins/urql'
+import { setupRouter } from './router'
+import './styles/global.css'
+
+async function bootstrap() {
+  const app = createApp(App)
+  setupI18n(app)
+  setupUrql(app)
+  await setupRouter(app)
+  app.mount('#app')
+}
+
+void bootstrap()

@@ -1,0 +1,35 @@
+import type { App } from 'vue'
+import { install } from '@urql/vue'
+import { createSessionExpiryHandler } from '@/app/session-expiry'
+import { createApiClient } from '@/graphql/client'
+import { errorMessage } from '@/graphql/errors'
+import { discrete } from '@/plugins/discrete'
+import { t } from '@/plugins/i18n'
+import { router } from '@/router'
+import { session } from '@/store/session'
+import { loadCurrentUser } from '@/features/auth/api'
+
+const onSessionExpired = createSessionExpiryHandler(router, session, () =>
+  discrete().message.warning(t('auth.sessionExpired')),
+)
+
+export const apiClient = createApiClient({
+  onAuthentication: onSessionExpired,
+  onConflict: () => {
+    discrete().message.warning(t('error.conflict'), { duration: 6000 })
+  },
+  onError: (error, kind) => {
+    const text =
+      kind === 'network'
+        ? t('error.network')
+        : kind === 'forbidden'
+          ? t('error.forbidden')
+          : errorMessage(error)
+    discrete().message.error(text)
+  },
+})
+
+export function setupUrql(app: App) {
+  install(app, apiClient)
+  session.setLoader(() => loadCurrentUser(apiClient))
+}

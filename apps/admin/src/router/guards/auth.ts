@@ -1,0 +1,28 @@
+import type { NavigationGuardWithThis, RouteLocationRaw } from 'vue-router'
+import type { SessionStore } from '@/store/session'
+
+/** Where to go after signing in: the kept target when it is an in-app path, else home. */
+export function redirectTarget(raw: unknown): RouteLocationRaw {
+  const value = Array.isArray(raw) ? raw[0] : raw
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
+    ? value
+    : { name: 'home' }
+}
+
+/**
+ * Signed-out users go to sign-in with the page they asked for kept in `redirect`; signed-in users
+ * who open sign-in go on to that target; a password that must be changed comes first.
+ */
+export function createAuthGuard(session: SessionStore): NavigationGuardWithThis<undefined> {
+  return async (to) => {
+    const user = await session.ensureLoaded()
+    if (to.meta.public) {
+      return to.name === 'sign-in' && user ? redirectTarget(to.query.redirect) : true
+    }
+    if (!user) return { name: 'sign-in', query: { redirect: to.fullPath } }
+    if (user.mustChangePassword && to.name !== 'change-password') {
+      return { name: 'change-password', query: { redirect: to.fullPath } }
+    }
+    return true
+  }
+}

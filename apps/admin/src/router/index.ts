@@ -1,0 +1,26 @@
+import type { App } from 'vue'
+import { createRouter, createWebHistory, type RouterHistory } from 'vue-router'
+import { session as appSession, type SessionStore } from '@/store/session'
+import { setupGuards } from './guards'
+import { routes } from './routes'
+
+export function createAppRouter(
+  history: RouterHistory = createWebHistory(import.meta.env.BASE_URL),
+  session: SessionStore = appSession,
+  options = { progress: true },
+) {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: () => ({ top: 0 }),
+  })
+  setupGuards(router, session, options)
+  return router
+}
+
+export const router = createAppRouter()
+
+export async function setupRouter(app: App) {
+  app.use(router)
+  await router.isReady()
+}

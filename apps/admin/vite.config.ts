@@ -1,0 +1,27 @@
+import vue from '@vitejs/plugin-vue'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+  plugins: [vue()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  define: {
+    // vue-i18n: composition API only, no devtools hooks in production bundles.
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { target: 'http://localhost:4000', changeOrigin: true },
+      '/files': { target: 'http://localhost:4000', changeOrigin: true },
+    },
+  },
+  build: {
+    // scripts/size.ts reads the manifest to total each route's chunks.
+    manifest: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 800,
+  },
+})
