@@ -1,4 +1,5 @@
 import { env } from './env'
+import { defaultUploadSettings, type UploadSettings } from './uploads/settings'
 
 /**
  * Runtime settings of one API instance. Built from env.ts by default; tests pass overrides (a fake
@@ -16,6 +17,8 @@ export interface ApiConfig {
   trustProxy: boolean
   maxBodyBytes: number
   graphiql: boolean
+  /** Evidence uploads: folder and per-file size limit (tests point this at a temp folder). */
+  uploads: UploadSettings
   /** Wall clock; replaced in tests to check expiry and lock windows. */
   now: () => Date
 }
@@ -33,6 +36,7 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     trustProxy: env.TRUST_PROXY,
     maxBodyBytes: env.MAX_BODY_BYTES,
     graphiql: env.NODE_ENV === 'development',
+    uploads: defaultUploadSettings(),
     now: () => new Date(),
     ...overrides,
   }

@@ -27,6 +27,10 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   /** Largest accepted request body in bytes (uploads included). */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  /** Folder for evidence uploads (default `<data dir>/uploads`). */
+  UPLOAD_DIR: z.string().optional(),
+  /** Largest accepted evidence file in bytes. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   /** Built SPA served at `/`. Relative to the API package unless absolute. */
   ADMIN_DIST_DIR: z.string().optional(),
 })

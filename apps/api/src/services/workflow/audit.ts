@@ -1,0 +1,23 @@
+import { writeAudit } from '../../audit'
+import type { Actor, Tx } from './types'
+
+/** Audit entry for a workflow change, written in the same transaction as the change. */
+export async function audit(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  entityType: string,
+  entityId: number | string,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  await writeAudit(tx, {
+    actor: actor.userId,
+    action,
+    entityType,
+    entityId,
+    before,
+    after,
+    ip: actor.ip ?? null,
+  })
+}

@@ -1,0 +1,148 @@
+import type { Prisma, ReconciliationStatus } from '@redblue/db'
+import {
+  prepareScheme,
+  scoreAssessment,
+  type AssessmentScore,
+  type PreparedScheme,
+  type RatingLevelDefinition,
+  type SchemeDefinition,
+} from '@redblue/scoring'
+import { NotFoundError } from '../../errors'
+import type { Tx } from './types'
+
+/**
+ * Bridges stored schemes, inputs and findings to the scoring engine. The arithmetic itself lives
+ * only in @redblue/scoring.
+ *
+ * Which findings count:
+ * - live preview (INSPECTING, RECONCILING): every finding except WITHDRAWN — PENDING and DISPUTED
+ *   still count, so the preview shows the worst case until the org confirms or an admin withdraws;
+ * - publication: only CONFIRMED and UPHELD (publish first deems untouched PENDING findings
+ *   confirmed and refuses while any DISPUTED remain).
+ */
+export const PREVIEW_COUNTED: ReconciliationStatus[] = ['PENDING', 'CONFIRMED', 'DISPUTED', 'UPHELD']
+export const FINAL_COUNTED: ReconciliationStatus[] = ['CONFIRMED', 'UPHELD']
+
+export function ratingLevelsOf(json: Prisma.JsonValue | null): RatingLevelDefinition[] {
+  if (!Array.isArray(json)) return []
+  const levels: RatingLevelDefinition[] = []
+  for (const item of json) {
+    if (item && typeof item === 'object' && !Array.isArray(item)) {
+      const { label, percent } = item as { label?: unknown; percent?: unknown }
+      if (typeof label === 'string' && (typeof percent === 'string' || typeof percent === 'number')) {
+        levels.push({ label, percent })
+      }
+    }
+  }
+  return levels
+}
+
+export const schemeInclude = {
+  dimensions: { orderBy: { sortOrder: 'asc' } },
+  indicators: { orderBy: { sortOrder: 'asc' } },
+} satisfies Prisma.SchemeInclude
+
+export type SchemeWithParts = Prisma.SchemeGetPayload<{ include: typeof schemeInclude }>
+
+export function toSchemeDefinition(scheme: SchemeWithParts): SchemeDefinition {
+  return {
+    bonusCap: scheme.bonusCap,
+    dimensions: scheme.dimensions.map((d) => ({
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      maxPoints: d.maxPoints,
+    })),
+    indicators: scheme.indicators.map((i) => ({
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      dimensionId: i.dimensionId,
+      method: i.method,
+      maxPoints: i.maxPoints,
+      unitTypeRestriction: i.unitTypeRestriction,
+      ratingLevels: ratingLevelsOf(i.ratingLevels),
+      target: i.target,
+    })),
+  }
+}
+
+/** Loads and prepares schemes once per request/publication; schemes in use never change. */
+export class SchemeCache {
+  private readonly entries = new Map<number, { scheme: SchemeWithParts; prepared: PreparedScheme }>()
+  constructor(private readonly tx: Tx) {}
+
+  async get(schemeId: number) {
+    let entry = this.entries.get(schemeId)
+    if (!entry) {
+      const scheme = await this.tx.scheme.findUnique({ where: { id: schemeId }, include: schemeInclude })
+      if (!scheme) throw new NotFoundError('Scheme', schemeId, '考核方案不存在')
+      entry = { scheme, prepared: prepareScheme(toSchemeDefinition(scheme)) }
+      this.entries.set(schemeId, entry)
+    }
+    return entry
+  }
+}
+
+export interface ScorableAssessment {
+  schemeId: number
+  unitType: 'GRASSROOTS' | 'HEADQUARTERS'
+  inputs: {
+    indicatorId: number
+    ratingLevel: string | null
+    quantityValue: Prisma.Decimal | null
+    bonusPoints: Prisma.Decimal | null
+  }[]
+  findings: {
+    id: number
+    indicatorId: number
+    deduction: Prisma.Decimal
+    reconciliationStatus: ReconciliationStatus
+  }[]
+}
+
+export async function scoreWith(
+  cache: SchemeCache,
+  assessment: ScorableAssessment,
+  counted: ReconciliationStatus[],
+): Promise<AssessmentScore> {
+  const { prepared } = await cache.get(assessment.schemeId)
+  return scoreAssessment(prepared, {
+    unitType: assessment.unitType,
+    inputs: assessment.inputs.map((i) => ({
+      indicatorId: i.indicatorId,
+      ratingLevel: i.ratingLevel,
+      quantityValue: i.quantityValue,
+      bonusPoints: i.bonusPoints,
+    })),
+    findings: assessment.findings.map((f) => ({
+      id: f.id,
+      indicatorId: f.indicatorId,
+      deduction: f.deduction,
+      counts: counted.includes(f.reconciliationStatus),
+    })),
+  })
+}
+
+export const scorableInclude = {
+  inputs: true,
+  findings: { select: { id: true, indicatorId: true, deduction: true, reconciliationStatus: true } },
+} satisfies Prisma.AssessmentInclude
+
+/**
+ * The score of one assessment: preview rules while the round runs, final rules once published
+ * (which reproduces the frozen figures, since a scheme in use never changes).
+ */
+export async function liveScore(
+  tx: Tx,
+  assessmentId: number,
+  cache = new SchemeCache(tx),
+): Promise<AssessmentScore> {
+  const assessment = await tx.assessment.findUnique({
+    where: { id: assessmentId },
+    include: { ...scorableInclude, round: { select: { status: true } } },
+  })
+  if (!assessment) throw new NotFoundError('Assessment', assessmentId, '评分记录不存在')
+  const final = assessment.round.status === 'PUBLISHED' || assessment.round.status === 'CLOSED'
+  return scoreWith(cache, assessment, final ? FINAL_COUNTED : PREVIEW_COUNTED)
+}

@@ -1,0 +1,185 @@
+import type { Prisma } from '@redblue/db'
+import { NotFoundError, ValidationError } from '../../errors'
+import { requireAdmin } from './access'
+import { audit } from './audit'
+import { assertRoundStatus, getRound } from './rounds'
+import type { Actor, Tx } from './types'
+
+async function getTeam(tx: Tx, teamId: number) {
+  const team = await tx.inspectionTeam.findUnique({ where: { id: teamId }, include: { round: true } })
+  if (!team) throw new NotFoundError('InspectionTeam', teamId, '检查组不存在')
+  return team
+}
+
+export async function createTeam(tx: Tx, actor: Actor, input: { roundId: number; name: string }) {
+  requireAdmin(actor)
+  const round = await getRound(tx, input.roundId)
+  assertRoundStatus(round, 'PLANNING', 'INSPECTING')
+  const name = input.name.trim()
+  if (!name) throw new ValidationError('请填写检查组名称')
+  const clash = await tx.inspectionTeam.findUnique({ where: { roundId_name: { roundId: round.id, name } } })
+  if (clash) throw new ValidationError(`本轮已有名为“${name}”的检查组`)
+  const team = await tx.inspectionTeam.create({ data: { roundId: round.id, name } })
+  await audit(tx, actor, 'team.create', 'InspectionTeam', team.id, null, team)
+  return team
+}
+
+export async function renameTeam(tx: Tx, actor: Actor, input: { teamId: number; name: string }) {
+  requireAdmin(actor)
+  const team = await getTeam(tx, input.teamId)
+  const name = input.name.trim()
+  if (!name) throw new ValidationError('请填写检查组名称')
+  const clash = await tx.inspectionTeam.findFirst({
+    where: { roundId: team.roundId, name, id: { not: team.id } },
+  })
+  if (clash) throw new ValidationError(`本轮已有名为“${name}”的检查组`)
+  const after = await tx.inspectionTeam.update({ where: { id: team.id }, data: { name } })
+  await audit(tx, actor, 'team.rename', 'InspectionTeam', team.id, { name: team.name }, { name })
+  return after
+}
+
+export async function deleteTeam(tx: Tx, actor: Actor, teamId: number) {
+  requireAdmin(actor)
+  const team = await getTeam(tx, teamId)
+  assertRoundStatus(team.round, 'PLANNING')
+  await tx.inspectionTeam.delete({ where: { id: team.id } })
+  const { round: _round, ...before } = team
+  await audit(tx, actor, 'team.delete', 'InspectionTeam', team.id, before, null)
+  return before
+}
+
+function conflictMessage(userName: string, orgName: string): string {
+  return `检查组成员“${userName}”来自“${orgName}”，不能检查本单位党组织（回避原则）`
+}
+
+/** Members are inspectors; one whose home org the team already inspects is refused (R6). */
+export async function addTeamMember(
+  tx: Tx,
+  actor: Actor,
+  input: { teamId: number; userId: number; isLeader?: boolean | null },
+) {
+  requireAdmin(actor)
+  const team = await getTeam(tx, input.teamId)
+  assertRoundStatus(team.round, 'PLANNING', 'INSPECTING')
+  const user = await tx.user.findUnique({ where: { id: input.userId }, include: { org: true } })
+  if (!user) throw new NotFoundError('User', input.userId, '用户不存在')
+  if (user.role !== 'INSPECTOR') throw new ValidationError(`“${user.displayName}”不是检查员账号`)
+  if (!user.active) throw new ValidationError(`“${user.displayName}”的账号已停用`)
+  if (user.orgId !== null) {
+    const own = await tx.teamAssignment.findFirst({
+      where: { teamId: team.id, orgId: user.orgId },
+      include: { org: true },
+    })
+    if (own) throw new ValidationError(conflictMessage(user.displayName, own.org.name))
+  }
+  const sameRound = await tx.teamMember.findFirst({
+    where: { userId: user.id, team: { roundId: team.roundId } },
+    include: { team: true },
+  })
+  if (sameRound) {
+    throw new ValidationError(`“${user.displayName}”已是本轮“${sameRound.team.name}”的成员`)
+  }
+  const member = await tx.teamMember.create({
+    data: { teamId: team.id, userId: user.id, isLeader: input.isLeader ?? false },
+  })
+  await audit(tx, actor, 'team.addMember', 'InspectionTeam', team.id, null, member)
+  return member
+}
+
+export async function removeTeamMember(tx: Tx, actor: Actor, input: { teamId: number; userId: number }) {
+  requireAdmin(actor)
+  const team = await getTeam(tx, input.teamId)
+  assertRoundStatus(team.round, 'PLANNING', 'INSPECTING')
+  const member = await tx.teamMember.findUnique({
+    where: { teamId_userId: { teamId: team.id, userId: input.userId } },
+  })
+  if (!member) throw new NotFoundError('TeamMember', input.userId, '该用户不是此检查组成员')
+  await tx.teamMember.delete({ where: { id: member.id } })
+  await audit(tx, actor, 'team.removeMember', 'InspectionTeam', team.id, member, null)
+  return member
+}
+
+export interface TrainingInput {
+  teamId: number
+  date: Date
+  topic: string
+  hours?: Prisma.Decimal | string | null
+  trainer?: string | null
+  notes?: string | null
+}
+
+/** The pre-round training of the team (检查组集中培训). */
+export async function addTrainingRecord(tx: Tx, actor: Actor, input: TrainingInput) {
+  requireAdmin(actor)
+  const team = await getTeam(tx, input.teamId)
+  const topic = input.topic.trim()
+  if (!topic) throw new ValidationError('请填写培训内容')
+  const record = await tx.trainingRecord.create({
+    data: {
+      teamId: team.id,
+      date: input.date,
+      topic,
+      hours: input.hours ?? null,
+      trainer: input.trainer ?? null,
+      notes: input.notes ?? null,
+    },
+  })
+  await audit(tx, actor, 'team.addTraining', 'TrainingRecord', record.id, null, record)
+  return record
+}
+
+export async function deleteTrainingRecord(tx: Tx, actor: Actor, id: number) {
+  requireAdmin(actor)
+  const record = await tx.trainingRecord.findUnique({ where: { id } })
+  if (!record) throw new NotFoundError('TrainingRecord', id, '培训记录不存在')
+  await tx.trainingRecord.delete({ where: { id } })
+  await audit(tx, actor, 'team.deleteTraining', 'TrainingRecord', id, record, null)
+  return record
+}
+
+/**
+ * Assigns (or reassigns) the team that inspects an org in the round. Refused when a team member's
+ * home org is that org — nobody inspects their own branch.
+ */
+export async function assignTeam(
+  tx: Tx,
+  actor: Actor,
+  input: { roundId: number; teamId: number; orgId: number },
+) {
+  requireAdmin(actor)
+  const round = await getRound(tx, input.roundId)
+  assertRoundStatus(round, 'PLANNING', 'INSPECTING')
+  const team = await tx.inspectionTeam.findUnique({
+    where: { id: input.teamId },
+    include: { members: { include: { user: true } } },
+  })
+  if (!team || team.roundId !== round.id) throw new NotFoundError('InspectionTeam', input.teamId, '检查组不属于该检查轮次')
+  const org = await tx.organization.findUnique({ where: { id: input.orgId } })
+  if (!org) throw new NotFoundError('Organization', input.orgId, '党组织不存在')
+  if (!org.assessed || !org.active) throw new ValidationError(`“${org.name}”不是被考核的党组织`)
+  const own = team.members.find((m) => m.user.orgId === org.id)
+  if (own) throw new ValidationError(conflictMessage(own.user.displayName, org.name))
+  const before = await tx.teamAssignment.findUnique({
+    where: { roundId_orgId: { roundId: round.id, orgId: org.id } },
+  })
+  const assignment = await tx.teamAssignment.upsert({
+    where: { roundId_orgId: { roundId: round.id, orgId: org.id } },
+    create: { roundId: round.id, teamId: team.id, orgId: org.id },
+    update: { teamId: team.id },
+  })
+  await audit(tx, actor, 'team.assign', 'TeamAssignment', assignment.id, before, assignment)
+  return assignment
+}
+
+export async function unassignTeam(tx: Tx, actor: Actor, input: { roundId: number; orgId: number }) {
+  requireAdmin(actor)
+  const round = await getRound(tx, input.roundId)
+  assertRoundStatus(round, 'PLANNING')
+  const before = await tx.teamAssignment.findUnique({
+    where: { roundId_orgId: { roundId: round.id, orgId: input.orgId } },
+  })
+  if (!before) throw new NotFoundError('TeamAssignment', input.orgId, '该党组织尚未分配检查组')
+  await tx.teamAssignment.delete({ where: { id: before.id } })
+  await audit(tx, actor, 'team.unassign', 'TeamAssignment', before.id, before, null)
+  return before
+}

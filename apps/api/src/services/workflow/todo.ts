@@ -1,0 +1,200 @@
+import { DEFAULT_RULE_SET } from '@redblue/scoring'
+import { loadScope, rectificationWhere } from './access'
+import { fromDbDate } from './rules'
+import { warningDaysByYear, warningOf } from './rectifications'
+import type { Actor, Tx } from './types'
+
+export type TodoKind =
+  | 'RECTIFICATION_DUE_SOON'
+  | 'RECTIFICATION_OVERDUE'
+  | 'RECTIFICATION_RETURNED'
+  | 'RECTIFICATION_TO_VERIFY'
+  | 'FINDINGS_TO_RECONCILE'
+  | 'DISPUTE_TO_RESOLVE'
+  | 'ASSESSMENT_TO_FINISH'
+  | 'LOOK_BACK'
+
+export interface TodoItem {
+  kind: TodoKind
+  title: string
+  entityType: 'Rectification' | 'Finding' | 'Assessment' | 'InspectionRound'
+  entityId: number
+  orgName: string | null
+  /** YYYY-MM-DD (China), for items with a deadline. */
+  dueDate: string | null
+  daysLeft: number | null
+}
+
+export interface TodoCounts {
+  total: number
+  dueSoon: number
+  overdue: number
+  returned: number
+  toVerify: number
+  toReconcile: number
+  disputes: number
+  assessments: number
+  lookBack: number
+}
+
+/** Items returned in full; counts always cover everything. */
+const ITEM_LIMIT = 100
+
+/**
+ * The in-app to-do list (badge counts + items) for one user, by role:
+ * BRANCH — its org's open items due within the warning days, overdue or returned, and findings
+ * awaiting its confirmation; INSPECTOR — unfinished assessments, submissions to verify and
+ * look-back items of its assigned orgs; ADMIN — disputes to resolve, submissions to verify and
+ * overdue items everywhere; LEADER — overdue items everywhere (for information).
+ */
+export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
+  const scope = await loadScope(tx, actor)
+  const items: TodoItem[] = []
+  const counts: TodoCounts = {
+    total: 0,
+    dueSoon: 0,
+    overdue: 0,
+    returned: 0,
+    toVerify: 0,
+    toReconcile: 0,
+    disputes: 0,
+    assessments: 0,
+    lookBack: 0,
+  }
+  const push = (item: TodoItem) => {
+    if (items.length < ITEM_LIMIT) items.push(item)
+  }
+  const days = await warningDaysByYear(tx)
+  const rects = await tx.rectification.findMany({
+    where: { AND: [rectificationWhere(scope), { status: { not: 'CLOSED' } }] },
+    include: { org: { select: { name: true } }, round: { select: { year: true } } },
+    orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+  })
+  const { role } = actor
+  for (const r of rects) {
+    const warning = warningOf(r, now, days.get(r.round.year) ?? DEFAULT_RULE_SET.warningDays)
+    const base = {
+      title: r.title,
+      entityType: 'Rectification' as const,
+      entityId: r.id,
+      orgName: r.org.name,
+      dueDate: fromDbDate(r.deadline),
+      daysLeft: warning.daysLeft,
+    }
+    if (r.status === 'SUBMITTED' && role !== 'BRANCH' && role !== 'LEADER') {
+      counts.toVerify++
+      push({ kind: 'RECTIFICATION_TO_VERIFY', ...base })
+      continue
+    }
+    if (r.status === 'SUBMITTED') continue
+    if (role === 'BRANCH' && r.status === 'RETURNED') {
+      counts.returned++
+      push({ kind: 'RECTIFICATION_RETURNED', ...base })
+    } else if (warning.overdue && role !== 'INSPECTOR') {
+      counts.overdue++
+      push({ kind: 'RECTIFICATION_OVERDUE', ...base })
+    } else if (warning.colour === 'YELLOW' && role === 'BRANCH') {
+      counts.dueSoon++
+      push({ kind: 'RECTIFICATION_DUE_SOON', ...base })
+    }
+  }
+
+  if (role === 'BRANCH' && actor.orgId !== null) {
+    const pending = await tx.finding.groupBy({
+      by: ['roundId'],
+      where: { orgId: actor.orgId, reconciliationStatus: 'PENDING', round: { status: 'RECONCILING' } },
+      _count: { _all: true },
+    })
+    for (const p of pending) {
+      counts.toReconcile += p._count._all
+      push({
+        kind: 'FINDINGS_TO_RECONCILE',
+        title: `${p._count._all} 个问题待核对`,
+        entityType: 'InspectionRound',
+        entityId: p.roundId,
+        orgName: null,
+        dueDate: null,
+        daysLeft: null,
+      })
+    }
+  }
+
+  if (role === 'ADMIN') {
+    const disputes = await tx.finding.findMany({
+      where: { reconciliationStatus: 'DISPUTED', round: { status: 'RECONCILING' } },
+      include: { org: { select: { name: true } } },
+      orderBy: { id: 'asc' },
+    })
+    counts.disputes = disputes.length
+    for (const f of disputes) {
+      push({
+        kind: 'DISPUTE_TO_RESOLVE',
+        title: f.description,
+        entityType: 'Finding',
+        entityId: f.id,
+        orgName: f.org.name,
+        dueDate: null,
+        daysLeft: null,
+      })
+    }
+  }
+
+  if (role === 'INSPECTOR') {
+    const pairs = scope.pairs
+    if (pairs.length) {
+      const open = await tx.assessment.findMany({
+        where: { OR: pairs, status: { not: 'SUBMITTED' }, round: { status: 'INSPECTING' } },
+        include: { org: { select: { name: true } }, area: { select: { name: true } } },
+        orderBy: { id: 'asc' },
+      })
+      counts.assessments = open.length
+      for (const a of open) {
+        push({
+          kind: 'ASSESSMENT_TO_FINISH',
+          title: `${a.org.name}（${a.area.name}）评分待完成`,
+          entityType: 'Assessment',
+          entityId: a.id,
+          orgName: a.org.name,
+          dueDate: null,
+          daysLeft: null,
+        })
+      }
+      const inspecting = await tx.inspectionRound.findMany({ where: { status: 'INSPECTING' } })
+      for (const round of inspecting) {
+        const orgIds = pairs.filter((p) => p.roundId === round.id).map((p) => p.orgId)
+        if (!orgIds.length) continue
+        const due = await tx.rectification.count({
+          where: {
+            orgId: { in: orgIds },
+            status: { not: 'CLOSED' },
+            round: { OR: [{ year: { lt: round.year } }, { year: round.year, quarter: { lt: round.quarter } }] },
+            events: { none: { type: 'CARRIED_OVER', roundId: round.id } },
+          },
+        })
+        if (due > 0) {
+          counts.lookBack += due
+          push({
+            kind: 'LOOK_BACK',
+            title: `${round.name}：${due} 项整改待回头看`,
+            entityType: 'InspectionRound',
+            entityId: round.id,
+            orgName: null,
+            dueDate: null,
+            daysLeft: null,
+          })
+        }
+      }
+    }
+  }
+
+  counts.total =
+    counts.dueSoon +
+    counts.overdue +
+    counts.returned +
+    counts.toVerify +
+    counts.toReconcile +
+    counts.disputes +
+    counts.assessments +
+    counts.lookBack
+  return { counts, items }
+}
