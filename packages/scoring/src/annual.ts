@@ -13,13 +13,19 @@ import type { AnnualRollup, AnnualRollupInput } from './types'
  * indicator points, so the published figures add up and can be re-checked by hand from the report.
  * Weights are fractions ("0.40" = 40%).
  */
-export function annualRollup({ quarterlyTotals, quarterlyWeight, components }: AnnualRollupInput): AnnualRollup {
+export function annualRollup({
+  quarterlyTotals,
+  quarterlyWeight,
+  components,
+}: AnnualRollupInput): AnnualRollup {
   let sum = new D(0)
   for (const t of quarterlyTotals) sum = sum.plus(toDecimal(t))
-  const meanCents = quarterlyTotals.length === 0 ? 0 : decimalToCents(sum.div(quarterlyTotals.length))
+  const meanCents =
+    quarterlyTotals.length === 0 ? 0 : decimalToCents(sum.div(quarterlyTotals.length))
   const quarterlyCents = decimalToCents(new D(meanCents).div(100).times(toDecimal(quarterlyWeight)))
   let componentsCents = 0
-  for (const c of components) componentsCents += decimalToCents(toDecimal(c.points).times(toDecimal(c.weight)))
+  for (const c of components)
+    componentsCents += decimalToCents(toDecimal(c.points).times(toDecimal(c.weight)))
   return {
     quarterlyMean: formatCents(meanCents),
     quarterlyComponent: formatCents(quarterlyCents),

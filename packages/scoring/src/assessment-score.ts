@@ -57,7 +57,8 @@ export function prepareScheme(scheme: SchemeDefinition): PreparedScheme {
     indexById,
     dimensionIds,
     dimensionIndex,
-    bonusCapCents: cap === null || cap === undefined || cap === '' ? null : Math.max(0, toCents(cap)),
+    bonusCapCents:
+      cap === null || cap === undefined || cap === '' ? null : Math.max(0, toCents(cap)),
   }
 }
 
@@ -89,7 +90,9 @@ export function scoreAssessment(
   const count = indicators.length
   const unitType = input.unitType
 
-  const inputs: (IndicatorInputValue | undefined)[] = new Array<IndicatorInputValue | undefined>(count)
+  const inputs: (IndicatorInputValue | undefined)[] = new Array<IndicatorInputValue | undefined>(
+    count,
+  )
   for (const value of input.inputs) {
     const i = indexById.get(value.indicatorId)
     if (i !== undefined) inputs[i] = value

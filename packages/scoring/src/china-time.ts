@@ -35,7 +35,11 @@ function dayNumber(date: ChinaDateString): number {
   const day = Number(m[3])
   const t = Date.UTC(year, month - 1, day)
   const check = new Date(t)
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
     throw new RangeError(`Not a calendar date: ${date}`)
   }
   return t / DAY_MS

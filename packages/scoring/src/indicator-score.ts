@@ -1,5 +1,13 @@
 import type { Decimal } from 'decimal.js'
-import { D, decimalToCents, divideRoundHalfUp, exactCents, formatCents, toCents, toDecimal } from './decimal'
+import {
+  D,
+  decimalToCents,
+  divideRoundHalfUp,
+  exactCents,
+  formatCents,
+  toCents,
+  toDecimal,
+} from './decimal'
 import type {
   FindingInput,
   Id,
@@ -164,12 +172,22 @@ export function indicatorOutcome(
   const lost = p.maxCents - points
   let reason: LossReason | null = null
   if (lost > 0) {
-    reason = notRated ? 'NOT_RATED' : p.method === 'DEDUCTION' ? 'FINDINGS' : p.method === 'RATING' ? 'RATING' : 'QUANTITY'
+    reason = notRated
+      ? 'NOT_RATED'
+      : p.method === 'DEDUCTION'
+        ? 'FINDINGS'
+        : p.method === 'RATING'
+          ? 'RATING'
+          : 'QUANTITY'
   }
   return { applicable: true, pointsCents: points, lostCents: lost, reason }
 }
 
-export function indicatorScore(p: PreparedIndicator, outcome: IndicatorOutcome, findingIds: Id[]): IndicatorScore {
+export function indicatorScore(
+  p: PreparedIndicator,
+  outcome: IndicatorOutcome,
+  findingIds: Id[],
+): IndicatorScore {
   return {
     indicatorId: p.id,
     dimensionId: p.dimensionId,
@@ -207,7 +225,12 @@ export interface ScoreIndicatorArgs {
 }
 
 /** Scores one indicator on its own (scoreAssessment does the same for a whole scheme). */
-export function scoreIndicator({ indicator, unitType, input, findings = [] }: ScoreIndicatorArgs): IndicatorScore {
+export function scoreIndicator({
+  indicator,
+  unitType,
+  input,
+  findings = [],
+}: ScoreIndicatorArgs): IndicatorScore {
   const p = prepareIndicator(indicator)
   const deductions: DeductionTotal = { cents: 0, extra: null }
   const findingIds: Id[] = []
@@ -217,5 +240,9 @@ export function scoreIndicator({ indicator, unitType, input, findings = [] }: Sc
       if (f.indicatorId === indicator.id && addDeduction(deductions, f)) findingIds.push(f.id)
     }
   }
-  return indicatorScore(p, indicatorOutcome(p, unitType, input ?? undefined, deductions), findingIds)
+  return indicatorScore(
+    p,
+    indicatorOutcome(p, unitType, input ?? undefined, deductions),
+    findingIds,
+  )
 }

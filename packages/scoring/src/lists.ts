@@ -70,18 +70,25 @@ export function computeLists(rows: readonly ListRow[], rules: RuleSet): ListsRes
     const best = bestRank.get(row.category)!
     const worst = worstRank.get(row.category)!
     if (red.has(row.category) && row.rank === best) reasons.push('FIRST_IN_CATEGORY')
-    if (blueLast.has(row.category) && row.rank === worst && worst > best) reasons.push('LAST_IN_CATEGORY')
+    if (blueLast.has(row.category) && row.rank === worst && worst > best)
+      reasons.push('LAST_IN_CATEGORY')
     if (threshold.has(row.category) && compareScores(row.base, rules.baseThreshold) < 0) {
       reasons.push('BELOW_THRESHOLD')
     }
     if (reasons.length === 0) continue
-    if (marked.has(row.orgId)) throw new RangeError(`Org ${String(row.orgId)} appears twice in one area's rows`)
+    if (marked.has(row.orgId))
+      throw new RangeError(`Org ${String(row.orgId)} appears twice in one area's rows`)
     marked.add(row.orgId)
     const blue = reasons.some((r) => r !== 'FIRST_IN_CATEGORY')
     marks.push({ orgId: row.orgId, category: row.category, mark: blue ? 'BLUE' : 'RED', reasons })
     for (const reason of reasons) {
       const adjustment = ADJUSTMENT_OF[reason]
-      adjustments.push({ orgId: row.orgId, category: row.category, reason: adjustment, points: points[adjustment] })
+      adjustments.push({
+        orgId: row.orgId,
+        category: row.category,
+        reason: adjustment,
+        points: points[adjustment],
+      })
     }
   }
   return { marks, adjustments }

@@ -26,7 +26,9 @@ export function rankEntries<T extends { total: string }>(
     const previous = keyed[i - 1]
     const tied =
       previous !== undefined &&
-      (allExact ? previous.cents === current.cents : compareScores(previous.entry.total, current.entry.total) === 0)
+      (allExact
+        ? previous.cents === current.cents
+        : compareScores(previous.entry.total, current.entry.total) === 0)
     if (!tied) rank = i + 1
     ranked.push({ ...current.entry, rank })
   }

@@ -6,7 +6,8 @@ import type { SchemeProblemCode } from './types'
  */
 export const SCHEME_PROBLEM_MESSAGES_ZH: Record<SchemeProblemCode, string> = {
   DIMENSION_TOTAL_NOT_100: '各维度满分合计应为 100 分，当前为 {total} 分',
-  INDICATOR_TOTAL_MISMATCH: '维度“{dimension}”下基础指标分值合计 {indicatorTotal} 分，与维度满分 {dimensionMax} 分不一致',
+  INDICATOR_TOTAL_MISMATCH:
+    '维度“{dimension}”下基础指标分值合计 {indicatorTotal} 分，与维度满分 {dimensionMax} 分不一致',
   DUPLICATE_CODE: '编码“{code}”重复',
   DUPLICATE_ID: '标识“{id}”重复',
   BONUS_WITHOUT_CAP: '加分指标“{indicator}”必须设置大于 0 的加分上限',
@@ -33,12 +34,14 @@ export const SCHEME_PROBLEM_MESSAGES_EN: Record<SchemeProblemCode, string> = {
   DUPLICATE_ID: 'Id "{id}" is used more than once',
   BONUS_WITHOUT_CAP: 'Bonus indicator "{indicator}" needs a cap above 0',
   NON_BONUS_WITHOUT_DIMENSION: 'Base indicator "{indicator}" must belong to a dimension',
-  BONUS_IN_DIMENSION: 'Bonus indicator "{indicator}" sits outside the 100 and cannot belong to a dimension',
+  BONUS_IN_DIMENSION:
+    'Bonus indicator "{indicator}" sits outside the 100 and cannot belong to a dimension',
   UNKNOWN_DIMENSION: 'Indicator "{indicator}" refers to a dimension that does not exist',
   RESTRICTED_BASE_INDICATOR:
     'Base indicator "{indicator}" cannot be restricted to one unit type: the other unit type\'s base would fall short of 100. Only bonus indicators may be restricted',
   RATING_LEVELS_MISSING: 'Rating indicator "{indicator}" needs rating levels',
-  RATING_PERCENT_OUT_OF_RANGE: 'Rating level "{level}" needs a percent between 0 and 100, got {percent}',
+  RATING_PERCENT_OUT_OF_RANGE:
+    'Rating level "{level}" needs a percent between 0 and 100, got {percent}',
   RATING_LABEL_DUPLICATE: 'Rating level "{level}" appears more than once',
   QUANTITY_TARGET_MISSING: 'Quantity indicator "{indicator}" needs a target above 0',
   NEGATIVE_MAX: 'Points cannot be negative (got {value})',

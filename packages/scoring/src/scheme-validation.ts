@@ -1,7 +1,18 @@
 import type { Decimal } from 'decimal.js'
 import { D, toDecimal } from './decimal'
-import { SCHEME_PROBLEM_MESSAGES_EN, SCHEME_PROBLEM_MESSAGES_ZH, formatSchemeMessage } from './scheme-messages'
-import type { DecimalInput, Id, IndicatorDefinition, SchemeDefinition, SchemeProblem, SchemeProblemCode } from './types'
+import {
+  SCHEME_PROBLEM_MESSAGES_EN,
+  SCHEME_PROBLEM_MESSAGES_ZH,
+  formatSchemeMessage,
+} from './scheme-messages'
+import type {
+  DecimalInput,
+  Id,
+  IndicatorDefinition,
+  SchemeDefinition,
+  SchemeProblem,
+  SchemeProblemCode,
+} from './types'
 
 type Path = (string | number)[]
 
@@ -70,7 +81,8 @@ export function validateScheme(scheme: SchemeDefinition): SchemeProblem[] {
     const codes = new Set<string>()
     items.forEach((item, i) => {
       if (ids.has(item.id)) report([collection, i, 'id'], 'DUPLICATE_ID', { id: String(item.id) })
-      if (codes.has(item.code)) report([collection, i, 'code'], 'DUPLICATE_CODE', { code: item.code })
+      if (codes.has(item.code))
+        report([collection, i, 'code'], 'DUPLICATE_CODE', { code: item.code })
       ids.add(item.id)
       codes.add(item.code)
     })
@@ -81,10 +93,13 @@ export function validateScheme(scheme: SchemeDefinition): SchemeProblem[] {
 
   // Dimensions and their total.
   duplicates(scheme.dimensions, 'dimensions')
-  const dimensionMax = scheme.dimensions.map((d, i) => amount(d.maxPoints, ['dimensions', i, 'maxPoints']))
+  const dimensionMax = scheme.dimensions.map((d, i) =>
+    amount(d.maxPoints, ['dimensions', i, 'maxPoints']),
+  )
   if (dimensionMax.every((m) => m !== null)) {
     const total = dimensionMax.reduce((sum: Decimal, m) => sum.plus(m), new D(0))
-    if (!total.eq(HUNDRED)) report(['dimensions'], 'DIMENSION_TOTAL_NOT_100', { total: total.toFixed(2) })
+    if (!total.eq(HUNDRED))
+      report(['dimensions'], 'DIMENSION_TOTAL_NOT_100', { total: total.toFixed(2) })
   }
   const dimensionPosition = new Map<Id, number>()
   scheme.dimensions.forEach((d, i) => {
@@ -112,7 +127,8 @@ export function validateScheme(scheme: SchemeDefinition): SchemeProblem[] {
         report(at('dimensionId'), 'BONUS_IN_DIMENSION', label)
       }
     } else {
-      if (indicator.unitTypeRestriction) report(at('unitTypeRestriction'), 'RESTRICTED_BASE_INDICATOR', label)
+      if (indicator.unitTypeRestriction)
+        report(at('unitTypeRestriction'), 'RESTRICTED_BASE_INDICATOR', label)
       if (indicator.dimensionId === null || indicator.dimensionId === undefined) {
         report(at('dimensionId'), 'NON_BONUS_WITHOUT_DIMENSION', label)
       } else {
@@ -163,7 +179,8 @@ function validateRatingLevels(
   }
   const labels = new Set<string>()
   levels.forEach((level, j) => {
-    if (labels.has(level.label)) report(at('ratingLevels', j, 'label'), 'RATING_LABEL_DUPLICATE', { level: level.label })
+    if (labels.has(level.label))
+      report(at('ratingLevels', j, 'label'), 'RATING_LABEL_DUPLICATE', { level: level.label })
     labels.add(level.label)
     let percent: Decimal
     try {

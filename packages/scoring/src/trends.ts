@@ -55,7 +55,10 @@ function roundPositions(roundIds: readonly Id[]): Map<Id, number> {
 }
 
 /** The last n rounds in chronological order (by year, then quarter), whatever the input order. */
-export function lastRounds<R extends { year: number; quarter: number }>(rounds: readonly R[], n = 5): R[] {
+export function lastRounds<R extends { year: number; quarter: number }>(
+  rounds: readonly R[],
+  n = 5,
+): R[] {
   const sorted = [...rounds].sort((a, b) => a.year - b.year || a.quarter - b.quarter)
   return n <= 0 ? [] : sorted.slice(-n)
 }
@@ -130,7 +133,12 @@ export function closeOutRate(
   roundIds: readonly Id[],
 ): CloseOutRate[] {
   const positions = roundPositions(roundIds)
-  const rates: CloseOutRate[] = roundIds.map((roundId) => ({ roundId, total: 0, closed: 0, rate: null }))
+  const rates: CloseOutRate[] = roundIds.map((roundId) => ({
+    roundId,
+    total: 0,
+    closed: 0,
+    rate: null,
+  }))
   for (const item of items) {
     const position = positions.get(item.roundId)
     if (position === undefined) continue
