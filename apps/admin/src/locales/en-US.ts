@@ -346,6 +346,8 @@ const enUS: MessageSchema = {
     measure: 'Measure',
     note: 'Note',
     submitAssessment: 'Submit',
+    invalidNumber: 'Enter a number (at most two decimals)',
+    someone: 'someone else',
   },
   dispute: {
     queue: 'Open disputes',

@@ -341,6 +341,8 @@ const zhCN = {
     measure: '整改措施',
     note: '说明',
     submitAssessment: '提交评分',
+    invalidNumber: '请输入数字（最多两位小数）',
+    someone: '其他人',
   },
   dispute: {
     queue: '异议待处理',

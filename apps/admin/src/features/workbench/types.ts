@@ -1,0 +1,46 @@
+import type { FindingInput, IndicatorDefinition, SchemeDefinition } from '@redblue/scoring'
+
+/** An indicator as the workbench shows it: the engine's definition plus what the inspector reads. */
+export interface WorkbenchIndicator extends IndicatorDefinition {
+  evaluationStandard?: string
+  scoringGuide?: string
+  targetUnit?: string | null
+  defaultDeduction?: string | null
+  shared?: boolean
+}
+
+export interface WorkbenchScheme extends SchemeDefinition {
+  indicators: readonly WorkbenchIndicator[]
+}
+
+export interface WorkbenchEvidence {
+  id: number | string
+  originalName: string
+  url: string | null
+}
+
+export interface WorkbenchFinding {
+  id: number | string
+  indicatorId: number | string
+  problemCategoryId: number | string
+  problemCategoryName: string
+  description: string
+  checkMethod: 'INTERVIEW' | 'DOCUMENT_REVIEW' | 'ONSITE_CHECK'
+  deduction: string
+  reconciliationStatus: 'PENDING' | 'CONFIRMED' | 'DISPUTED' | 'UPHELD' | 'WITHDRAWN'
+  isRepeat: boolean
+  evidence: readonly WorkbenchEvidence[]
+}
+
+/**
+ * Which findings deduct in the inspector's live score: during inspection every recorded finding
+ * counts provisionally; a withdrawn one never does.
+ */
+export function toFindingInputs(findings: readonly WorkbenchFinding[]): FindingInput[] {
+  return findings.map((f) => ({
+    id: f.id,
+    indicatorId: f.indicatorId,
+    deduction: f.deduction,
+    counts: f.reconciliationStatus !== 'WITHDRAWN',
+  }))
+}
