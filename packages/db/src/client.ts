@@ -39,6 +39,8 @@ export interface Db {
   kind: DbKind
   /** Where the data lives: the server URL without password, or the PGlite folder / `memory://`. */
   location: string
+  /** The server URL when kind is 'postgres'. */
+  url?: string
   /** The PGlite instance when kind is 'pglite'. */
   pglite?: PGlite
   /** Applies pending migrations (see migrate.ts). */
@@ -71,6 +73,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
       prisma,
       kind: 'postgres',
       location: redactUrl(url),
+      url,
       migrate: (migrateOptions) => migrate({ url }, migrateOptions),
       close: () => prisma.$disconnect(),
     }

@@ -5,6 +5,10 @@ export type QueryListener = (sql: string) => void
 type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>
 type Transaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>
 
+// Adapters differ in whether transaction control goes through queryRaw (adapter-pg sends COMMIT
+// that way, the PGlite adapter does not); leave it out so counts agree on both backends.
+const TRANSACTION_CONTROL = /^\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET TRANSACTION)\b/i
+
 /** Wraps an object so that `queryRaw` / `executeRaw` report their SQL before running. */
 function reporting<T extends object>(target: T, onQuery: QueryListener, wrapTransactions: boolean): T {
   return new Proxy(target, {
@@ -14,7 +18,7 @@ function reporting<T extends object>(target: T, onQuery: QueryListener, wrapTran
       const fn = value as (...args: unknown[]) => unknown
       if (prop === 'queryRaw' || prop === 'executeRaw') {
         return (query: { sql: string }, ...rest: unknown[]) => {
-          onQuery(query.sql)
+          if (!TRANSACTION_CONTROL.test(query.sql)) onQuery(query.sql)
           return fn.call(obj, query, ...rest)
         }
       }

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createDb, redactUrl } from '../src/client'
+import { createTestDb, resetDb, type TestDb } from '../src/testing'
+
+const serverUrl = process.env.TEST_DATABASE_URL
+
+let db: TestDb
+beforeAll(async () => {
+  db = await createTestDb()
+})
+afterAll(async () => {
+  await db.close()
+})
+
+describe('createTestDb', () => {
+  test('uses PGlite in memory without TEST_DATABASE_URL, a server database with it', () => {
+    expect(db.kind).toBe(serverUrl ? 'postgres' : 'pglite')
+    if (!serverUrl) expect(db.location).toBe('memory://')
+  })
+
+  test('resetDb empties every table, restarts ids and keeps the migration history', async () => {
+    await db.prisma.area.create({ data: { code: 'A', name: '基层党建' } })
+    await db.prisma.problemCategory.create({ data: { code: 'P', name: '问题' } })
+    await resetDb(db.prisma)
+    expect(await db.prisma.area.count()).toBe(0)
+    expect(await db.prisma.problemCategory.count()).toBe(0)
+    const again = await db.prisma.area.create({ data: { code: 'A', name: '基层党建' } })
+    expect(again.id).toBe(1)
+    const history = await db.prisma.$queryRawUnsafe<unknown[]>('SELECT * FROM "_prisma_migrations"')
+    expect(history.length).toBeGreaterThan(0)
+  })
+
+  test('recordQueries returns the statements Prisma sent, including inside transactions', async () => {
+    await db.reset()
+    const { result, statements } = await db.recordQueries(async () => {
+      await db.prisma.$transaction(async (tx) => {
+        await tx.area.create({ data: { code: 'B', name: '党风廉政' } })
+      })
+      return db.prisma.area.findMany({ include: { schemes: true } })
+    })
+    expect(result).toHaveLength(1)
+    expect(statements).toHaveLength(3)
+    expect(statements[0]).toMatch(/^INSERT INTO "public"."Area"/)
+    expect(statements[2]).toMatch(/FROM "public"."Scheme"/)
+    // Outside recordQueries nothing is collected.
+    await db.prisma.area.count()
+    expect(statements).toHaveLength(3)
+  })
+
+  test.runIf(serverUrl)('close() drops the throw-away database', async () => {
+    const other = await createTestDb({ migrate: false })
+    const name = new URL(other.url!).pathname.slice(1)
+    const exists = async () => {
+      const client = new pg.Client({ connectionString: serverUrl })
+      await client.connect()
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+      await client.end()
+      return rowCount === 1
+    }
+    expect(await exists()).toBe(true)
+    await other.close()
+    expect(await exists()).toBe(false)
+  })
+})
+
+describe('createDb', () => {
+  test('PGlite keeps its data in the folder across reopenings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redblue-pglite-'))
+    try {
+      const first = await createDb({ dataDir: dir, url: undefined })
+      expect(first.kind).toBe('pglite')
+      expect(first.location).toBe(dir)
+      await first.migrate()
+      await first.prisma.area.create({ data: { code: 'PB', name: '基层党建' } })
+      await first.close()
+
+      const second = await createDb({ dataDir: dir })
+      expect((await second.migrate()).applied).toEqual([])
+      expect((await second.prisma.area.findFirstOrThrow()).name).toBe('基层党建')
+      await second.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
+
+  test.runIf(serverUrl)('a URL selects PostgreSQL through a pool', async () => {
+    const server = await createDb({ url: db.url! })
+    expect(server.kind).toBe('postgres')
+    expect(await server.prisma.$queryRawUnsafe<{ one: number }[]>('SELECT 1 AS one')).toEqual([{ one: 1 }])
+    await server.close()
+  })
+
+  test('redactUrl hides the password', () => {
+    expect(redactUrl('postgresql://app:s3cret@db.example:5432/redblue')).toBe(
+      'postgresql://app:***@db.example:5432/redblue',
+    )
+    expect(redactUrl('not a url')).toBe('(unparseable database URL)')
+  })
+})
