@@ -7,7 +7,7 @@ import { parseInput } from '../validation'
 
 /** Work areas (专业): 基层党建, 党风廉政, 宣传工作 — each with its own schemes and board section. */
 
-builder.prismaObject('Area', {
+export const AreaRef = builder.prismaObject('Area', {
   fields: (t) => ({
     id: t.exposeInt('id'),
     code: t.exposeString('code'),

@@ -3,7 +3,7 @@ import { builder } from '../builder'
 
 /** Read access to the audit log (every mutation writes one entry with before/after snapshots). */
 
-builder.prismaObject('AuditLog', {
+export const AuditLogRef = builder.prismaObject('AuditLog', {
   fields: (t) => ({
     id: t.string({ resolve: (row) => row.id.toString() }),
     actorId: t.exposeInt('actorId', { nullable: true }),

@@ -11,7 +11,7 @@ import { OrgCategoryEnum } from './enums'
  * do not change a round in progress.
  */
 
-builder.prismaObject('OrgCategoryAssignment', {
+export const OrgCategoryAssignmentRef = builder.prismaObject('OrgCategoryAssignment', {
   fields: (t) => ({
     id: t.exposeInt('id'),
     orgId: t.exposeInt('orgId'),

@@ -13,8 +13,8 @@ import './area'
 import './problem-category'
 import './category-assignment'
 import './rule-set'
-// import './scheme'
-// import './shared-indicator'
+import './scheme'
+import './shared-indicator'
 import './audit-log'
 
 export const schema = builder.toSchema()

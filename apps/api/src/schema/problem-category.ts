@@ -11,7 +11,7 @@ import { parseInput } from '../validation'
  * than delete: past findings keep pointing at them.
  */
 
-builder.prismaObject('ProblemCategory', {
+export const ProblemCategoryRef = builder.prismaObject('ProblemCategory', {
   fields: (t) => ({
     id: t.exposeInt('id'),
     code: t.exposeString('code'),
