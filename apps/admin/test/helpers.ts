@@ -9,7 +9,7 @@ export function mountWithApp<T extends Component>(component: T, options: Compone
     attachTo: document.body,
     ...options,
     global: { ...options.global, plugins: [i18n, ...(options.global?.plugins ?? [])] },
-  } as ComponentMountingOptions<T>)
+  })
 }
 
 /** Types into a naive-ui input the way a user does (value + input event). */

@@ -1,3 +1,4 @@
-// Placeholder until the API schema lands; replaced by the generated Role type.
-export type Role = 'ADMIN' | 'LEADER' | 'INSPECTOR' | 'BRANCH'
+import type { Role } from '@/generated/graphql'
+
+export type { Role }
 export const ROLES: readonly Role[] = ['ADMIN', 'LEADER', 'INSPECTOR', 'BRANCH']

@@ -3,7 +3,7 @@ import type { SessionStore } from '@/store/session'
 
 /** Where to go after signing in: the kept target when it is an in-app path, else home. */
 export function redirectTarget(raw: unknown): RouteLocationRaw {
-  const value = Array.isArray(raw) ? raw[0] : raw
+  const value: unknown = Array.isArray(raw) ? raw[0] : raw
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
     ? value
     : { name: 'home' }

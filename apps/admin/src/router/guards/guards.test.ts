@@ -19,7 +19,7 @@ function user(role: Role, extra: Partial<SessionUser> = {}): SessionUser {
 }
 
 function setup(current: SessionUser | null) {
-  const loader = vi.fn(async () => current)
+  const loader = vi.fn(() => Promise.resolve(current))
   const session = createSessionStore(loader)
   const router = createAppRouter(createMemoryHistory(), session, { progress: false })
   return { router, session, loader }

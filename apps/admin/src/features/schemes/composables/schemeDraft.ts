@@ -1,5 +1,4 @@
 import type {
-  Id,
   IndicatorDefinition,
   SchemeDefinition,
   ScoringMethod,
@@ -74,7 +73,7 @@ export function toSchemeDefinition(draft: SchemeDraft): SchemeDefinition {
         id: i.key,
         code: i.code,
         name: i.name,
-        dimensionId: i.dimensionKey as Id | null,
+        dimensionId: i.dimensionKey,
         method: i.method,
         maxPoints: i.maxPoints.trim(),
         unitTypeRestriction: i.unitTypeRestriction,

@@ -115,10 +115,12 @@ describe('AssessmentWorkbench live score', () => {
 
 describe('AssessmentWorkbench conflict handling', () => {
   it('saves only what changed, against the version it started from', async () => {
-    const save = vi.fn<SaveInputs>(async (changed, version) => ({
-      ok: true,
-      saved: { version: version + 1, inputs: { ...saved.inputs, ...changed } },
-    }))
+    const save = vi.fn<SaveInputs>((changed, version) =>
+      Promise.resolve({
+        ok: true,
+        saved: { version: version + 1, inputs: { ...saved.inputs, ...changed } },
+      }),
+    )
     const wrapper = mountWorkbench(save)
     await typeInto(wrapper, '#input-31', '1')
     await wrapper.get('[data-testid="save-assessment"]').trigger('click')
@@ -146,10 +148,12 @@ describe('AssessmentWorkbench conflict handling', () => {
     const save = vi
       .fn<SaveInputs>()
       .mockResolvedValueOnce({ ok: false, conflict: theirs })
-      .mockImplementationOnce(async (changed, version) => ({
-        ok: true,
-        saved: { version: version + 1, inputs: { ...theirs.inputs, ...changed } },
-      }))
+      .mockImplementationOnce((changed, version) =>
+        Promise.resolve({
+          ok: true,
+          saved: { version: version + 1, inputs: { ...theirs.inputs, ...changed } },
+        }),
+      )
     const wrapper = mountWorkbench(save)
     await typeInto(wrapper, '#input-31', '1.5')
     await typeInto(wrapper, '#input-21', '6')

@@ -1,0 +1,98 @@
+/**
+ * Gzipped JavaScript each route loads, read from the build's manifest: the entry chunk and its
+ * static imports, the layout for pages inside it, and the page's own chunk with its imports.
+ * Run after `pnpm build`. Fails when the sign-in route is over its budget.
+ */
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const dist = join(root, 'dist')
+const SIGN_IN_BUDGET_KB = 350
+
+interface ManifestChunk {
+  file: string
+  src?: string
+  isEntry?: boolean
+  isDynamicEntry?: boolean
+  imports?: string[]
+}
+
+let manifest: Record<string, ManifestChunk>
+try {
+  manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
+} catch {
+  console.error('No build found: run `pnpm --filter @redblue/admin build` first.')
+  process.exit(1)
+}
+
+/** The chunk and everything it imports statically (what the browser fetches before running it). */
+function closure(key: string, files = new Set<string>()): Set<string> {
+  const chunk = manifest[key]
+  if (!chunk || files.has(chunk.file)) return files
+  files.add(chunk.file)
+  for (const imported of chunk.imports ?? []) closure(imported, files)
+  return files
+}
+
+const gzipCache = new Map<string, { raw: number; gzip: number }>()
+function sizeOf(file: string) {
+  let size = gzipCache.get(file)
+  if (!size) {
+    const bytes = readFileSync(join(dist, file))
+    size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
+    gzipCache.set(file, size)
+  }
+  return size
+}
+
+const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry)
+if (!entryKey) throw new Error('The manifest has no entry chunk')
+const layoutKey = 'src/layouts/BasicLayout.vue'
+
+// Route names and their page modules, in the order of src/router/routes.ts; pages declared before
+// `export const routes` are children of the signed-in layout.
+const routesSource = readFileSync(join(root, 'src/router/routes.ts'), 'utf8')
+const layoutEnd = routesSource.indexOf('export const routes')
+const routePattern = /name: '([^']+)',\s*component: \(\) => import\('@\/([^']+)'\)/g
+const routes = [...routesSource.matchAll(routePattern)].map((m) => ({
+  name: m[1]!,
+  page: `src/${m[2]!}`,
+  inLayout: m.index < layoutEnd,
+}))
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1).padStart(7)
+const rows = routes
+  .filter((route) => route.page !== layoutKey)
+  .map((route) => {
+    const files = closure(entryKey)
+    if (route.inLayout) closure(layoutKey, files)
+    closure(route.page, files)
+    const js = [...files].filter((f) => f.endsWith('.js'))
+    const total = js.reduce(
+      (sum, f) => ({ raw: sum.raw + sizeOf(f).raw, gzip: sum.gzip + sizeOf(f).gzip }),
+      { raw: 0, gzip: 0 },
+    )
+    const own = manifest[route.page] ? sizeOf(manifest[route.page]!.file).gzip : 0
+    return { ...route, chunks: js.length, own, ...total }
+  })
+
+console.log(`${'route'.padEnd(22)} ${'chunks'.padStart(6)} ${'page gz'.padStart(9)} ${'total raw'.padStart(10)} ${'total gz'.padStart(9)}  (KB)`)
+for (const row of rows) {
+  console.log(
+    `${row.name.padEnd(22)} ${String(row.chunks).padStart(6)} ${kb(row.own).padStart(9)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(9)}`,
+  )
+}
+
+const signIn = rows.find((row) => row.name === 'sign-in')
+if (!signIn) throw new Error('No sign-in route found in src/router/routes.ts')
+const signInKb = signIn.gzip / 1024
+console.log(
+  `\nsign-in loads ${signInKb.toFixed(1)} KB of gzipped JavaScript (budget ${SIGN_IN_BUDGET_KB} KB)`,
+)
+if (signInKb > SIGN_IN_BUDGET_KB) {
+  console.error('Over budget.')
+  process.exit(1)
+}
