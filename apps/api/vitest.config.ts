@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { reporters } from '@redblue/vitest-config'
 import { defineConfig } from 'vitest/config'
 
@@ -7,6 +8,12 @@ import { defineConfig } from 'vitest/config'
 const postgresUrl = process.env.TEST_DATABASE_URL
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CJS (main) and ESM (module) builds. Node — and so yoga and Pothos, loaded
+    // from node_modules — gets the CJS one; Vite would hand our sources the ESM one, and two
+    // GraphQLError classes break yoga's `instanceof` check (our errors would be masked).
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+  },
   test: {
     reporters: reporters('api'),
     testTimeout: 30_000,

@@ -10,15 +10,16 @@
  *   })
  *
  * By default each test starts from the demo seed (reset + seed in beforeEach). Pass
- * `{ seed: 'none' }` for an empty database, or `{ reset: 'file' }` to seed once per file when
- * tests only read.
+ * `{ seed: 'fixture' }` for the small hand-built world of test/fixture.ts (same usernames and
+ * password, ids in `api.fixture`), `{ seed: 'none' }` for an empty database, or
+ * `{ reset: 'file' }` to seed once per file when tests only read.
  */
 import type { PrismaClient } from '@redblue/db'
-import { seedDemo } from '@redblue/db/seed'
 import { createTestDb, type TestDb } from '@redblue/db/testing'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { ApiConfig } from '../src/config'
 import { createApi, CSRF_HEADER, type Api } from '../src/yoga'
+import { seedFixture, type Fixture } from './fixture'
 
 export const DEMO_PASSWORD = 'RedBlue@2026'
 export const DEMO_USERS = ['admin', 'leader', 'inspector1', 'inspector2', 'branch1', 'branch2'] as const
@@ -45,7 +46,7 @@ export interface RequestOptions {
 }
 
 export interface TestApiOptions {
-  seed?: 'demo' | 'none'
+  seed?: 'demo' | 'fixture' | 'none'
   /** 'each' (default): reset and reseed before every test; 'file': once per file. */
   reset?: 'each' | 'file'
   config?: Partial<ApiConfig>
@@ -63,6 +64,8 @@ export function sessionCookieFrom(headers: Headers, name = 'redblue_session'): s
 export class TestApi {
   db!: TestDb
   yoga!: Api
+  /** Ids of the fixture rows when seeded with `seed: 'fixture'`. */
+  fixture!: Fixture
   private seeded = false
 
   constructor(readonly options: TestApiOptions = {}) {}
@@ -84,7 +87,13 @@ export class TestApi {
   async reset(): Promise<void> {
     if (this.options.reset === 'file' && this.seeded) return
     await this.db.reset()
-    if ((this.options.seed ?? 'demo') === 'demo') await seedDemo(this.db.prisma)
+    const seed = this.options.seed ?? 'demo'
+    if (seed === 'demo') {
+      const { seedDemo } = await import('@redblue/db/seed')
+      await seedDemo(this.db.prisma)
+    } else if (seed === 'fixture') {
+      this.fixture = await seedFixture(this.db.prisma)
+    }
     this.seeded = true
   }
 
