@@ -60,7 +60,7 @@ export const builder = new SchemaBuilder<{
     // Denials become top-level errors with extensions.code; not-logged-in is distinguished so the
     // SPA can redirect to the login page.
     unauthorizedError: (_parent, context) =>
-      context.user ? new ForbiddenError() : new AuthenticationError(),
+      context.user ? new ForbiddenError('无权执行此操作', 'ROLE') : new AuthenticationError(),
     authScopes: (ctx) => ({
       loggedIn: !!ctx.user,
       admin: ctx.user?.role === 'ADMIN',

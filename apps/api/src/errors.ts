@@ -58,11 +58,19 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * `reason` tells the two denials apart: ROLE — the user's role may not use the field at all
+ * (raised by scope-auth); SCOPE — the role may, but not for this org/round/record.
+ */
+export type ForbiddenReason = 'ROLE' | 'SCOPE'
+
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN'
-  constructor(message = '无权执行此操作') {
-    super(message, { code: 'FORBIDDEN' })
+  readonly reason: ForbiddenReason
+  constructor(message = '无权执行此操作', reason: ForbiddenReason = 'SCOPE') {
+    super(message, { code: 'FORBIDDEN', reason })
     this.name = 'ForbiddenError'
+    this.reason = reason
   }
 }
 

@@ -71,7 +71,11 @@ builder.objectType(ConflictError, {
 builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',
   interfaces: [AppError],
-  fields: () => ({}),
+  fields: (t) => ({
+    reason: t.exposeString('reason', {
+      description: 'ROLE: the role may not do this at all; SCOPE: not for this org or record.',
+    }),
+  }),
 })
 
 builder.objectType(AuthenticationError, {
