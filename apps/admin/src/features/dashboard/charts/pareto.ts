@@ -1,0 +1,91 @@
+import { Decimal } from 'decimal.js'
+import { toFixed2, type Id } from '@redblue/scoring'
+import { chartNumber, exportToolbox, type ChartLabels } from './common'
+import type { ChartOption } from './types'
+
+export interface ParetoRow {
+  problemCategoryId: Id
+  name: string
+  count: number
+  /** Running share of all findings up to and including this category, two decimals ("62.50"). */
+  cumulativePercent: string
+}
+
+/**
+ * Problem categories most frequent first with their running share of all findings. Ties keep the
+ * input order, so the API's (or name) order decides. The running share is exact: the last row is
+ * always "100.00".
+ */
+export function paretoRows(
+  categories: readonly { problemCategoryId: Id; name: string; count: number }[],
+): ParetoRow[] {
+  const rows = categories
+    .filter((c) => c.count > 0)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.count - a.c.count || a.i - b.i)
+    .map(({ c }) => c)
+  const total = rows.reduce((sum, c) => sum + c.count, 0)
+  let running = 0
+  return rows.map((c) => {
+    running += c.count
+    return {
+      problemCategoryId: c.problemCategoryId,
+      name: c.name,
+      count: c.count,
+      cumulativePercent: toFixed2(new Decimal(running).times(100).div(total)),
+    }
+  })
+}
+
+export interface ParetoInput {
+  rows: readonly ParetoRow[]
+  /** The "vital few" line, in percent. */
+  threshold?: number
+  labels: ChartLabels & { count: string; cumulative: string }
+  fileName: string
+}
+
+/** Bars of finding counts by problem category with the cumulative share as a line and an 80 % mark. */
+export function paretoOption(input: ParetoInput): ChartOption {
+  const threshold = input.threshold ?? 80
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, left: 0 },
+    grid: { top: 40, left: 8, right: 16, bottom: 8, containLabel: true },
+    toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
+    xAxis: {
+      type: 'category',
+      data: input.rows.map((r) => r.name),
+      axisLabel: { interval: 0, rotate: input.rows.length > 8 ? 40 : 0, width: 96, overflow: 'truncate' },
+    },
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        type: 'bar',
+        id: 'count',
+        name: input.labels.count,
+        data: input.rows.map((r) => r.count),
+        color: '#c8161d',
+      },
+      {
+        type: 'line',
+        id: 'cumulative',
+        name: input.labels.cumulative,
+        yAxisIndex: 1,
+        data: input.rows.map((r) => chartNumber(r.cumulativePercent)),
+        color: '#1d5bd8',
+        tooltip: { valueFormatter: (v) => (typeof v === 'number' ? `${v.toFixed(2)}%` : '—') },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { type: 'dashed' },
+          label: { formatter: `${threshold}%` },
+          data: [{ yAxis: threshold }],
+        },
+      },
+    ],
+  }
+}
