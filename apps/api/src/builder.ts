@@ -194,13 +194,26 @@ builder.scalarType('JSON', {
   parseLiteral: (ast, variables) => literalToJson(ast, variables),
 })
 
+function isFileLike(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const file = value as Partial<Record<'name' | 'size' | 'stream' | 'arrayBuffer', unknown>>
+  return (
+    typeof file.name === 'string' &&
+    typeof file.size === 'number' &&
+    typeof file.stream === 'function' &&
+    typeof file.arrayBuffer === 'function'
+  )
+}
+
 builder.scalarType('Upload', {
   description: 'A file sent with the GraphQL multipart request spec.',
   serialize: () => {
     throw new GraphQLError('Upload 只能作为输入')
   },
   parseValue: (value) => {
-    if (value instanceof File) return value
+    // Yoga's multipart parser yields @whatwg-node's File, which is not an instance of Node's
+    // global File: accept anything shaped like one.
+    if (value instanceof File || isFileLike(value)) return value as File
     throw new GraphQLError('Upload 需为 multipart 文件')
   },
 })

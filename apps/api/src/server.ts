@@ -95,7 +95,7 @@ export function createServer({ api, adminDist }: ServerOptions): Server {
   const root = adminDist ? resolve(adminDist) : null
   return createHttpServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
-    if (path === '/graphql' || path.startsWith('/graphql/') || path === '/health') {
+    if (path === '/graphql' || path.startsWith('/graphql/') || path === '/health' || path.startsWith('/files/')) {
       void api(req, res)
       return
     }

@@ -5,6 +5,7 @@ import { createYoga, type Plugin } from 'graphql-yoga'
 import { defaultConfig, type ApiConfig } from './config'
 import { createContextFactory, pendingCookies, type Context, type ServerContext } from './context'
 import { schema } from './schema'
+import { useEvidenceDownload } from './uploads/download'
 
 /**
  * Header the SPA sends with every request. Yoga's CSRF prevention refuses requests a browser could
@@ -61,6 +62,7 @@ export function createApi(options: CreateApiOptions) {
       ...armor.protect().plugins,
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useResponseCookies(),
+      useEvidenceDownload(options.prisma, config, config.uploads),
     ],
   })
 }

@@ -17,4 +17,17 @@ import './scheme'
 import './shared-indicator'
 import './audit-log'
 
+import './round'
+import './team'
+import './assessment'
+import './feedback-form'
+import './finding'
+import './reconciliation'
+import './publish'
+import './rectification'
+import './interview'
+import './annual'
+import './todo'
+import './evidence'
+
 export const schema = builder.toSchema()

@@ -19,15 +19,25 @@ export function evidenceUrl(id: number): string {
  * forbidden one look the same (404). Always sent as an attachment with the sanitized original
  * name, never rendered inline, and with `nosniff`.
  */
-export function useEvidenceDownload(prisma: PrismaClient, config: ApiConfig, settings: UploadSettings): Plugin {
+export function useEvidenceDownload(
+  prisma: PrismaClient,
+  config: ApiConfig,
+  settings: UploadSettings,
+): Plugin {
   return {
     async onRequest(payload) {
       const { request, url, fetchAPI } = payload
       const endResponse = (response: Response) => payload.endResponse(response)
       if (!url.pathname.startsWith(EVIDENCE_PATH)) return
       const reply = (status: number, text: string) =>
-        endResponse(new fetchAPI.Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } }))
-      if (request.method !== 'GET' && request.method !== 'HEAD') return reply(405, 'Method Not Allowed')
+        endResponse(
+          new fetchAPI.Response(text, {
+            status,
+            headers: { 'content-type': 'text/plain; charset=utf-8' },
+          }),
+        )
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return reply(405, 'Method Not Allowed')
       const id = /^\d{1,9}$/.test(url.pathname.slice(EVIDENCE_PATH.length))
         ? Number(url.pathname.slice(EVIDENCE_PATH.length))
         : null
@@ -36,7 +46,9 @@ export function useEvidenceDownload(prisma: PrismaClient, config: ApiConfig, set
       const user = token ? await resolveSession(prisma, config, token) : null
       if (!user) return reply(401, 'Unauthorized')
       const scope = await loadScope(prisma, { userId: user.id, role: user.role, orgId: user.orgId })
-      const file = await prisma.evidenceFile.findFirst({ where: { AND: [{ id }, evidenceWhere(scope)] } })
+      const file = await prisma.evidenceFile.findFirst({
+        where: { AND: [{ id }, evidenceWhere(scope)] },
+      })
       const opened = file ? await openStored(settings, file.storedName) : null
       if (!file || !opened) return reply(404, 'Not Found')
       const ascii = file.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')

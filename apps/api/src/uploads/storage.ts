@@ -30,7 +30,11 @@ const zipWith = (folder: string) => (head: Buffer, all: Buffer) =>
   startsWith(head, ZIP) && all.includes(Buffer.from(folder, 'latin1'))
 
 const KINDS: FileKind[] = [
-  { ext: 'pdf', mimeType: 'application/pdf', matches: (h) => startsWith(h, [0x25, 0x50, 0x44, 0x46, 0x2d]) },
+  {
+    ext: 'pdf',
+    mimeType: 'application/pdf',
+    matches: (h) => startsWith(h, [0x25, 0x50, 0x44, 0x46, 0x2d]),
+  },
   { ext: 'jpg', mimeType: 'image/jpeg', matches: (h) => startsWith(h, [0xff, 0xd8, 0xff]) },
   { ext: 'jpeg', mimeType: 'image/jpeg', matches: (h) => startsWith(h, [0xff, 0xd8, 0xff]) },
   {
@@ -60,7 +64,10 @@ const STORED_NAME = /^[0-9a-f-]{36}\.(pdf|jpg|jpeg|png|docx|xlsx)$/
 export function sanitizeFileName(name: string): string {
   const base = name.normalize('NFC').split(/[/\\]/).pop() ?? ''
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^[.\s]+/, '').trim()
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/^[.\s]+/, '')
+    .trim()
   if (!cleaned) return 'file'
   if (cleaned.length <= 120) return cleaned
   const dot = cleaned.lastIndexOf('.')
@@ -77,7 +84,9 @@ export interface StoredFile {
 }
 
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${Math.ceil(bytes / 1024)} KB`
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(0)} MB`
+    : `${Math.ceil(bytes / 1024)} KB`
 }
 
 /** Streams one upload to disk under a random name, checking size, extension and content. */
@@ -94,7 +103,11 @@ export async function storeFile(file: File, settings: UploadSettings): Promise<S
     )
   }
   const tooBig = () =>
-    ValidationError.field(['files'], `文件“${originalName}”超过 ${formatSize(settings.maxBytes)} 上限`, 'FILE_TOO_LARGE')
+    ValidationError.field(
+      ['files'],
+      `文件“${originalName}”超过 ${formatSize(settings.maxBytes)} 上限`,
+      'FILE_TOO_LARGE',
+    )
   if (file.size > settings.maxBytes) throw tooBig()
 
   await mkdir(settings.dir, { recursive: true })
@@ -125,7 +138,11 @@ export async function storeFile(file: File, settings: UploadSettings): Promise<S
     const all = Buffer.concat(chunks, size)
     const kind = candidates.find((k) => k.matches(all.subarray(0, 16), all))
     if (!kind || size === 0) {
-      throw ValidationError.field(['files'], `文件“${originalName}”的内容与扩展名不符`, 'FILE_CONTENT')
+      throw ValidationError.field(
+        ['files'],
+        `文件“${originalName}”的内容与扩展名不符`,
+        'FILE_CONTENT',
+      )
     }
     await rename(partPath, finalPath)
     done = true
@@ -162,7 +179,10 @@ export async function withStoredFiles<T>(
     for (const file of files) stored.push(await storeFile(file, settings))
     return await write(stored)
   } catch (error) {
-    await removeFiles(settings, stored.map((s) => s.storedName))
+    await removeFiles(
+      settings,
+      stored.map((s) => s.storedName),
+    )
     throw error
   }
 }

@@ -118,18 +118,31 @@ export async function buildFixture(
       },
     })
     const i3 = await prisma.indicator.create({
-      data: { schemeId: scheme.id, code: 'i3', name: '党建+工程', method: 'BONUS', maxPoints: '5.00', sortOrder: 3 },
+      data: {
+        schemeId: scheme.id,
+        code: 'i3',
+        name: '党建+工程',
+        method: 'BONUS',
+        maxPoints: '5.00',
+        sortOrder: 3,
+      },
     })
     schemes[category] = { id: scheme.id, i1: i1.id, i2: i2.id, i3: i3.id }
   }
   await prisma.ruleSet.create({ data: { year } })
   const problemCategories = []
   for (const [i, name] of ['三会一课不规范', '党员发展程序', '台账不完整'].entries()) {
-    const pc = await prisma.problemCategory.create({ data: { code: `P${i + 1}`, name, sortOrder: i } })
+    const pc = await prisma.problemCategory.create({
+      data: { code: `P${i + 1}`, name, sortOrder: i },
+    })
     problemCategories.push(pc.id)
   }
   const usernames: Record<string, number> = {}
-  const user = async (username: string, role: Actor['role'], orgId: number | null): Promise<Actor> => {
+  const user = async (
+    username: string,
+    role: Actor['role'],
+    orgId: number | null,
+  ): Promise<Actor> => {
     const u = await prisma.user.create({
       data: { username, displayName: `${username}用户`, role, orgId, passwordHash },
     })
@@ -142,5 +155,16 @@ export async function buildFixture(
   const insp2 = await user('wf-insp2', 'INSPECTOR', null)
   const branch = {} as Record<OrgCode, Actor>
   for (const o of ORGS) branch[o.code] = await user(`wf-branch-${o.code}`, 'BRANCH', orgs[o.code])
-  return { areaId: area.id, orgs, schemes, problemCategories, admin, leader, insp1, insp2, branch, usernames }
+  return {
+    areaId: area.id,
+    orgs,
+    schemes,
+    problemCategories,
+    admin,
+    leader,
+    insp1,
+    insp2,
+    branch,
+    usernames,
+  }
 }

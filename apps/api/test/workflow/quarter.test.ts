@@ -34,20 +34,31 @@ beforeEach(async () => {
   fx = await buildFixture(db.prisma)
 })
 
-const byCode = (rows: { orgId: number }[], code: OrgCode) => rows.filter((r) => r.orgId === fx.orgs[code])
+const byCode = <T extends { orgId: number }>(rows: T[], code: OrgCode) =>
+  rows.filter((r) => r.orgId === fx.orgs[code])
 
 describe('planning', () => {
   it('refuses an inspector on their own org, clearly', async () => {
-    const round = await run((tx) => wf.createRound(tx, fx.admin, { year: 2026, quarter: 1, areaIds: [fx.areaId] }))
+    const round = await run((tx) =>
+      wf.createRound(tx, fx.admin, { year: 2026, quarter: 1, areaIds: [fx.areaId] }),
+    )
     const team = await run((tx) => wf.createTeam(tx, fx.admin, { roundId: round.id, name: '甲组' }))
     await run((tx) => wf.addTeamMember(tx, fx.admin, { teamId: team.id, userId: fx.insp1.userId }))
-    const refused = run((tx) => wf.assignTeam(tx, fx.admin, { roundId: round.id, teamId: team.id, orgId: fx.orgs.A1 }))
+    const refused = run((tx) =>
+      wf.assignTeam(tx, fx.admin, { roundId: round.id, teamId: team.id, orgId: fx.orgs.A1 }),
+    )
     await expect(refused).rejects.toThrow(ValidationError)
     await expect(refused).rejects.toThrow(/wf-insp1用户.*A1党支部.*回避/)
     // And the other way round: a member joining a team that already inspects their org.
-    const team2 = await run((tx) => wf.createTeam(tx, fx.admin, { roundId: round.id, name: '乙组' }))
-    await run((tx) => wf.assignTeam(tx, fx.admin, { roundId: round.id, teamId: team2.id, orgId: fx.orgs.A1 }))
-    await run((tx) => wf.removeTeamMember(tx, fx.admin, { teamId: team.id, userId: fx.insp1.userId }))
+    const team2 = await run((tx) =>
+      wf.createTeam(tx, fx.admin, { roundId: round.id, name: '乙组' }),
+    )
+    await run((tx) =>
+      wf.assignTeam(tx, fx.admin, { roundId: round.id, teamId: team2.id, orgId: fx.orgs.A1 }),
+    )
+    await run((tx) =>
+      wf.removeTeamMember(tx, fx.admin, { teamId: team.id, userId: fx.insp1.userId }),
+    )
     await expect(
       run((tx) => wf.addTeamMember(tx, fx.admin, { teamId: team2.id, userId: fx.insp1.userId })),
     ).rejects.toThrow(/回避/)
@@ -58,20 +69,24 @@ describe('planning', () => {
   })
 
   it('links rounds for the look-back and checks every transition', async () => {
-    const q1 = await run((tx) => wf.createRound(tx, fx.admin, { year: 2026, quarter: 1, areaIds: [fx.areaId] }))
-    const q3 = await run((tx) => wf.createRound(tx, fx.admin, { year: 2026, quarter: 3, areaIds: [fx.areaId] }))
+    const q1 = await run((tx) =>
+      wf.createRound(tx, fx.admin, { year: 2026, quarter: 1, areaIds: [fx.areaId] }),
+    )
+    const q3 = await run((tx) =>
+      wf.createRound(tx, fx.admin, { year: 2026, quarter: 3, areaIds: [fx.areaId] }),
+    )
     expect(q3.previousRoundId).toBe(q1.id)
     await expect(
       run((tx) => wf.createRound(tx, fx.admin, { year: 2026, quarter: 1, areaIds: [fx.areaId] })),
     ).rejects.toThrow(/已存在/)
     // No skipping steps.
-    await expect(run((tx) => wf.transitionRound(tx, fx.admin, { roundId: q1.id, to: 'PUBLISHED' }))).rejects.toThrow(
-      /不能从/,
-    )
+    await expect(
+      run((tx) => wf.transitionRound(tx, fx.admin, { roundId: q1.id, to: 'PUBLISHED' })),
+    ).rejects.toThrow(/不能从/)
     // Every assessed org needs a team before inspection starts.
-    await expect(run((tx) => wf.transitionRound(tx, fx.admin, { roundId: q1.id, to: 'INSPECTING' }))).rejects.toThrow(
-      /尚未分配检查组/,
-    )
+    await expect(
+      run((tx) => wf.transitionRound(tx, fx.admin, { roundId: q1.id, to: 'INSPECTING' })),
+    ).rejects.toThrow(/尚未分配检查组/)
     await run((tx) => wf.deleteRound(tx, fx.admin, q1.id))
     const q3after = await db.prisma.inspectionRound.findUniqueOrThrow({ where: { id: q3.id } })
     expect(q3after.previousRoundId).toBeNull()
@@ -82,14 +97,26 @@ describe('planning', () => {
     // A newer published revision of category I's scheme exists at start: it is the one pinned.
     const old = await db.prisma.scheme.findUniqueOrThrow({ where: { id: fx.schemes.I.id } })
     const rev2 = await db.prisma.scheme.create({
-      data: { year: 2026, areaId: fx.areaId, category: 'I', revision: 2, name: 'rev2', status: 'PUBLISHED', bonusCap: '5.00', previousRevisionId: old.id },
+      data: {
+        year: 2026,
+        areaId: fx.areaId,
+        category: 'I',
+        revision: 2,
+        name: 'rev2',
+        status: 'PUBLISHED',
+        bonusCap: '5.00',
+        previousRevisionId: old.id,
+      },
     })
     await db.prisma.scheme.update({ where: { id: old.id }, data: { status: 'ARCHIVED' } })
     await db.prisma.scheme.update({ where: { id: fx.schemes.III.id }, data: { status: 'DRAFT' } })
-    await expect(run((tx) => wf.transitionRound(tx, fx.admin, { roundId, to: 'INSPECTING' }))).rejects.toThrow(
-      /尚未发布：基层党建III类/,
-    )
-    await db.prisma.scheme.update({ where: { id: fx.schemes.III.id }, data: { status: 'PUBLISHED' } })
+    await expect(
+      run((tx) => wf.transitionRound(tx, fx.admin, { roundId, to: 'INSPECTING' })),
+    ).rejects.toThrow(/尚未发布：基层党建III类/)
+    await db.prisma.scheme.update({
+      where: { id: fx.schemes.III.id },
+      data: { status: 'PUBLISHED' },
+    })
     await run((tx) => wf.transitionRound(tx, fx.admin, { roundId, to: 'INSPECTING' }))
     const a1 = await assessmentOf(db.prisma, roundId, fx.orgs.A1)
     expect(a1.schemeId).toBe(rev2.id)
@@ -131,11 +158,15 @@ describe('one full quarter', () => {
     await reconcile(run, fx, roundId, findingIds)
     // A BRANCH user reacts only to its own org's findings.
     await expect(
-      run((tx) => wf.reconcileFinding(tx, fx.branch.A1, { findingId: findingIds.B1![0]!, action: 'CONFIRM' })),
+      run((tx) =>
+        wf.reconcileFinding(tx, fx.branch.A1, { findingId: findingIds.B1![0]!, action: 'CONFIRM' }),
+      ),
     ).rejects.toThrow(ForbiddenError)
     // A dispute needs a reason.
     await expect(
-      run((tx) => wf.reconcileFinding(tx, fx.branch.B1, { findingId: findingIds.B1![0]!, action: 'DISPUTE' })),
+      run((tx) =>
+        wf.reconcileFinding(tx, fx.branch.B1, { findingId: findingIds.B1![0]!, action: 'DISPUTE' }),
+      ),
     ).rejects.toThrow(/异议理由/)
     // No publication while disputes remain.
     await expect(publish(run, fx, roundId)).rejects.toThrow(/2 个有异议的问题/)
@@ -166,7 +197,10 @@ describe('one full quarter', () => {
     // R5: +1.5 / −1.5 / −0.5 in the month of publication in China time (April, not March).
     const adjustments = await db.prisma.performanceAdjustment.findMany({ where: { roundId } })
     const adj = Object.fromEntries(
-      adjustments.map((a) => [Object.entries(fx.orgs).find(([, id]) => id === a.orgId)![0], [a.reason, a.points.toFixed(2)]]),
+      adjustments.map((a) => [
+        Object.entries(fx.orgs).find(([, id]) => id === a.orgId)![0],
+        [a.reason, a.points.toFixed(2)],
+      ]),
     )
     expect(adj).toEqual({
       A1: ['RED_LIST', '1.50'],
@@ -181,9 +215,15 @@ describe('one full quarter', () => {
 
     // Frozen: per-input points and dimension subtotals.
     const a2 = byCode(assessments, 'A2')[0]!
-    const inputs = await db.prisma.indicatorInput.findMany({ where: { assessmentId: a2.id }, orderBy: { indicatorId: 'asc' } })
+    const inputs = await db.prisma.indicatorInput.findMany({
+      where: { assessmentId: a2.id },
+      orderBy: { indicatorId: 'asc' },
+    })
     expect(inputs.map((i) => i.points?.toFixed(2))).toEqual(['59.00', '40.00', '2.00'])
-    const dims = await db.prisma.assessmentDimensionScore.findMany({ where: { assessmentId: a2.id }, orderBy: { dimensionId: 'asc' } })
+    const dims = await db.prisma.assessmentDimensionScore.findMany({
+      where: { assessmentId: a2.id },
+      orderBy: { dimensionId: 'asc' },
+    })
     expect(dims.map((d) => [d.points.toFixed(2), d.lost.toFixed(2)])).toEqual([
       ['59.00', '1.00'],
       ['40.00', '0.00'],
@@ -191,26 +231,45 @@ describe('one full quarter', () => {
     expect(assessments.every((a) => a.frozenAt?.getTime() === PUBLISH_AT.getTime())).toBe(true)
 
     // The pending finding was deemed confirmed; withdrawn ones open no rectification.
-    const b1finding = await db.prisma.finding.findUniqueOrThrow({ where: { id: findingIds.B1![0]! } })
+    const b1finding = await db.prisma.finding.findUniqueOrThrow({
+      where: { id: findingIds.B1![0]! },
+    })
     expect(b1finding.reconciliationStatus).toBe('CONFIRMED')
-    const rects = await db.prisma.rectification.findMany({ where: { roundId }, include: { events: true } })
+    const rects = await db.prisma.rectification.findMany({
+      where: { roundId },
+      include: { events: true },
+    })
     expect(rects).toHaveLength(7)
     expect(rects.some((r) => r.findingId === findingIds.A3![1])).toBe(false)
-    expect(new Set(rects.map((r) => r.deadline.toISOString().slice(0, 10)))).toEqual(new Set(['2026-05-01']))
+    expect(new Set(rects.map((r) => r.deadline.toISOString().slice(0, 10)))).toEqual(
+      new Set(['2026-05-01']),
+    )
     expect(byCode(rects, 'C2')[0]!.responsiblePerson).toBe('wf-branch-C2用户')
     expect(rects.every((r) => r.events.length === 1 && r.events[0]!.type === 'CREATED')).toBe(true)
 
     // One interview per blue-list org.
     const interviews = await db.prisma.interview.findMany({ where: { roundId } })
-    expect(interviews.map((i) => i.orgId).sort()).toEqual([fx.orgs.A4, fx.orgs.B2, fx.orgs.C2, fx.orgs.C3].sort())
+    expect(interviews.map((i) => i.orgId).sort()).toEqual(
+      [fx.orgs.A4, fx.orgs.B2, fx.orgs.C2, fx.orgs.C3].sort(),
+    )
     expect(await db.prisma.notice.count({ where: { roundId } })).toBe(1)
 
     // Every transition recorded with who and when.
-    const changes = await db.prisma.roundStatusChange.findMany({ where: { roundId }, orderBy: { id: 'asc' } })
-    expect(changes.map((c) => c.toStatus)).toEqual(['PLANNING', 'INSPECTING', 'RECONCILING', 'PUBLISHED'])
+    const changes = await db.prisma.roundStatusChange.findMany({
+      where: { roundId },
+      orderBy: { id: 'asc' },
+    })
+    expect(changes.map((c) => c.toStatus)).toEqual([
+      'PLANNING',
+      'INSPECTING',
+      'RECONCILING',
+      'PUBLISHED',
+    ])
     expect(changes.every((c) => c.actorId === fx.admin.userId)).toBe(true)
     // And the audit log has the before/after of the changes.
-    const publishAudit = await db.prisma.auditLog.findFirst({ where: { action: 'round.published' } })
+    const publishAudit = await db.prisma.auditLog.findFirst({
+      where: { action: 'round.published' },
+    })
     expect(publishAudit?.before).toMatchObject({ status: 'RECONCILING' })
     expect(publishAudit?.after).toMatchObject({ status: 'PUBLISHED' })
     expect(await db.prisma.auditLog.count({ where: { action: 'finding.confirm' } })).toBe(5)
@@ -248,7 +307,11 @@ describe('one full quarter', () => {
     )
     expect(again.isRepeat).toBe(false)
     const edited = await run((tx) =>
-      wf.updateFinding(tx, fx.insp1, { findingId: fresh.id, version: fresh.version, problemCategoryId: fx.problemCategories[2]! }),
+      wf.updateFinding(tx, fx.insp1, {
+        findingId: fresh.id,
+        version: fresh.version,
+        problemCategoryId: fx.problemCategories[2]!,
+      }),
     )
     expect(edited.isRepeat).toBe(true)
   })
@@ -277,7 +340,9 @@ describe('one full quarter', () => {
         db.prisma.interview.count(),
         db.prisma.notice.count(),
         db.prisma.assessmentDimensionScore.count(),
-        db.prisma.assessment.count({ where: { OR: [{ totalScore: { not: null } }, { rank: { not: null } }] } }),
+        db.prisma.assessment.count({
+          where: { OR: [{ totalScore: { not: null } }, { rank: { not: null } }] },
+        }),
         db.prisma.indicatorInput.count({ where: { points: { not: null } } }),
         db.prisma.finding.count({ where: { reconciliationStatus: 'PENDING' } }),
         db.prisma.roundStatusChange.count({ where: { roundId, toStatus: 'PUBLISHED' } }),
@@ -310,7 +375,9 @@ describe('conflicting saves', () => {
     expect(lost).toHaveLength(1)
     const error = lost[0]!.reason as ConflictError
     expect(error).toBeInstanceOf(ConflictError)
-    const stored = await db.prisma.indicatorInput.findFirstOrThrow({ where: { assessmentId: a.id } })
+    const stored = await db.prisma.indicatorInput.findFirstOrThrow({
+      where: { assessmentId: a.id },
+    })
     const current = error.current as { version: number; inputs: { ratingLevel: string }[] }
     expect(current.version).toBe(a.version + 1)
     expect(error.currentVersion).toBe(a.version + 1)

@@ -33,18 +33,41 @@ export interface PlannedRound {
 }
 
 /** Round in PLANNING with two teams: team 2 (insp2) takes A1 — insp1's home org — team 1 the rest. */
-export async function planRound(run: Run, fx: Fixture, quarter = 1, year = YEAR): Promise<PlannedRound> {
-  const round = await run((tx) => wf.createRound(tx, fx.admin, { year, quarter, areaIds: [fx.areaId] }))
-  const team1 = await run((tx) => wf.createTeam(tx, fx.admin, { roundId: round.id, name: '第一检查组' }))
-  const team2 = await run((tx) => wf.createTeam(tx, fx.admin, { roundId: round.id, name: '第二检查组' }))
-  await run((tx) => wf.addTeamMember(tx, fx.admin, { teamId: team1.id, userId: fx.insp1.userId, isLeader: true }))
-  await run((tx) => wf.addTeamMember(tx, fx.admin, { teamId: team2.id, userId: fx.insp2.userId, isLeader: true }))
+export async function planRound(
+  run: Run,
+  fx: Fixture,
+  quarter = 1,
+  year = YEAR,
+): Promise<PlannedRound> {
+  const round = await run((tx) =>
+    wf.createRound(tx, fx.admin, { year, quarter, areaIds: [fx.areaId] }),
+  )
+  const team1 = await run((tx) =>
+    wf.createTeam(tx, fx.admin, { roundId: round.id, name: '第一检查组' }),
+  )
+  const team2 = await run((tx) =>
+    wf.createTeam(tx, fx.admin, { roundId: round.id, name: '第二检查组' }),
+  )
   await run((tx) =>
-    wf.addTrainingRecord(tx, fx.admin, { teamId: team1.id, date: new Date('2026-03-02'), topic: '评价标准培训' }),
+    wf.addTeamMember(tx, fx.admin, { teamId: team1.id, userId: fx.insp1.userId, isLeader: true }),
+  )
+  await run((tx) =>
+    wf.addTeamMember(tx, fx.admin, { teamId: team2.id, userId: fx.insp2.userId, isLeader: true }),
+  )
+  await run((tx) =>
+    wf.addTrainingRecord(tx, fx.admin, {
+      teamId: team1.id,
+      date: new Date('2026-03-02'),
+      topic: '评价标准培训',
+    }),
   )
   for (const [code, orgId] of Object.entries(fx.orgs)) {
     await run((tx) =>
-      wf.assignTeam(tx, fx.admin, { roundId: round.id, teamId: code === 'A1' ? team2.id : team1.id, orgId }),
+      wf.assignTeam(tx, fx.admin, {
+        roundId: round.id,
+        teamId: code === 'A1' ? team2.id : team1.id,
+        orgId,
+      }),
     )
   }
   return { roundId: round.id, team1: team1.id, team2: team2.id }
@@ -61,7 +84,11 @@ export async function assessmentOf(prisma: PrismaClient, roundId: number, orgId:
 interface OrgPlan {
   rating: string
   bonus?: string
-  findings: { deduction: string; reaction: 'confirm' | 'withdraw' | 'uphold' | 'pending'; category?: number }[]
+  findings: {
+    deduction: string
+    reaction: 'confirm' | 'withdraw' | 'uphold' | 'pending'
+    category?: number
+  }[]
 }
 
 export const PLAN: Record<OrgCode, OrgPlan> = {
@@ -79,7 +106,11 @@ export const PLAN: Record<OrgCode, OrgPlan> = {
   B2: { rating: '较好', findings: [] },
   C1: { rating: '好', findings: [{ deduction: '2.00', reaction: 'confirm' }] },
   C2: { rating: '好', findings: [{ deduction: '2.01', reaction: 'confirm' }] },
-  C3: { rating: '好', bonus: '3', findings: [{ deduction: '3.00', reaction: 'confirm', category: 2 }] },
+  C3: {
+    rating: '好',
+    bonus: '3',
+    findings: [{ deduction: '3.00', reaction: 'confirm', category: 2 }],
+  },
 }
 
 /** PLANNING → INSPECTING, every org scored and submitted with its findings (see table above). */
@@ -91,7 +122,11 @@ export async function inspect(run: Run, prisma: PrismaClient, fx: Fixture, round
     const assessment = await assessmentOf(prisma, roundId, fx.orgs[code])
     const scheme = Object.values(fx.schemes).find((s) => s.id === assessment.schemeId)!
     const form = await run((tx) =>
-      wf.createFeedbackForm(tx, inspector, { roundId, orgId: fx.orgs[code], visitDate: new Date('2026-03-10') }),
+      wf.createFeedbackForm(tx, inspector, {
+        roundId,
+        orgId: fx.orgs[code],
+        visitDate: new Date('2026-03-10'),
+      }),
     )
     findingIds[code] = []
     for (const f of plan.findings) {
@@ -120,13 +155,20 @@ export async function inspect(run: Run, prisma: PrismaClient, fx: Fixture, round
       }),
     )
     const saved = await assessmentOf(prisma, roundId, fx.orgs[code])
-    await run((tx) => wf.submitAssessment(tx, inspector, { assessmentId: saved.id, version: saved.version }))
+    await run((tx) =>
+      wf.submitAssessment(tx, inspector, { assessmentId: saved.id, version: saved.version }),
+    )
   }
   return findingIds
 }
 
 /** INSPECTING → RECONCILING with the orgs' reactions and the admin's rulings. */
-export async function reconcile(run: Run, fx: Fixture, roundId: number, findingIds: Record<string, number[]>) {
+export async function reconcile(
+  run: Run,
+  fx: Fixture,
+  roundId: number,
+  findingIds: Record<string, number[]>,
+) {
   await run((tx) => wf.transitionRound(tx, fx.admin, { roundId, to: 'RECONCILING' }))
   for (const [code, plan] of Object.entries(PLAN) as [OrgCode, OrgPlan][]) {
     for (const [i, f] of plan.findings.entries()) {
@@ -134,7 +176,11 @@ export async function reconcile(run: Run, fx: Fixture, roundId: number, findingI
       if (f.reaction === 'pending') continue
       const action = f.reaction === 'confirm' ? 'CONFIRM' : 'DISPUTE'
       await run((tx) =>
-        wf.reconcileFinding(tx, fx.branch[code], { findingId, action, reason: action === 'DISPUTE' ? '材料齐全' : null }),
+        wf.reconcileFinding(tx, fx.branch[code], {
+          findingId,
+          action,
+          reason: action === 'DISPUTE' ? '材料齐全' : null,
+        }),
       )
     }
   }
@@ -155,7 +201,13 @@ export async function resolveDisputes(run: Run, fx: Fixture, findingIds: Record<
   }
 }
 
-export async function publish(run: Run, fx: Fixture, roundId: number, hooks: FaultHooks = {}, now = PUBLISH_AT) {
+export async function publish(
+  run: Run,
+  fx: Fixture,
+  roundId: number,
+  hooks: FaultHooks = {},
+  now = PUBLISH_AT,
+) {
   return run((tx) => wf.publishRound(tx, fx.admin, { roundId, now }, hooks))
 }
 

@@ -29,7 +29,9 @@ export async function loadScope(tx: Tx, actor: Actor): Promise<Scope> {
 }
 
 function pairsWhere(scope: Scope): { roundId: number; orgId: number }[] | null {
-  return scope.pairs.length ? scope.pairs.map((p) => ({ roundId: p.roundId, orgId: p.orgId })) : null
+  return scope.pairs.length
+    ? scope.pairs.map((p) => ({ roundId: p.roundId, orgId: p.orgId }))
+    : null
 }
 
 function ownOrg(actor: Actor): number {

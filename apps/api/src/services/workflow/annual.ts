@@ -30,13 +30,22 @@ export function componentsOf(json: Prisma.JsonValue | undefined): AnnualComponen
 export async function setAnnualComponentScore(
   tx: Tx,
   actor: Actor,
-  input: { year: number; orgId: number; code: string; points: Prisma.Decimal | string; version?: number | null },
+  input: {
+    year: number
+    orgId: number
+    code: string
+    points: Prisma.Decimal | string
+    version?: number | null
+  },
 ) {
   requireAdmin(actor)
   const { row } = await rulesFor(tx, input.year)
   const components = componentsOf(row?.annualComponents)
   if (!components.some((c) => c.code === input.code)) {
-    throw ValidationError.field(['input', 'code'], `${input.year}年规则中没有年度考评项“${input.code}”`)
+    throw ValidationError.field(
+      ['input', 'code'],
+      `${input.year}年规则中没有年度考评项“${input.code}”`,
+    )
   }
   const org = await tx.organization.findUnique({ where: { id: input.orgId } })
   if (!org) throw new NotFoundError('Organization', input.orgId, '党组织不存在')
@@ -46,8 +55,17 @@ export async function setAnnualComponentScore(
   } catch {
     throw ValidationError.field(['input', 'points'], '分值必须是数值', 'INVALID_NUMBER')
   }
-  if (!points.isFinite() || points.isNegative() || points.decimalPlaces() > 2 || points.greaterThan(9999)) {
-    throw ValidationError.field(['input', 'points'], '分值应为 0 到 9999 之间、最多两位小数的数值', 'INVALID_NUMBER')
+  if (
+    !points.isFinite() ||
+    points.isNegative() ||
+    points.decimalPlaces() > 2 ||
+    points.greaterThan(9999)
+  ) {
+    throw ValidationError.field(
+      ['input', 'points'],
+      '分值应为 0 到 9999 之间、最多两位小数的数值',
+      'INVALID_NUMBER',
+    )
   }
   const key = { year_orgId_code: { year: input.year, orgId: org.id, code: input.code } }
   const before = await tx.annualComponentScore.findUnique({ where: key })
@@ -61,7 +79,8 @@ export async function setAnnualComponentScore(
       where: { id: before.id, ...(input.version != null ? { version: input.version } : {}) },
       data: { points, version: { increment: 1 } },
     })
-    if (count === 0) throw new ConflictError('AnnualComponentScore', before.id, before, before.version)
+    if (count === 0)
+      throw new ConflictError('AnnualComponentScore', before.id, before, before.version)
     after = await tx.annualComponentScore.findUniqueOrThrow({ where: { id: before.id } })
   }
   await audit(tx, actor, 'annual.setComponent', 'AnnualComponentScore', after.id, before, after)
@@ -126,7 +145,9 @@ export async function computeAnnualResults(
     )
   }
   // Orgs that no longer have a published quarter this year drop out.
-  await tx.annualResult.deleteMany({ where: { year: input.year, orgId: { notIn: [...totals.keys()] } } })
+  await tx.annualResult.deleteMany({
+    where: { year: input.year, orgId: { notIn: [...totals.keys()] } },
+  })
   await audit(tx, actor, 'annual.compute', 'AnnualResult', input.year, before, results)
   return results
 }

@@ -22,7 +22,9 @@ export interface SaveInputsArgs {
   inputs: IndicatorInputChange[]
 }
 
-const currentInclude = { inputs: { orderBy: { indicatorId: 'asc' } } } satisfies Prisma.AssessmentInclude
+const currentInclude = {
+  inputs: { orderBy: { indicatorId: 'asc' } },
+} satisfies Prisma.AssessmentInclude
 
 /** Loads an assessment for writing: the round must be inspecting and the actor assigned. */
 async function loadForWrite(tx: Tx, actor: Actor, assessmentId: number) {
@@ -90,7 +92,11 @@ export async function saveAssessmentInputs(
     const path = ['inputs', String(index)]
     const indicator = indicators.get(change.indicatorId)
     if (!indicator) {
-      problems.push({ path: [...path, 'indicatorId'], message: '指标不属于该考核方案', code: 'UNKNOWN_INDICATOR' })
+      problems.push({
+        path: [...path, 'indicatorId'],
+        message: '指标不属于该考核方案',
+        code: 'UNKNOWN_INDICATOR',
+      })
       return null
     }
     let ratingLevel: string | null = null
@@ -113,7 +119,13 @@ export async function saveAssessmentInputs(
     if (indicator.method === 'BONUS') {
       bonusPoints = decimalOrNull(change.bonusPoints, [...path, 'bonusPoints'], problems)
     }
-    return { indicatorId: indicator.id, ratingLevel, quantityValue, bonusPoints, note: change.note ?? null }
+    return {
+      indicatorId: indicator.id,
+      ratingLevel,
+      quantityValue,
+      bonusPoints,
+      note: change.note ?? null,
+    }
   })
   if (problems.length) throw new ValidationError('评分输入有误', problems)
 
@@ -133,7 +145,9 @@ export async function saveAssessmentInputs(
       note: row.note,
     }
     await tx.indicatorInput.upsert({
-      where: { assessmentId_indicatorId: { assessmentId: assessment.id, indicatorId: row.indicatorId } },
+      where: {
+        assessmentId_indicatorId: { assessmentId: assessment.id, indicatorId: row.indicatorId },
+      },
       create: { assessmentId: assessment.id, indicatorId: row.indicatorId, ...data },
       update: { ...data, version: { increment: 1 } },
     })

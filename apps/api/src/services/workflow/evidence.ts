@@ -14,7 +14,9 @@ async function createRows(
 ) {
   const rows = []
   for (const file of stored) {
-    const row = await tx.evidenceFile.create({ data: { ...target, ...file, uploadedById: actor.userId } })
+    const row = await tx.evidenceFile.create({
+      data: { ...target, ...file, uploadedById: actor.userId },
+    })
     await audit(tx, actor, 'evidence.upload', 'EvidenceFile', row.id, null, row)
     rows.push(row)
   }
@@ -22,8 +24,16 @@ async function createRows(
 }
 
 /** Inspectors (and admins) attach evidence to a finding while the round is inspecting or reconciling. */
-export async function attachFindingEvidence(tx: Tx, actor: Actor, findingId: number, stored: StoredFile[]) {
-  const finding = await tx.finding.findUnique({ where: { id: findingId }, include: { round: true } })
+export async function attachFindingEvidence(
+  tx: Tx,
+  actor: Actor,
+  findingId: number,
+  stored: StoredFile[],
+) {
+  const finding = await tx.finding.findUnique({
+    where: { id: findingId },
+    include: { round: true },
+  })
   if (!finding) throw new NotFoundError('Finding', findingId, '问题不存在')
   await assertCanInspect(tx, actor, finding.roundId, finding.orgId)
   assertRoundStatus(finding.round, 'INSPECTING', 'RECONCILING')

@@ -72,7 +72,10 @@ export async function updateFeedbackForm(
 /** Removing a form keeps its findings (they are detached, not deleted). */
 export async function deleteFeedbackForm(tx: Tx, actor: Actor, feedbackFormId: number) {
   const before = await loadForWrite(tx, actor, feedbackFormId)
-  await tx.finding.updateMany({ where: { feedbackFormId: before.id }, data: { feedbackFormId: null } })
+  await tx.finding.updateMany({
+    where: { feedbackFormId: before.id },
+    data: { feedbackFormId: null },
+  })
   await tx.feedbackForm.delete({ where: { id: before.id } })
   await audit(tx, actor, 'feedbackForm.delete', 'FeedbackForm', before.id, before, null)
   return before

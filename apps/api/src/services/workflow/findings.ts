@@ -48,7 +48,11 @@ function parseDeduction(value: Prisma.Decimal | string, max: Prisma.Decimal): Pr
     throw ValidationError.field(['input', 'deduction'], '扣分最多两位小数', 'TOO_MANY_DECIMALS')
   }
   if (d.greaterThan(max)) {
-    throw ValidationError.field(['input', 'deduction'], `扣分不能超过指标分值 ${max.toFixed(2)}`, 'TOO_LARGE')
+    throw ValidationError.field(
+      ['input', 'deduction'],
+      `扣分不能超过指标分值 ${max.toFixed(2)}`,
+      'TOO_LARGE',
+    )
   }
   return d
 }
@@ -66,7 +70,8 @@ async function resolveFields(
     throw ValidationError.field(['input', 'indicatorId'], '加分项不能记录问题扣分')
   }
   const category = await tx.problemCategory.findUnique({ where: { id: fields.problemCategoryId } })
-  if (!category?.active) throw ValidationError.field(['input', 'problemCategoryId'], '问题类别不存在或已停用')
+  if (!category?.active)
+    throw ValidationError.field(['input', 'problemCategoryId'], '问题类别不存在或已停用')
   const description = fields.description.trim()
   if (!description) throw ValidationError.field(['input', 'description'], '请填写问题描述')
   const raw = fields.deduction ?? indicator.defaultDeduction
@@ -93,7 +98,8 @@ export async function createFinding(
   if (!assessment) throw new NotFoundError('Assessment', input.assessmentId, '评分记录不存在')
   await assertCanInspect(tx, actor, assessment.roundId, assessment.orgId)
   assertRoundStatus(assessment.round, 'INSPECTING')
-  if (assessment.status === 'SUBMITTED') throw new ValidationError('评分已提交，请先撤回提交再记录问题')
+  if (assessment.status === 'SUBMITTED')
+    throw new ValidationError('评分已提交，请先撤回提交再记录问题')
   const fields = await resolveFields(tx, assessment, input)
   const finding = await tx.finding.create({
     data: {
@@ -104,7 +110,12 @@ export async function createFinding(
       assessmentId: assessment.id,
       feedbackFormId: input.feedbackFormId ?? null,
       checkMethod: input.checkMethod,
-      isRepeat: await isRepeat(tx, assessment.round.previousRoundId, assessment.orgId, fields.problemCategoryId),
+      isRepeat: await isRepeat(
+        tx,
+        assessment.round.previousRoundId,
+        assessment.orgId,
+        fields.problemCategoryId,
+      ),
       createdById: actor.userId,
     },
   })
@@ -131,7 +142,13 @@ async function loadFindingForWrite(tx: Tx, actor: Actor, findingId: number) {
 }
 
 function findingConflict(current: { id: number; version: number }): never {
-  throw new ConflictError('Finding', current.id, current, current.version, '该问题已被他人修改，请刷新后重试')
+  throw new ConflictError(
+    'Finding',
+    current.id,
+    current,
+    current.version,
+    '该问题已被他人修改，请刷新后重试',
+  )
 }
 
 export async function updateFinding(
@@ -147,7 +164,8 @@ export async function updateFinding(
     description: input.description ?? before.description,
     checkMethod: input.checkMethod ?? before.checkMethod,
     deduction: input.deduction ?? before.deduction,
-    feedbackFormId: input.feedbackFormId === undefined ? before.feedbackFormId : input.feedbackFormId,
+    feedbackFormId:
+      input.feedbackFormId === undefined ? before.feedbackFormId : input.feedbackFormId,
   }
   const fields = await resolveFields(tx, assessment, merged)
   const { count } = await tx.finding.updateMany({
@@ -171,7 +189,11 @@ export async function updateFinding(
 }
 
 /** Deletes a finding; returns the stored names of its evidence so the caller removes the files. */
-export async function deleteFinding(tx: Tx, actor: Actor, input: { findingId: number; version: number }) {
+export async function deleteFinding(
+  tx: Tx,
+  actor: Actor,
+  input: { findingId: number; version: number },
+) {
   const finding = await loadFindingForWrite(tx, actor, input.findingId)
   const { round: _round, assessment, ...before } = finding
   if (before.version !== input.version) findingConflict(before)
@@ -179,7 +201,9 @@ export async function deleteFinding(tx: Tx, actor: Actor, input: { findingId: nu
     where: { findingId: before.id },
     select: { storedName: true },
   })
-  const { count } = await tx.finding.deleteMany({ where: { id: before.id, version: input.version } })
+  const { count } = await tx.finding.deleteMany({
+    where: { id: before.id, version: input.version },
+  })
   if (count === 0) findingConflict(before)
   await tx.assessment.update({
     where: { id: assessment.id },

@@ -27,7 +27,9 @@ export async function createInterview(
   const round = await getRound(tx, input.roundId)
   assertRoundStatus(round, 'PUBLISHED', 'CLOSED')
   const exists = await tx.interview.findUnique({
-    where: { roundId_orgId_areaId: { roundId: round.id, orgId: input.orgId, areaId: input.areaId } },
+    where: {
+      roundId_orgId_areaId: { roundId: round.id, orgId: input.orgId, areaId: input.areaId },
+    },
   })
   if (exists) throw new ValidationError('该党组织本轮该专业已有约谈记录')
   const interview = await tx.interview.create({
@@ -106,11 +108,19 @@ export async function addInterviewItem(
       responsiblePerson: input.responsiblePerson?.trim() || interview.interviewee,
       deadline: toDbDate(input.deadline ?? defaultDeadline(now, rules.rectificationDays)),
       events: {
-        create: { type: 'CREATED', roundId: interview.roundId, note: '约谈整改事项', actorId: actor.userId },
+        create: {
+          type: 'CREATED',
+          roundId: interview.roundId,
+          note: '约谈整改事项',
+          actorId: actor.userId,
+        },
       },
     },
   })
-  await audit(tx, actor, 'interview.addItem', 'InterviewItem', item.id, null, { item, rectification: rect })
+  await audit(tx, actor, 'interview.addItem', 'InterviewItem', item.id, null, {
+    item,
+    rectification: rect,
+  })
   return item
 }
 
@@ -120,7 +130,10 @@ export async function updateInterviewItem(
   input: { itemId: number; content: string },
 ) {
   requireAdmin(actor)
-  const before = await tx.interviewItem.findUnique({ where: { id: input.itemId }, include: { rectification: true } })
+  const before = await tx.interviewItem.findUnique({
+    where: { id: input.itemId },
+    include: { rectification: true },
+  })
   if (!before) throw new NotFoundError('InterviewItem', input.itemId, '约谈事项不存在')
   const content = input.content.trim()
   if (!content) throw ValidationError.field(['input', 'content'], '请填写整改事项内容')
@@ -128,7 +141,10 @@ export async function updateInterviewItem(
   if (before.rectification && before.rectification.status !== 'CLOSED') {
     await tx.rectification.update({
       where: { id: before.rectification.id },
-      data: { title: content.length > 200 ? `${content.slice(0, 199)}…` : content, version: { increment: 1 } },
+      data: {
+        title: content.length > 200 ? `${content.slice(0, 199)}…` : content,
+        version: { increment: 1 },
+      },
     })
   }
   await audit(tx, actor, 'interview.updateItem', 'InterviewItem', before.id, before, after)
@@ -143,7 +159,9 @@ export async function removeInterviewItem(tx: Tx, actor: Actor, itemId: number) 
     include: { rectification: { include: { events: true } } },
   })
   if (!before) throw new NotFoundError('InterviewItem', itemId, '约谈事项不存在')
-  const worked = before.rectification?.events.some((e) => e.type !== 'CREATED' && e.type !== 'EDITED')
+  const worked = before.rectification?.events.some(
+    (e) => e.type !== 'CREATED' && e.type !== 'EDITED',
+  )
   if (worked) throw new ValidationError('该事项已有整改进展，不能删除')
   await tx.interviewItem.delete({ where: { id: before.id } })
   await audit(tx, actor, 'interview.removeItem', 'InterviewItem', before.id, before, null)

@@ -25,7 +25,10 @@ export async function lookBackWhere(
   } else if (actor.role === 'BRANCH') {
     orgIds = actor.orgId === null ? [] : [actor.orgId]
   } else {
-    const assignments = await tx.teamAssignment.findMany({ where: { roundId: round.id }, select: { orgId: true } })
+    const assignments = await tx.teamAssignment.findMany({
+      where: { roundId: round.id },
+      select: { orgId: true },
+    })
     orgIds = assignments.map((a) => a.orgId)
   }
   if (orgId) orgIds = orgIds.filter((id) => id === orgId)
@@ -42,9 +45,11 @@ async function loadForLookBack(tx: Tx, actor: Actor, rectificationId: number, ro
   const { round: opened, ...rect } = await getRectification(tx, rectificationId)
   const round = await getRound(tx, roundId)
   assertRoundStatus(round, 'INSPECTING')
-  if (actor.role !== 'ADMIN' && actor.role !== 'INSPECTOR') throw new ForbiddenError('回头看由检查组开展')
+  if (actor.role !== 'ADMIN' && actor.role !== 'INSPECTOR')
+    throw new ForbiddenError('回头看由检查组开展')
   await assertCanInspect(tx, actor, round.id, rect.orgId)
-  const earlier = opened.year < round.year || (opened.year === round.year && opened.quarter < round.quarter)
+  const earlier =
+    opened.year < round.year || (opened.year === round.year && opened.quarter < round.quarter)
   if (!earlier) throw new ValidationError('只能对以往轮次的整改事项开展回头看')
   if (rect.status === 'CLOSED') throw new ValidationError('该整改事项已销号')
   return { rect, round }
@@ -53,7 +58,13 @@ async function loadForLookBack(tx: Tx, actor: Actor, rectificationId: number, ro
 export async function lookBackVerify(
   tx: Tx,
   actor: Actor,
-  input: { rectificationId: number; roundId: number; version: number; note?: string | null; now?: Date },
+  input: {
+    rectificationId: number
+    roundId: number
+    version: number
+    note?: string | null
+    now?: Date
+  },
 ) {
   const { rect, round } = await loadForLookBack(tx, actor, input.rectificationId, input.roundId)
   const { rectification } = await applyChange(tx, actor, rect, {

@@ -34,7 +34,12 @@ const TITLE_MAX = 200
  *    org and area; issue the notice; record the transition.
  * The status flips first, so a concurrent second publish waits on the row and then fails.
  */
-export async function publishRound(tx: Tx, actor: Actor, input: PublishInput, hooks: FaultHooks = {}) {
+export async function publishRound(
+  tx: Tx,
+  actor: Actor,
+  input: PublishInput,
+  hooks: FaultHooks = {},
+) {
   requireAdmin(actor)
   const step = async (name: string) => {
     await hooks.onStep?.(name)
@@ -45,7 +50,9 @@ export async function publishRound(tx: Tx, actor: Actor, input: PublishInput, ho
     throw new ValidationError('本轮检查结果已发布，不能重复发布')
   }
   assertRoundStatus(round, 'RECONCILING')
-  const disputed = await tx.finding.count({ where: { roundId: round.id, reconciliationStatus: 'DISPUTED' } })
+  const disputed = await tx.finding.count({
+    where: { roundId: round.id, reconciliationStatus: 'DISPUTED' },
+  })
   if (disputed > 0) throw new ValidationError(`还有 ${disputed} 个有异议的问题未处理，不能发布`)
   const published = await recordTransition(tx, actor, round, 'PUBLISHED', input.note ?? null, now)
   await step('status')
@@ -124,10 +131,21 @@ export async function publishRound(tx: Tx, actor: Actor, input: PublishInput, ho
     for (const category of ['I', 'II', 'III'] as OrgCategory[]) {
       const entries = inArea
         .filter((s) => s.assessment.category === category)
-        .map((s) => ({ id: s.assessment.id, orgId: s.assessment.orgId, total: s.score.total, base: s.score.base }))
+        .map((s) => ({
+          id: s.assessment.id,
+          orgId: s.assessment.orgId,
+          total: s.score.total,
+          base: s.score.base,
+        }))
       for (const ranked of rankEntries(entries)) {
         rankOf.set(ranked.id, ranked.rank)
-        rows.push({ orgId: ranked.orgId, category, base: ranked.base, total: ranked.total, rank: ranked.rank })
+        rows.push({
+          orgId: ranked.orgId,
+          category,
+          base: ranked.base,
+          total: ranked.total,
+          rank: ranked.rank,
+        })
       }
     }
     const lists = computeLists(rows, rules)
@@ -181,7 +199,10 @@ export async function publishRound(tx: Tx, actor: Actor, input: PublishInput, ho
         orgId: f.orgId,
         roundId: round.id,
         problemCategoryId: f.problemCategoryId,
-        title: f.description.length > TITLE_MAX ? `${f.description.slice(0, TITLE_MAX - 1)}…` : f.description,
+        title:
+          f.description.length > TITLE_MAX
+            ? `${f.description.slice(0, TITLE_MAX - 1)}…`
+            : f.description,
         responsiblePerson: responsible.get(f.orgId) ?? '',
         deadline,
       })),
@@ -202,14 +223,21 @@ export async function publishRound(tx: Tx, actor: Actor, input: PublishInput, ho
 
   if (blue.length) {
     await tx.interview.createMany({
-      data: blue.map((b) => ({ roundId: round.id, orgId: b.orgId, areaId: b.areaId, interviewer: '公司党委' })),
+      data: blue.map((b) => ({
+        roundId: round.id,
+        orgId: b.orgId,
+        areaId: b.areaId,
+        interviewer: '公司党委',
+      })),
     })
   }
   await tx.notice.create({
     data: {
       roundId: round.id,
       docNo: input.docNo?.trim() || `${round.year}年第${round.quarter}季度`,
-      title: input.title?.trim() || `关于${round.year}年第${round.quarter}季度党建工作“红蓝榜”考评结果的通报`,
+      title:
+        input.title?.trim() ||
+        `关于${round.year}年第${round.quarter}季度党建工作“红蓝榜”考评结果的通报`,
       issuedBy: input.issuedBy?.trim() || '公司党委',
       issuedAt: now,
     },
@@ -235,6 +263,7 @@ async function defaultResponsible(tx: Tx, orgIds: number[]): Promise<Map<number,
     select: { orgId: true, displayName: true },
   })
   const result = new Map<number, string>()
-  for (const u of users) if (u.orgId !== null && !result.has(u.orgId)) result.set(u.orgId, u.displayName)
+  for (const u of users)
+    if (u.orgId !== null && !result.has(u.orgId)) result.set(u.orgId, u.displayName)
   return result
 }

@@ -10,7 +10,10 @@ import type { Actor, Tx } from './types'
  * dispute needs a reason; an org may still drop its dispute and confirm); an admin upholds or
  * withdraws each dispute. Scores follow: CONFIRMED and UPHELD count, WITHDRAWN does not.
  */
-const TRANSITIONS: Record<ReconciliationAction, { from: ReconciliationStatus[]; to: ReconciliationStatus }> = {
+const TRANSITIONS: Record<
+  ReconciliationAction,
+  { from: ReconciliationStatus[]; to: ReconciliationStatus }
+> = {
   CONFIRM: { from: ['PENDING', 'DISPUTED'], to: 'CONFIRMED' },
   DISPUTE: { from: ['PENDING'], to: 'DISPUTED' },
   UPHOLD: { from: ['DISPUTED'], to: 'UPHELD' },
@@ -30,7 +33,10 @@ export async function reconcileFinding(
   actor: Actor,
   input: { findingId: number; action: ReconciliationAction; reason?: string | null },
 ) {
-  const finding = await tx.finding.findUnique({ where: { id: input.findingId }, include: { round: true } })
+  const finding = await tx.finding.findUnique({
+    where: { id: input.findingId },
+    include: { round: true },
+  })
   if (!finding) throw new NotFoundError('Finding', input.findingId, '问题不存在')
   const { action } = input
   if (action === 'CONFIRM' || action === 'DISPUTE') {
@@ -42,11 +48,16 @@ export async function reconcileFinding(
   assertRoundStatus(finding.round, 'RECONCILING')
   const reason = input.reason?.trim() ?? ''
   if (action !== 'CONFIRM' && !reason) {
-    throw ValidationError.field(['input', 'reason'], action === 'DISPUTE' ? '请填写异议理由' : '请填写处理意见')
+    throw ValidationError.field(
+      ['input', 'reason'],
+      action === 'DISPUTE' ? '请填写异议理由' : '请填写处理意见',
+    )
   }
   const rule = TRANSITIONS[action]
   if (!rule.from.includes(finding.reconciliationStatus)) {
-    throw new ValidationError(`该问题当前为“${STATUS_LABEL[finding.reconciliationStatus]}”，不能执行此操作`)
+    throw new ValidationError(
+      `该问题当前为“${STATUS_LABEL[finding.reconciliationStatus]}”，不能执行此操作`,
+    )
   }
   const { round: _round, ...before } = finding
   const { count } = await tx.finding.updateMany({
@@ -55,7 +66,13 @@ export async function reconcileFinding(
   })
   if (count === 0) {
     const current = await tx.finding.findUniqueOrThrow({ where: { id: finding.id } })
-    throw new ConflictError('Finding', finding.id, current, current.version, '该问题的核对状态已被他人更改')
+    throw new ConflictError(
+      'Finding',
+      finding.id,
+      current,
+      current.version,
+      '该问题的核对状态已被他人更改',
+    )
   }
   await tx.reconciliationRecord.create({
     data: { findingId: finding.id, action, reason, actorId: actor.userId },

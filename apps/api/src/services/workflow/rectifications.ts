@@ -1,4 +1,9 @@
-import type { Prisma, Rectification, RectificationEventType, RectificationStatus } from '@redblue/db'
+import type {
+  Prisma,
+  Rectification,
+  RectificationEventType,
+  RectificationStatus,
+} from '@redblue/db'
 import {
   chinaDate,
   DEFAULT_RULE_SET,
@@ -38,7 +43,13 @@ export async function getRectification(tx: Tx, id: number) {
 }
 
 function rectConflict(current: Rectification): never {
-  throw new ConflictError('Rectification', current.id, current, current.version, '该整改事项已被他人更新，请刷新后重试')
+  throw new ConflictError(
+    'Rectification',
+    current.id,
+    current,
+    current.version,
+    '该整改事项已被他人更新，请刷新后重试',
+  )
 }
 
 /** Status change under the optimistic lock plus its history event, in one go. */
@@ -59,7 +70,8 @@ export async function applyChange(
     where: { id: before.id, version: args.version },
     data: { ...args.data, version: { increment: 1 } },
   })
-  if (count === 0) rectConflict(await tx.rectification.findUniqueOrThrow({ where: { id: before.id } }))
+  if (count === 0)
+    rectConflict(await tx.rectification.findUniqueOrThrow({ where: { id: before.id } }))
   const event = await tx.rectificationEvent.create({
     data: {
       rectificationId: before.id,
@@ -91,7 +103,10 @@ export async function assertCanVerify(tx: Tx, actor: Actor, rect: Rectification)
       where: {
         orgId: rect.orgId,
         team: { members: { some: { userId: actor.userId } } },
-        OR: [{ roundId: rect.roundId }, { round: { status: { in: ['PLANNING', 'INSPECTING', 'RECONCILING'] } } }],
+        OR: [
+          { roundId: rect.roundId },
+          { round: { status: { in: ['PLANNING', 'INSPECTING', 'RECONCILING'] } } },
+        ],
       },
       select: { id: true },
     })
@@ -116,7 +131,8 @@ export async function updateRectification(
 ) {
   const { round: _round, ...before } = await getRectification(tx, input.rectificationId)
   assertBranchOrAdmin(actor, before.orgId)
-  if (!EDITABLE.includes(before.status)) throw new ValidationError('已提交或已销号的整改事项不能修改')
+  if (!EDITABLE.includes(before.status))
+    throw new ValidationError('已提交或已销号的整改事项不能修改')
   const data: Prisma.RectificationUpdateManyMutationInput = {}
   const changes: string[] = []
   if (input.measure != null) {
@@ -244,11 +260,20 @@ export async function ledger(
   }
   const limit = Math.min(Math.max(filter.limit ?? 20, 1), 200)
   const offset = Math.max(filter.offset ?? 0, 0)
-  const orderBy: Prisma.RectificationOrderByWithRelationInput[] = [{ deadline: 'asc' }, { id: 'asc' }]
+  const orderBy: Prisma.RectificationOrderByWithRelationInput[] = [
+    { deadline: 'asc' },
+    { id: 'asc' },
+  ]
   if (!filter.colour) {
     const [total, page] = await Promise.all([
       tx.rectification.count({ where }),
-      tx.rectification.findMany({ where, orderBy, skip: offset, take: limit, select: { id: true } }),
+      tx.rectification.findMany({
+        where,
+        orderBy,
+        skip: offset,
+        take: limit,
+        select: { id: true },
+      }),
     ])
     return { ids: page.map((r) => r.id), total }
   }
@@ -259,7 +284,9 @@ export async function ledger(
     select: { id: true, deadline: true, status: true, round: { select: { year: true } } },
   })
   const matching = rows.filter(
-    (r) => warningOf(r, now, days.get(r.round.year) ?? DEFAULT_RULE_SET.warningDays).colour === filter.colour,
+    (r) =>
+      warningOf(r, now, days.get(r.round.year) ?? DEFAULT_RULE_SET.warningDays).colour ===
+      filter.colour,
   )
   return { ids: matching.slice(offset, offset + limit).map((r) => r.id), total: matching.length }
 }

@@ -69,7 +69,9 @@ export async function createRound(tx: Tx, actor: Actor, input: CreateRoundInput)
   }
   checkDates(input.inspectionStart, input.inspectionEnd)
   const areaIds = await checkAreas(tx, input.areaIds)
-  const existing = await tx.inspectionRound.findUnique({ where: { year_quarter: { year, quarter } } })
+  const existing = await tx.inspectionRound.findUnique({
+    where: { year_quarter: { year, quarter } },
+  })
   if (existing) throw new ValidationError(`${year}年第${quarter}季度的检查轮次已存在`)
   const previous = await tx.inspectionRound.findFirst({
     where: { OR: [{ year: { lt: year } }, { year, quarter: { lt: quarter } }] },
@@ -122,7 +124,9 @@ export async function updateRound(tx: Tx, actor: Actor, input: UpdateRoundInput)
   if (input.areaIds) {
     const areaIds = await checkAreas(tx, input.areaIds)
     await tx.roundArea.deleteMany({ where: { roundId: before.id } })
-    await tx.roundArea.createMany({ data: areaIds.map((areaId) => ({ roundId: before.id, areaId })) })
+    await tx.roundArea.createMany({
+      data: areaIds.map((areaId) => ({ roundId: before.id, areaId })),
+    })
   }
   const after = await getRound(tx, before.id)
   await audit(tx, actor, 'round.update', 'InspectionRound', before.id, before, {
@@ -205,10 +209,23 @@ export async function recordTransition(
   })
   if (count === 0) {
     const current = await getRound(tx, round.id)
-    throw new ConflictError('InspectionRound', round.id, current, current.version, '检查轮次状态已被他人更改，请刷新后重试')
+    throw new ConflictError(
+      'InspectionRound',
+      round.id,
+      current,
+      current.version,
+      '检查轮次状态已被他人更改，请刷新后重试',
+    )
   }
   await tx.roundStatusChange.create({
-    data: { roundId: round.id, fromStatus: round.status, toStatus: to, actorId: actor.userId, note, at: now },
+    data: {
+      roundId: round.id,
+      fromStatus: round.status,
+      toStatus: to,
+      actorId: actor.userId,
+      note,
+      at: now,
+    },
   })
   const after = await getRound(tx, round.id)
   await audit(tx, actor, `round.${to.toLowerCase()}`, 'InspectionRound', round.id, round, after)
@@ -234,13 +251,15 @@ async function startInspection(tx: Tx, round: InspectionRound, _now: Date): Prom
   })
   if (orgs.length === 0) throw new ValidationError(`${round.year}年没有划分类别的被考核党组织`)
   const assigned = new Set(
-    (await tx.teamAssignment.findMany({ where: { roundId: round.id }, select: { orgId: true } })).map(
-      (a) => a.orgId,
-    ),
+    (
+      await tx.teamAssignment.findMany({ where: { roundId: round.id }, select: { orgId: true } })
+    ).map((a) => a.orgId),
   )
   const unassigned = orgs.filter((o) => !assigned.has(o.id))
   if (unassigned.length) {
-    throw new ValidationError(`以下党组织尚未分配检查组：${unassigned.map((o) => o.name).join('、')}`)
+    throw new ValidationError(
+      `以下党组织尚未分配检查组：${unassigned.map((o) => o.name).join('、')}`,
+    )
   }
   const schemes = await tx.scheme.findMany({
     where: { year: round.year, areaId: { in: areas.map((a) => a.areaId) }, status: 'PUBLISHED' },

@@ -3,7 +3,10 @@ import { DEFAULT_RULE_SET, type ChinaDateString, type RuleSet } from '@redblue/s
 import type { Tx } from './types'
 
 /** The year's rule set (R4, R5, R8, R10) in the engine's shape; the source's defaults if none. */
-export async function rulesFor(tx: Tx, year: number): Promise<{ rules: RuleSet; row: DbRuleSet | null }> {
+export async function rulesFor(
+  tx: Tx,
+  year: number,
+): Promise<{ rules: RuleSet; row: DbRuleSet | null }> {
   const row = await tx.ruleSet.findUnique({ where: { year } })
   if (!row) return { rules: DEFAULT_RULE_SET, row: null }
   return {

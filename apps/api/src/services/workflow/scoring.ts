@@ -20,7 +20,12 @@ import type { Tx } from './types'
  * - publication: only CONFIRMED and UPHELD (publish first deems untouched PENDING findings
  *   confirmed and refuses while any DISPUTED remain).
  */
-export const PREVIEW_COUNTED: ReconciliationStatus[] = ['PENDING', 'CONFIRMED', 'DISPUTED', 'UPHELD']
+export const PREVIEW_COUNTED: ReconciliationStatus[] = [
+  'PENDING',
+  'CONFIRMED',
+  'DISPUTED',
+  'UPHELD',
+]
 export const FINAL_COUNTED: ReconciliationStatus[] = ['CONFIRMED', 'UPHELD']
 
 export function ratingLevelsOf(json: Prisma.JsonValue | null): RatingLevelDefinition[] {
@@ -29,7 +34,10 @@ export function ratingLevelsOf(json: Prisma.JsonValue | null): RatingLevelDefini
   for (const item of json) {
     if (item && typeof item === 'object' && !Array.isArray(item)) {
       const { label, percent } = item as { label?: unknown; percent?: unknown }
-      if (typeof label === 'string' && (typeof percent === 'string' || typeof percent === 'number')) {
+      if (
+        typeof label === 'string' &&
+        (typeof percent === 'string' || typeof percent === 'number')
+      ) {
         levels.push({ label, percent })
       }
     }
@@ -69,13 +77,19 @@ export function toSchemeDefinition(scheme: SchemeWithParts): SchemeDefinition {
 
 /** Loads and prepares schemes once per request/publication; schemes in use never change. */
 export class SchemeCache {
-  private readonly entries = new Map<number, { scheme: SchemeWithParts; prepared: PreparedScheme }>()
+  private readonly entries = new Map<
+    number,
+    { scheme: SchemeWithParts; prepared: PreparedScheme }
+  >()
   constructor(private readonly tx: Tx) {}
 
   async get(schemeId: number) {
     let entry = this.entries.get(schemeId)
     if (!entry) {
-      const scheme = await this.tx.scheme.findUnique({ where: { id: schemeId }, include: schemeInclude })
+      const scheme = await this.tx.scheme.findUnique({
+        where: { id: schemeId },
+        include: schemeInclude,
+      })
       if (!scheme) throw new NotFoundError('Scheme', schemeId, '考核方案不存在')
       entry = { scheme, prepared: prepareScheme(toSchemeDefinition(scheme)) }
       this.entries.set(schemeId, entry)
@@ -126,7 +140,9 @@ export async function scoreWith(
 
 export const scorableInclude = {
   inputs: true,
-  findings: { select: { id: true, indicatorId: true, deduction: true, reconciliationStatus: true } },
+  findings: {
+    select: { id: true, indicatorId: true, deduction: true, reconciliationStatus: true },
+  },
 } satisfies Prisma.AssessmentInclude
 
 /**

@@ -6,7 +6,10 @@ import { assertRoundStatus, getRound } from './rounds'
 import type { Actor, Tx } from './types'
 
 async function getTeam(tx: Tx, teamId: number) {
-  const team = await tx.inspectionTeam.findUnique({ where: { id: teamId }, include: { round: true } })
+  const team = await tx.inspectionTeam.findUnique({
+    where: { id: teamId },
+    include: { round: true },
+  })
   if (!team) throw new NotFoundError('InspectionTeam', teamId, '检查组不存在')
   return team
 }
@@ -17,7 +20,9 @@ export async function createTeam(tx: Tx, actor: Actor, input: { roundId: number;
   assertRoundStatus(round, 'PLANNING', 'INSPECTING')
   const name = input.name.trim()
   if (!name) throw new ValidationError('请填写检查组名称')
-  const clash = await tx.inspectionTeam.findUnique({ where: { roundId_name: { roundId: round.id, name } } })
+  const clash = await tx.inspectionTeam.findUnique({
+    where: { roundId_name: { roundId: round.id, name } },
+  })
   if (clash) throw new ValidationError(`本轮已有名为“${name}”的检查组`)
   const team = await tx.inspectionTeam.create({ data: { roundId: round.id, name } })
   await audit(tx, actor, 'team.create', 'InspectionTeam', team.id, null, team)
@@ -86,7 +91,11 @@ export async function addTeamMember(
   return member
 }
 
-export async function removeTeamMember(tx: Tx, actor: Actor, input: { teamId: number; userId: number }) {
+export async function removeTeamMember(
+  tx: Tx,
+  actor: Actor,
+  input: { teamId: number; userId: number },
+) {
   requireAdmin(actor)
   const team = await getTeam(tx, input.teamId)
   assertRoundStatus(team.round, 'PLANNING', 'INSPECTING')
@@ -153,7 +162,8 @@ export async function assignTeam(
     where: { id: input.teamId },
     include: { members: { include: { user: true } } },
   })
-  if (!team || team.roundId !== round.id) throw new NotFoundError('InspectionTeam', input.teamId, '检查组不属于该检查轮次')
+  if (!team || team.roundId !== round.id)
+    throw new NotFoundError('InspectionTeam', input.teamId, '检查组不属于该检查轮次')
   const org = await tx.organization.findUnique({ where: { id: input.orgId } })
   if (!org) throw new NotFoundError('Organization', input.orgId, '党组织不存在')
   if (!org.assessed || !org.active) throw new ValidationError(`“${org.name}”不是被考核的党组织`)
@@ -171,7 +181,11 @@ export async function assignTeam(
   return assignment
 }
 
-export async function unassignTeam(tx: Tx, actor: Actor, input: { roundId: number; orgId: number }) {
+export async function unassignTeam(
+  tx: Tx,
+  actor: Actor,
+  input: { roundId: number; orgId: number },
+) {
   requireAdmin(actor)
   const round = await getRound(tx, input.roundId)
   assertRoundStatus(round, 'PLANNING')

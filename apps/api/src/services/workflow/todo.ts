@@ -102,7 +102,11 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
   if (role === 'BRANCH' && actor.orgId !== null) {
     const pending = await tx.finding.groupBy({
       by: ['roundId'],
-      where: { orgId: actor.orgId, reconciliationStatus: 'PENDING', round: { status: 'RECONCILING' } },
+      where: {
+        orgId: actor.orgId,
+        reconciliationStatus: 'PENDING',
+        round: { status: 'RECONCILING' },
+      },
       _count: { _all: true },
     })
     for (const p of pending) {
@@ -167,7 +171,12 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
           where: {
             orgId: { in: orgIds },
             status: { not: 'CLOSED' },
-            round: { OR: [{ year: { lt: round.year } }, { year: round.year, quarter: { lt: round.quarter } }] },
+            round: {
+              OR: [
+                { year: { lt: round.year } },
+                { year: round.year, quarter: { lt: round.quarter } },
+              ],
+            },
             events: { none: { type: 'CARRIED_OVER', roundId: round.id } },
           },
         })
