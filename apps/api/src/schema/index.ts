@@ -30,4 +30,11 @@ import './annual'
 import './todo'
 import './evidence'
 
+// analytics for leadership (issue 6)
+import './analytics-headline'
+import './analytics-ranking'
+import './analytics-trends'
+import './analytics-drilldown'
+import './analytics-comparisons'
+
 export const schema = builder.toSchema()

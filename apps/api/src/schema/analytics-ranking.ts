@@ -1,0 +1,90 @@
+import { builder } from '../builder'
+import { categoryRanking, type CategoryRanking, type RankingRow } from '../services/analytics'
+import { loadById, pick, unique, viewerOf } from './analytics-common'
+import { ListMarkEnum, OrgCategoryEnum } from './enums'
+
+/**
+ * The category ranking of a published round (R3/R4) with the change against the previous
+ * published round: public to every signed-in user, except finding and rectification counts,
+ * which only the orgs' viewers get (R12). Each row links to its drill-down by `assessmentId`.
+ * Cost: one statement for the rows, one for their orgs, one per round field selected.
+ */
+
+type RankingRowData = RankingRow & { batch: CategoryRanking }
+
+const CategoryRankingRowRef = builder.objectRef<RankingRowData>('CategoryRankingRow').implement({
+  fields: (t) => ({
+    assessmentId: t.exposeInt('assessmentId', { description: 'Key of `assessmentDrilldown`.' }),
+    orgId: t.exposeInt('orgId'),
+    org: t.prismaField({
+      type: 'Organization',
+      resolve: async (query, row, _args, ctx) => {
+        const orgs = await loadById(row.batch, 'org', query, () =>
+          ctx.prisma.organization.findMany({ ...query, where: { id: { in: unique(row.batch.rows.map((r) => r.orgId)) } } }),
+        )
+        return pick(orgs, row.orgId, 'Organization')
+      },
+    }),
+    rank: t.exposeInt('rank', { nullable: true }),
+    base: t.field({ type: 'Decimal', nullable: true, resolve: (r) => r.base }),
+    bonus: t.field({ type: 'Decimal', nullable: true, resolve: (r) => r.bonus }),
+    total: t.field({ type: 'Decimal', nullable: true, resolve: (r) => r.total }),
+    listMark: t.field({ type: ListMarkEnum, nullable: true, resolve: (r) => r.listMark }),
+    previousAssessmentId: t.exposeInt('previousAssessmentId', { nullable: true }),
+    previousRank: t.exposeInt('previousRank', { nullable: true }),
+    previousTotal: t.field({ type: 'Decimal', nullable: true, resolve: (r) => r.previousTotal }),
+    rankChange: t.exposeInt('rankChange', {
+      nullable: true,
+      description: 'Previous rank − rank: positive moved up. Null unless ranked in the same category both times.',
+    }),
+    totalChange: t.field({ type: 'Decimal', nullable: true, resolve: (r) => r.totalChange }),
+    findingCount: t.exposeInt('findingCount', {
+      nullable: true,
+      description: 'Standing findings; null for orgs whose findings the caller may not see.',
+    }),
+    openRectifications: t.exposeInt('openRectifications', {
+      nullable: true,
+      description: 'Items opened in this round and area not yet verified; null like findingCount.',
+    }),
+  }),
+})
+
+const CategoryRankingRef = builder.objectRef<CategoryRanking>('CategoryRanking').implement({
+  fields: (t) => ({
+    roundId: t.exposeInt('roundId'),
+    round: t.prismaField({
+      type: 'InspectionRound',
+      resolve: (query, ranking, _args, ctx) =>
+        ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id: ranking.roundId } }),
+    }),
+    areaId: t.exposeInt('areaId'),
+    category: t.field({ type: OrgCategoryEnum, resolve: (r) => r.category }),
+    previousRoundId: t.exposeInt('previousRoundId', {
+      nullable: true,
+      description: 'The latest earlier published round of the area, which the changes compare with.',
+    }),
+    previousRound: t.prismaField({
+      type: 'InspectionRound',
+      nullable: true,
+      resolve: (query, ranking, _args, ctx) =>
+        ranking.previousRoundId === null
+          ? null
+          : ctx.prisma.inspectionRound.findUnique({ ...query, where: { id: ranking.previousRoundId } }),
+    }),
+    rows: t.field({
+      type: [CategoryRankingRowRef],
+      description: 'By rank; equal totals share a rank (1, 1, 3).',
+      resolve: (ranking) => ranking.rows.map((row) => ({ ...row, batch: ranking })),
+    }),
+  }),
+})
+
+builder.queryFields((t) => ({
+  categoryRanking: t.field({
+    type: CategoryRankingRef,
+    description: 'Published ranking of one category in a round and area; NOT_FOUND before publication.',
+    authScopes: { loggedIn: true },
+    args: { roundId: t.arg.int(), areaId: t.arg.int(), category: t.arg({ type: OrgCategoryEnum }) },
+    resolve: (_root, args, ctx) => categoryRanking(ctx.prisma, viewerOf(ctx), args),
+  }),
+}))

@@ -1,0 +1,234 @@
+import type { OrgCategory } from '@redblue/db'
+import { builder } from '../builder'
+import {
+  closeOutTrend,
+  dimensionAverageTrend,
+  findingCountTrend,
+  orgDimensionTrend,
+  totalsTrend,
+  trendWindow,
+  type CloseOutPoint,
+  type DimensionSeries,
+  type FindingCountTrend,
+  type OrgTrend,
+  type TrendScope,
+  type Viewer,
+} from '../services/analytics'
+import { loadById, loadOnce, pick, unique, viewerOf } from './analytics-common'
+import { ListMarkEnum, OrgCategoryEnum } from './enums'
+
+/**
+ * Trends over the last N published rounds of an area (default 5): per-org totals, ranks and
+ * red/blue marks (public like the rankings), category averages of totals and dimensions, each
+ * org's dimension subtotals (scoped), findings per problem category (scoped) and the close-out
+ * rate per round (scoped). Every series has one entry per round of `rounds`, oldest first.
+ * Each field costs one statement (the totals are shared by `orgs`, `listHistory` and
+ * `categoryAverages`), whatever the number of orgs and rounds.
+ */
+
+interface Trends {
+  scope: TrendScope
+  viewer: Viewer
+}
+
+type OrgTrendData = OrgTrend & { batch: OrgTrendBatch }
+interface OrgTrendBatch {
+  trends: Trends
+  orgIds: number[]
+}
+
+function totalsOf(trends: Trends, ctx: { prisma: Parameters<typeof totalsTrend>[0] }) {
+  return loadOnce(trends, 'totals', () => totalsTrend(ctx.prisma, trends.scope))
+}
+
+function withBatch(trends: Trends, orgs: OrgTrend[]): OrgTrendData[] {
+  const batch: OrgTrendBatch = { trends, orgIds: orgs.map((o) => o.orgId) }
+  return orgs.map((o) => ({ ...o, batch }))
+}
+
+const DimensionSeriesRef = builder.objectRef<DimensionSeries>('DimensionSeries').implement({
+  description: 'One dimension (by code, stable across years and categories) per round.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    points: t.field({ type: ['Decimal'], nullable: { list: false, items: true }, resolve: (d) => d.points }),
+    lost: t.field({ type: ['Decimal'], nullable: { list: false, items: true }, resolve: (d) => d.lost }),
+  }),
+})
+
+const OrgTrendRef = builder.objectRef<OrgTrendData>('OrgTrend').implement({
+  fields: (t) => ({
+    orgId: t.exposeInt('orgId'),
+    org: t.prismaField({
+      type: 'Organization',
+      resolve: async (query, row, _args, ctx) => {
+        const orgs = await loadById(row.batch, 'org', query, () =>
+          ctx.prisma.organization.findMany({ ...query, where: { id: { in: row.batch.orgIds } } }),
+        )
+        return pick(orgs, row.orgId, 'Organization')
+      },
+    }),
+    categories: t.field({
+      type: [OrgCategoryEnum],
+      nullable: { list: false, items: true },
+      resolve: (o) => o.categories,
+    }),
+    totals: t.field({ type: ['Decimal'], nullable: { list: false, items: true }, resolve: (o) => o.totals }),
+    ranks: t.field({ type: ['Int'], nullable: { list: false, items: true }, resolve: (o) => o.ranks }),
+    marks: t.field({
+      type: [ListMarkEnum],
+      nullable: { list: false, items: true },
+      description: 'Red/blue history: the mark of each round, null when on neither list.',
+      resolve: (o) => o.marks,
+    }),
+    dimensions: t.field({
+      type: [DimensionSeriesRef],
+      description: "The org's dimension subtotals per round; empty for orgs whose scores the caller may not see.",
+      resolve: async (row, _args, ctx) => {
+        const { trends, orgIds } = row.batch
+        const byOrg = await loadOnce(row.batch, 'dimensions', () =>
+          orgDimensionTrend(ctx.prisma, trends.viewer, trends.scope, orgIds),
+        )
+        return byOrg.get(row.orgId) ?? []
+      },
+    }),
+  }),
+})
+
+interface CategoryTrend {
+  category: OrgCategory
+  totals: (string | null)[]
+  trends: Trends
+}
+
+const CategoryTrendRef = builder.objectRef<CategoryTrend>('CategoryTrend').implement({
+  fields: (t) => ({
+    category: t.field({ type: OrgCategoryEnum, resolve: (c) => c.category }),
+    totals: t.field({
+      type: ['Decimal'],
+      nullable: { list: false, items: true },
+      description: 'Mean total of the category per round.',
+      resolve: (c) => c.totals,
+    }),
+    dimensions: t.field({
+      type: [DimensionSeriesRef],
+      description: 'Mean subtotal (points) and mean loss (lost) of each dimension per round.',
+      resolve: async (c, _args, ctx) => {
+        const all = await loadOnce(c.trends, 'dimensionAverages', () =>
+          dimensionAverageTrend(ctx.prisma, c.trends.scope),
+        )
+        return all.find((d) => d.category === c.category)?.dimensions ?? []
+      },
+    }),
+  }),
+})
+
+type FindingCountData = FindingCountTrend & { batch: { ids: number[] } }
+
+const ProblemCategoryTrendRef = builder.objectRef<FindingCountData>('ProblemCategoryTrend').implement({
+  fields: (t) => ({
+    problemCategoryId: t.exposeInt('problemCategoryId'),
+    problemCategory: t.prismaField({
+      type: 'ProblemCategory',
+      resolve: async (query, row, _args, ctx) => {
+        const categories = await loadById(row.batch, 'problemCategory', query, () =>
+          ctx.prisma.problemCategory.findMany({ ...query, where: { id: { in: row.batch.ids } } }),
+        )
+        return pick(categories, row.problemCategoryId, 'ProblemCategory')
+      },
+    }),
+    counts: t.intList({ resolve: (r) => r.counts }),
+    total: t.exposeInt('total'),
+  }),
+})
+
+const CloseOutRatePointRef = builder.objectRef<CloseOutPoint>('CloseOutRatePoint').implement({
+  fields: (t) => ({
+    roundId: t.exposeInt('roundId'),
+    total: t.exposeInt('total', { description: 'Items opened in the round.' }),
+    closed: t.exposeInt('closed', { description: 'Of which verified and crossed off by now.' }),
+    rate: t.field({ type: 'Decimal', nullable: true, resolve: (p) => p.rate }),
+  }),
+})
+
+const AnalyticsTrendsRef = builder.objectRef<Trends>('AnalyticsTrends').implement({
+  fields: (t) => ({
+    areaId: t.int({ resolve: (tr) => tr.scope.areaId }),
+    category: t.field({ type: OrgCategoryEnum, nullable: true, resolve: (tr) => tr.scope.category ?? null }),
+    roundIds: t.intList({ description: 'The window, oldest first.', resolve: (tr) => tr.scope.rounds.map((r) => r.id) }),
+    rounds: t.prismaField({
+      type: ['InspectionRound'],
+      description: 'The window, oldest first: the x axis of every series.',
+      resolve: async (query, tr, _args, ctx) => {
+        const rounds = await ctx.prisma.inspectionRound.findMany({
+          ...query,
+          where: { id: { in: tr.scope.rounds.map((r) => r.id) } },
+          orderBy: [{ year: 'asc' }, { quarter: 'asc' }],
+        })
+        return rounds
+      },
+    }),
+    orgs: t.field({
+      type: [OrgTrendRef],
+      description: 'Per-org series (all orgs of the category filter, or those listed).',
+      args: { orgIds: t.arg.intList({ required: false }) },
+      resolve: async (tr, args, ctx) => {
+        const { orgs } = await totalsOf(tr, ctx)
+        const wanted = args.orgIds ? new Set(args.orgIds) : null
+        return withBatch(tr, wanted ? orgs.filter((o) => wanted.has(o.orgId)) : orgs)
+      },
+    }),
+    listHistory: t.field({
+      type: [OrgTrendRef],
+      description: 'Orgs that were on the red or blue list in the window, with their series.',
+      resolve: async (tr, _args, ctx) => {
+        const { orgs } = await totalsOf(tr, ctx)
+        return withBatch(tr, orgs.filter((o) => o.marks.some((m) => m !== null)))
+      },
+    }),
+    categoryAverages: t.field({
+      type: [CategoryTrendRef],
+      resolve: async (tr, _args, ctx) => {
+        const { categoryAverages } = await totalsOf(tr, ctx)
+        return categoryAverages.map((c) => ({ category: c.category, totals: c.values, trends: tr }))
+      },
+    }),
+    findingCounts: t.field({
+      type: [ProblemCategoryTrendRef],
+      description: 'Standing findings per problem category and round, most frequent first (caller’s scope).',
+      resolve: async (tr, _args, ctx) => {
+        const series = await findingCountTrend(ctx.prisma, tr.viewer, tr.scope)
+        const batch = { ids: unique(series.map((s) => s.problemCategoryId)) }
+        return series.map((s) => ({ ...s, batch }))
+      },
+    }),
+    closeOutRates: t.field({
+      type: [CloseOutRatePointRef],
+      description: 'Share of the items opened in each round that are verified by now (caller’s scope).',
+      resolve: (tr, _args, ctx) => closeOutTrend(ctx.prisma, tr.viewer, tr.scope),
+    }),
+  }),
+})
+
+builder.queryFields((t) => ({
+  analyticsTrends: t.field({
+    type: AnalyticsTrendsRef,
+    description: 'Series over the last `rounds` published rounds of an area (ending at `untilRoundId` if given).',
+    authScopes: { loggedIn: true },
+    args: {
+      areaId: t.arg.int(),
+      rounds: t.arg.int({ required: false, defaultValue: 5 }),
+      untilRoundId: t.arg.int({ required: false }),
+      category: t.arg({ type: OrgCategoryEnum, required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const viewer = viewerOf(ctx)
+      const rounds = await trendWindow(ctx.prisma, {
+        areaId: args.areaId,
+        count: args.rounds ?? 5,
+        untilRoundId: args.untilRoundId,
+      })
+      return { viewer, scope: { areaId: args.areaId, rounds, category: args.category ?? null } }
+    },
+  }),
+}))

@@ -1,0 +1,263 @@
+import { Prisma, type ListMark, type OrgCategory, type ReconciliationStatus, type ScoringMethod, type UnitType } from '@redblue/db'
+import { scoreAssessment, sumScores, type LossReason, type SchemeDefinition } from '@redblue/scoring'
+import type { Db } from '../../context'
+import { NotFoundError } from '../../errors'
+import { FINAL_COUNTED, ratingLevelsOf } from '../workflow/scoring'
+import { fixed2, int, meanOf } from './numbers'
+import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
+
+/**
+ * The drill-down of one published assessment: ranking row → dimension subtotals against the
+ * category average → indicators with the points lost and why → the findings behind each lost
+ * point (their ids; the GraphQL layer loads the findings, their rectifications, history and
+ * evidence in one go). Four statements whatever the scheme's size.
+ *
+ * Totals and dimension subtotals are the frozen ones. The per-indicator "why" (reason and the
+ * findings that cost the points) is not stored, so the engine rescores the assessment from the
+ * same scheme revision, inputs and standing findings, which reproduces the frozen figures because a
+ * published scheme never changes.
+ */
+export interface DimensionBreakdown {
+  dimensionId: number
+  code: string
+  name: string
+  max: string
+  points: string | null
+  lost: string | null
+  /** Mean subtotal of the same dimension over the round's orgs of the same area and category. */
+  categoryAveragePoints: string | null
+  categoryAverageLost: string | null
+  /** How many assessments the average covers. */
+  categoryCount: number
+}
+
+export interface IndicatorBreakdown {
+  indicatorId: number
+  dimensionId: number | null
+  code: string
+  name: string
+  method: ScoringMethod
+  evaluationStandard: string
+  scoringGuide: string
+  max: string
+  points: string
+  lost: string
+  applicable: boolean
+  reason: LossReason | null
+  ratingLevel: string | null
+  quantityValue: string | null
+  target: string | null
+  targetUnit: string | null
+  bonusPoints: string | null
+  note: string | null
+  /** Standing findings that cost this indicator points. */
+  findingIds: number[]
+}
+
+export interface AssessmentBreakdown {
+  assessmentId: number
+  roundId: number
+  orgId: number
+  areaId: number
+  schemeId: number
+  category: OrgCategory
+  unitType: UnitType
+  rank: number | null
+  listMark: ListMark | null
+  base: string | null
+  bonus: string | null
+  total: string | null
+  baseMax: string
+  /** Sum of the points lost on base indicators: baseMax − base. */
+  lost: string
+  dimensions: DimensionBreakdown[]
+  indicators: IndicatorBreakdown[]
+  /** Every standing finding behind a lost point, in indicator order. */
+  findingIds: number[]
+}
+
+interface HeaderRow {
+  id: number
+  roundId: number
+  orgId: number
+  areaId: number
+  schemeId: number
+  category: OrgCategory
+  unitType: UnitType
+  base: Prisma.Decimal | null
+  bonus: Prisma.Decimal | null
+  total: Prisma.Decimal | null
+  rank: number | null
+  listMark: ListMark | null
+  bonusCap: Prisma.Decimal
+}
+
+interface DimensionRow {
+  id: number
+  code: string
+  name: string
+  maxPoints: Prisma.Decimal
+  points: Prisma.Decimal | null
+  lost: Prisma.Decimal | null
+  sumPoints: Prisma.Decimal | null
+  sumLost: Prisma.Decimal | null
+  n: number | null
+}
+
+interface IndicatorRow {
+  id: number
+  dimensionId: number | null
+  code: string
+  name: string
+  method: ScoringMethod
+  evaluationStandard: string
+  scoringGuide: string
+  maxPoints: Prisma.Decimal
+  unitTypeRestriction: UnitType | null
+  ratingLevels: Prisma.JsonValue | null
+  target: Prisma.Decimal | null
+  targetUnit: string | null
+  ratingLevel: string | null
+  quantityValue: Prisma.Decimal | null
+  bonusPoints: Prisma.Decimal | null
+  note: string | null
+}
+
+interface FindingRow {
+  id: number
+  indicatorId: number
+  deduction: Prisma.Decimal
+  reconciliationStatus: ReconciliationStatus
+}
+
+export async function assessmentBreakdown(db: Db, viewer: Viewer, assessmentId: number): Promise<AssessmentBreakdown> {
+  const [header] = await db.$queryRaw<HeaderRow[]>`
+    SELECT a."id", a."roundId", a."orgId", a."areaId", a."schemeId", a."category", a."unitType",
+           a."baseScore" AS "base", a."bonusScore" AS "bonus", a."totalScore" AS "total", a."rank", a."listMark",
+           s."bonusCap"
+    FROM "Assessment" a
+    JOIN "InspectionRound" r ON r."id" = a."roundId"
+    JOIN "Scheme" s ON s."id" = a."schemeId"
+    WHERE a."id" = ${assessmentId} AND r."status" IN ${PUBLISHED_STATUSES}
+      AND ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')}`
+  // Not published, not there, or not the viewer's to see: one answer for all three.
+  if (!header) throw new NotFoundError('Assessment', assessmentId)
+
+  const [dimensions, indicators, findings] = await Promise.all([
+    db.$queryRaw<DimensionRow[]>`
+      WITH peers AS (
+        SELECT d2."code", sum(s2."points") AS "sumPoints", sum(s2."lost") AS "sumLost", count(*)::int AS "n"
+        FROM "Assessment" a2
+        JOIN "AssessmentDimensionScore" s2 ON s2."assessmentId" = a2."id"
+        JOIN "Dimension" d2 ON d2."id" = s2."dimensionId"
+        WHERE a2."roundId" = ${header.roundId} AND a2."areaId" = ${header.areaId}
+          AND a2."category" = ${header.category}::"OrgCategory"
+        GROUP BY d2."code"
+      )
+      SELECT d."id", d."code", d."name", d."maxPoints", own."points", own."lost",
+             peers."sumPoints", peers."sumLost", peers."n"
+      FROM "Dimension" d
+      LEFT JOIN "AssessmentDimensionScore" own ON own."dimensionId" = d."id" AND own."assessmentId" = ${assessmentId}
+      LEFT JOIN peers ON peers."code" = d."code"
+      WHERE d."schemeId" = ${header.schemeId}
+      ORDER BY d."sortOrder", d."id"`,
+    db.$queryRaw<IndicatorRow[]>`
+      SELECT i."id", i."dimensionId", i."code", i."name", i."method", i."evaluationStandard", i."scoringGuide",
+             i."maxPoints", i."unitTypeRestriction", i."ratingLevels", i."target", i."targetUnit",
+             ii."ratingLevel", ii."quantityValue", ii."bonusPoints", ii."note"
+      FROM "Indicator" i
+      LEFT JOIN "IndicatorInput" ii ON ii."indicatorId" = i."id" AND ii."assessmentId" = ${assessmentId}
+      WHERE i."schemeId" = ${header.schemeId}
+      ORDER BY i."sortOrder", i."id"`,
+    db.$queryRaw<FindingRow[]>`
+      SELECT f."id", f."indicatorId", f."deduction", f."reconciliationStatus"
+      FROM "Finding" f WHERE f."assessmentId" = ${assessmentId}
+      ORDER BY f."id"`,
+  ])
+
+  const scheme: SchemeDefinition = {
+    bonusCap: header.bonusCap,
+    dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, name: d.name, maxPoints: d.maxPoints })),
+    indicators: indicators.map((i) => ({
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      dimensionId: i.dimensionId,
+      method: i.method,
+      maxPoints: i.maxPoints,
+      unitTypeRestriction: i.unitTypeRestriction,
+      ratingLevels: ratingLevelsOf(i.ratingLevels),
+      target: i.target,
+    })),
+  }
+  const score = scoreAssessment(scheme, {
+    unitType: header.unitType,
+    inputs: indicators.map((i) => ({
+      indicatorId: i.id,
+      ratingLevel: i.ratingLevel,
+      quantityValue: i.quantityValue,
+      bonusPoints: i.bonusPoints,
+    })),
+    findings: findings.map((f) => ({
+      id: f.id,
+      indicatorId: f.indicatorId,
+      deduction: f.deduction,
+      counts: FINAL_COUNTED.includes(f.reconciliationStatus),
+    })),
+  })
+  const scored = new Map(score.indicators.map((s) => [s.indicatorId, s]))
+
+  const indicatorBreakdowns = indicators.map((i): IndicatorBreakdown => {
+    const s = scored.get(i.id)!
+    return {
+      indicatorId: i.id,
+      dimensionId: i.dimensionId,
+      code: i.code,
+      name: i.name,
+      method: i.method,
+      evaluationStandard: i.evaluationStandard,
+      scoringGuide: i.scoringGuide,
+      max: s.max,
+      points: s.points,
+      lost: s.lost,
+      applicable: s.applicable,
+      reason: s.reason,
+      ratingLevel: i.ratingLevel,
+      quantityValue: fixed2(i.quantityValue),
+      target: fixed2(i.target),
+      targetUnit: i.targetUnit,
+      bonusPoints: fixed2(i.bonusPoints),
+      note: i.note,
+      findingIds: s.findingIds.map(Number),
+    }
+  })
+  return {
+    assessmentId: header.id,
+    roundId: header.roundId,
+    orgId: header.orgId,
+    areaId: header.areaId,
+    schemeId: header.schemeId,
+    category: header.category,
+    unitType: header.unitType,
+    rank: header.rank,
+    listMark: header.listMark,
+    base: fixed2(header.base),
+    bonus: fixed2(header.bonus),
+    total: fixed2(header.total),
+    baseMax: score.baseMax,
+    lost: sumScores(score.lostPoints.map((l) => l.lost)),
+    dimensions: dimensions.map((d) => ({
+      dimensionId: d.id,
+      code: d.code,
+      name: d.name,
+      max: fixed2(d.maxPoints),
+      points: fixed2(d.points),
+      lost: fixed2(d.lost),
+      categoryAveragePoints: meanOf(d.sumPoints, int(d.n)),
+      categoryAverageLost: meanOf(d.sumLost, int(d.n)),
+      categoryCount: int(d.n),
+    })),
+    indicators: indicatorBreakdowns,
+    findingIds: indicatorBreakdowns.flatMap((i) => i.findingIds),
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Analytics for leadership and branches (issue 6) over the frozen results of published rounds:
+ * headline figures, category rankings, trends, drill-down and comparisons. Every function runs a
+ * fixed number of set-based SQL statements whatever the number of orgs and rounds; the engine in
+ * @redblue/scoring supplies the rules (ranking, lists, warnings, rescoring, trend series).
+ */
+export * from './comparisons'
+export * from './drilldown'
+export * from './headline'
+export * from './numbers'
+export * from './ranking'
+export * from './rounds'
+export * from './scope'
+export * from './trends'

@@ -1,0 +1,151 @@
+import { Prisma, type ListMark, type OrgCategory } from '@redblue/db'
+import type { Db } from '../../context'
+import { NotFoundError } from '../../errors'
+import { fixed2, int } from './numbers'
+import { PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+
+export interface RankingArgs {
+  roundId: number
+  areaId: number
+  category: OrgCategory
+}
+
+export interface RankingRow {
+  assessmentId: number
+  orgId: number
+  rank: number | null
+  base: string | null
+  bonus: string | null
+  total: string | null
+  listMark: ListMark | null
+  /** The org's row in the previous published round of the area, if any. */
+  previousAssessmentId: number | null
+  previousRank: number | null
+  previousTotal: string | null
+  /** previousRank − rank (positive = moved up); null unless ranked in the same category both times. */
+  rankChange: number | null
+  /** total − previousTotal; null without a previous total. */
+  totalChange: string | null
+  /** Standing findings of this assessment; null when the viewer may not see the org's findings. */
+  findingCount: number | null
+  /** Items opened for this org, round and area and not yet verified; null like findingCount. */
+  openRectifications: number | null
+}
+
+export interface CategoryRanking {
+  roundId: number
+  areaId: number
+  category: OrgCategory
+  previousRoundId: number | null
+  rows: RankingRow[]
+}
+
+interface RawRow {
+  published: boolean
+  previousRoundId: number | null
+  assessmentId: number | null
+  orgId: number | null
+  rank: number | null
+  base: Prisma.Decimal | null
+  bonus: Prisma.Decimal | null
+  total: Prisma.Decimal | null
+  listMark: ListMark | null
+  previousAssessmentId: number | null
+  previousRank: number | null
+  previousCategory: OrgCategory | null
+  previousTotal: Prisma.Decimal | null
+  totalChange: Prisma.Decimal | null
+  visible: boolean | null
+  findingCount: number | null
+  openRectifications: number | null
+}
+
+/**
+ * R3/R4 as published: the frozen rank, scores and mark of every org of one category, with the
+ * change against the previous published round of the same area. Published rankings are public to
+ * signed-in users; finding and rectification counts only for orgs the viewer may see. One
+ * statement, whatever the number of orgs: the target round is LEFT JOINed so a round that is not
+ * published (or does not exist) still answers with one row carrying no assessment.
+ */
+export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs): Promise<CategoryRanking> {
+  const category = Prisma.sql`${args.category}::"OrgCategory"`
+  const rows = await db.$queryRaw<RawRow[]>`
+    WITH target AS (
+      SELECT r."id", r."year", r."quarter" FROM "InspectionRound" r
+      WHERE r."id" = ${args.roundId} AND r."status" IN ${PUBLISHED_STATUSES}
+    ),
+    previous AS (
+      SELECT r."id" FROM "InspectionRound" r, target t
+      WHERE r."status" IN ${PUBLISHED_STATUSES}
+        AND (r."year", r."quarter") < (t."year", t."quarter")
+        AND EXISTS (SELECT 1 FROM "RoundArea" ra WHERE ra."roundId" = r."id" AND ra."areaId" = ${args.areaId})
+      ORDER BY r."year" DESC, r."quarter" DESC
+      LIMIT 1
+    ),
+    ranked AS (
+      SELECT a.* FROM "Assessment" a JOIN target t ON t."id" = a."roundId"
+      WHERE a."areaId" = ${args.areaId} AND a."category" = ${category}
+    ),
+    finding_counts AS (
+      SELECT f."assessmentId", count(*)::int AS "n" FROM "Finding" f
+      WHERE f."assessmentId" IN (SELECT "id" FROM ranked) AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
+      GROUP BY f."assessmentId"
+    ),
+    open_items AS (
+      SELECT rc."orgId", count(*)::int AS "n"
+      FROM "Rectification" rc
+      LEFT JOIN "Finding" f ON f."id" = rc."findingId"
+      LEFT JOIN "InterviewItem" ii ON ii."id" = rc."interviewItemId"
+      LEFT JOIN "Interview" iv ON iv."id" = ii."interviewId"
+      WHERE rc."roundId" = ${args.roundId} AND rc."status" <> 'CLOSED'
+        AND COALESCE(f."areaId", iv."areaId") = ${args.areaId}
+      GROUP BY rc."orgId"
+    )
+    SELECT
+      EXISTS (SELECT 1 FROM target) AS "published",
+      (SELECT "id" FROM previous) AS "previousRoundId",
+      a."id" AS "assessmentId", a."orgId", a."rank", a."baseScore" AS "base", a."bonusScore" AS "bonus",
+      a."totalScore" AS "total", a."listMark",
+      p."id" AS "previousAssessmentId", p."rank" AS "previousRank", p."category" AS "previousCategory",
+      p."totalScore" AS "previousTotal", a."totalScore" - p."totalScore" AS "totalChange",
+      ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')} AS "visible",
+      COALESCE(fc."n", 0) AS "findingCount", COALESCE(oi."n", 0) AS "openRectifications"
+    FROM (SELECT 1) AS one
+    LEFT JOIN ranked a ON TRUE
+    LEFT JOIN "Organization" o ON o."id" = a."orgId"
+    LEFT JOIN "Assessment" p
+      ON p."roundId" = (SELECT "id" FROM previous) AND p."orgId" = a."orgId" AND p."areaId" = a."areaId"
+    LEFT JOIN finding_counts fc ON fc."assessmentId" = a."id"
+    LEFT JOIN open_items oi ON oi."orgId" = a."orgId"
+    ORDER BY a."rank" NULLS LAST, o."sortOrder", a."orgId"`
+  if (!rows[0]?.published) throw new NotFoundError('InspectionRound', args.roundId, '该轮次不存在或尚未发布结果')
+  return {
+    ...args,
+    previousRoundId: rows[0]?.previousRoundId ?? null,
+    rows: rows.filter((r) => r.assessmentId !== null).map(toRankingRow(args.category)),
+  }
+}
+
+function toRankingRow(category: OrgCategory) {
+  return (r: RawRow): RankingRow => {
+    const sameCategory = r.previousCategory === category
+    const visible = r.visible === true
+    return {
+      assessmentId: r.assessmentId!,
+      orgId: r.orgId!,
+      rank: r.rank,
+      base: fixed2(r.base),
+      bonus: fixed2(r.bonus),
+      total: fixed2(r.total),
+      listMark: r.listMark,
+      previousAssessmentId: r.previousAssessmentId,
+      previousRank: r.previousRank,
+      previousTotal: fixed2(r.previousTotal),
+      rankChange:
+        sameCategory && r.previousRank !== null && r.rank !== null ? r.previousRank - r.rank : null,
+      totalChange: fixed2(r.totalChange),
+      findingCount: visible ? int(r.findingCount) : null,
+      openRectifications: visible ? int(r.openRectifications) : null,
+    }
+  }
+}

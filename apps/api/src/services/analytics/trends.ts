@@ -1,0 +1,285 @@
+import { Prisma, type ListMark, type OrgCategory } from '@redblue/db'
+import { categoryAverageSeries, orgSeries, type CategoryAverageSeries } from '@redblue/scoring'
+import type { Db } from '../../context'
+import { fixed2, int, meanOf, percentOf } from './numbers'
+import type { AnalyticsRound } from './rounds'
+import { PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+
+/**
+ * Series over a window of published rounds (oldest first, from `trendWindow`). Every series is
+ * aligned with the window: one value per round, null where there is none. Each function is one
+ * statement whatever the number of orgs and rounds, so the GraphQL fields that call them cost a
+ * fixed number of statements.
+ */
+export interface TrendScope {
+  areaId: number
+  rounds: AnalyticsRound[]
+  category?: OrgCategory | null
+}
+
+function roundIdsOf(scope: TrendScope): number[] {
+  return scope.rounds.map((r) => r.id)
+}
+
+/** `= ANY(...)` keeps the statement text the same for 1 or 40 rounds. */
+function roundIn(column: string, scope: TrendScope): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(column)} = ANY(${roundIdsOf(scope)}::int[])`
+}
+
+function categoryIs(column: string, category: OrgCategory | null | undefined): Prisma.Sql {
+  return category ? Prisma.sql`${Prisma.raw(column)} = ${category}::"OrgCategory"` : Prisma.sql`TRUE`
+}
+
+export interface OrgTrend {
+  orgId: number
+  categories: (OrgCategory | null)[]
+  totals: (string | null)[]
+  ranks: (number | null)[]
+  marks: (ListMark | null)[]
+}
+
+export interface TotalsTrend {
+  orgs: OrgTrend[]
+  categoryAverages: CategoryAverageSeries[]
+}
+
+interface TotalRow {
+  roundId: number
+  orgId: number
+  category: OrgCategory
+  total: Prisma.Decimal
+  rank: number | null
+  listMark: ListMark | null
+}
+
+/**
+ * Published totals, ranks and red/blue marks per org and round (public, like the rankings), and
+ * the category averages of the totals — the engine's `orgSeries` and `categoryAverageSeries` over
+ * the same rows. `orgIds` narrows the org series only, never the averages.
+ */
+export async function totalsTrend(db: Db, scope: TrendScope, orgIds?: readonly number[] | null): Promise<TotalsTrend> {
+  const rows = await db.$queryRaw<TotalRow[]>`
+    SELECT a."roundId", a."orgId", a."category", a."totalScore" AS "total", a."rank", a."listMark"
+    FROM "Assessment" a
+    JOIN "InspectionRound" r ON r."id" = a."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
+    JOIN "Organization" o ON o."id" = a."orgId"
+    WHERE a."areaId" = ${scope.areaId} AND ${roundIn('a."roundId"', scope)}
+      AND ${categoryIs('a."category"', scope.category)} AND a."totalScore" IS NOT NULL
+    ORDER BY o."sortOrder", a."orgId", r."year", r."quarter"`
+  const roundIds = roundIdsOf(scope)
+  const position = new Map(roundIds.map((id, i) => [id, i]))
+  const wanted = orgIds ? new Set(orgIds) : null
+  const picked = wanted ? rows.filter((r) => wanted.has(r.orgId)) : rows
+  const byOrg = new Map<number, OrgTrend>()
+  for (const series of orgSeries(picked, roundIds)) {
+    const orgId = Number(series.orgId)
+    byOrg.set(orgId, {
+      orgId,
+      totals: series.values,
+      categories: roundIds.map(() => null),
+      ranks: roundIds.map(() => null),
+      marks: roundIds.map(() => null),
+    })
+  }
+  for (const row of picked) {
+    const trend = byOrg.get(row.orgId)!
+    const i = position.get(row.roundId)!
+    trend.categories[i] = row.category
+    trend.ranks[i] = row.rank
+    trend.marks[i] = row.listMark
+  }
+  return { orgs: [...byOrg.values()], categoryAverages: categoryAverageSeries(rows, roundIds) }
+}
+
+export interface DimensionSeries {
+  code: string
+  name: string
+  points: (string | null)[]
+  lost: (string | null)[]
+}
+
+export interface CategoryDimensionTrend {
+  category: OrgCategory
+  dimensions: DimensionSeries[]
+}
+
+interface DimensionAverageRow {
+  roundId: number
+  category: OrgCategory
+  code: string
+  name: string
+  sortOrder: number
+  points: Prisma.Decimal
+  lost: Prisma.Decimal
+  n: number
+}
+
+/**
+ * Category averages of each dimension's frozen subtotal per round (public aggregates). Dimensions
+ * line up across rounds and categories by code (the eight aspects keep their codes year to year).
+ */
+export async function dimensionAverageTrend(db: Db, scope: TrendScope): Promise<CategoryDimensionTrend[]> {
+  const rows = await db.$queryRaw<DimensionAverageRow[]>`
+    SELECT a."roundId", a."category", d."code", min(d."name") AS "name", min(d."sortOrder") AS "sortOrder",
+           sum(s."points") AS "points", sum(s."lost") AS "lost", count(*)::int AS "n"
+    FROM "AssessmentDimensionScore" s
+    JOIN "Assessment" a ON a."id" = s."assessmentId"
+    JOIN "InspectionRound" r ON r."id" = a."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
+    JOIN "Dimension" d ON d."id" = s."dimensionId"
+    WHERE a."areaId" = ${scope.areaId} AND ${roundIn('a."roundId"', scope)}
+      AND ${categoryIs('a."category"', scope.category)}
+    GROUP BY a."roundId", a."category", d."code"
+    ORDER BY a."category", min(d."sortOrder"), d."code"`
+  const position = new Map(roundIdsOf(scope).map((id, i) => [id, i]))
+  const byCategory = new Map<OrgCategory, Map<string, DimensionSeries>>()
+  for (const row of rows) {
+    let dims = byCategory.get(row.category)
+    if (!dims) byCategory.set(row.category, (dims = new Map()))
+    let series = dims.get(row.code)
+    if (!series) {
+      series = { code: row.code, name: row.name, points: scope.rounds.map(() => null), lost: scope.rounds.map(() => null) }
+      dims.set(row.code, series)
+    }
+    const i = position.get(row.roundId)!
+    series.points[i] = meanOf(row.points, int(row.n))
+    series.lost[i] = meanOf(row.lost, int(row.n))
+  }
+  return [...byCategory].map(([category, dims]) => ({ category, dimensions: [...dims.values()] }))
+}
+
+interface OrgDimensionRow {
+  roundId: number
+  orgId: number
+  code: string
+  name: string
+  points: Prisma.Decimal
+  lost: Prisma.Decimal
+}
+
+/** Each org's dimension subtotals per round, for the orgs asked about that the viewer may see. */
+export async function orgDimensionTrend(
+  db: Db,
+  viewer: Viewer,
+  scope: TrendScope,
+  orgIds: readonly number[],
+): Promise<Map<number, DimensionSeries[]>> {
+  const result = new Map<number, DimensionSeries[]>()
+  if (orgIds.length === 0) return result
+  const rows = await db.$queryRaw<OrgDimensionRow[]>`
+    SELECT a."roundId", a."orgId", d."code", d."name", s."points", s."lost"
+    FROM "AssessmentDimensionScore" s
+    JOIN "Assessment" a ON a."id" = s."assessmentId"
+    JOIN "InspectionRound" r ON r."id" = a."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
+    JOIN "Dimension" d ON d."id" = s."dimensionId"
+    WHERE a."areaId" = ${scope.areaId} AND ${roundIn('a."roundId"', scope)}
+      AND a."orgId" = ANY(${[...orgIds]}::int[])
+      AND ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')}
+    ORDER BY a."orgId", d."sortOrder", d."code"`
+  const position = new Map(roundIdsOf(scope).map((id, i) => [id, i]))
+  const byOrg = new Map<number, Map<string, DimensionSeries>>()
+  for (const row of rows) {
+    let dims = byOrg.get(row.orgId)
+    if (!dims) byOrg.set(row.orgId, (dims = new Map()))
+    let series = dims.get(row.code)
+    if (!series) {
+      series = { code: row.code, name: row.name, points: scope.rounds.map(() => null), lost: scope.rounds.map(() => null) }
+      dims.set(row.code, series)
+    }
+    const i = position.get(row.roundId)!
+    series.points[i] = fixed2(row.points)
+    series.lost[i] = fixed2(row.lost)
+  }
+  for (const [orgId, dims] of byOrg) result.set(orgId, [...dims.values()])
+  return result
+}
+
+export interface FindingCountTrend {
+  problemCategoryId: number
+  counts: number[]
+  total: number
+}
+
+interface FindingCountRow {
+  roundId: number
+  problemCategoryId: number
+  sortOrder: number
+  n: number
+}
+
+/**
+ * Standing findings per problem category and round within the viewer's scope, most frequent
+ * categories first (the order of the engine's `findingCountsByCategory`; ties by the category's
+ * sort order). Counted in SQL: a provincial round has tens of thousands of findings.
+ */
+export async function findingCountTrend(db: Db, viewer: Viewer, scope: TrendScope): Promise<FindingCountTrend[]> {
+  const rows = await db.$queryRaw<FindingCountRow[]>`
+    SELECT f."roundId", f."problemCategoryId", min(pc."sortOrder") AS "sortOrder", count(*)::int AS "n"
+    FROM "Finding" f
+    JOIN "InspectionRound" r ON r."id" = f."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
+    JOIN "ProblemCategory" pc ON pc."id" = f."problemCategoryId"
+    JOIN "Assessment" a ON a."id" = f."assessmentId"
+    WHERE f."areaId" = ${scope.areaId} AND ${roundIn('f."roundId"', scope)}
+      AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
+      AND ${categoryIs('a."category"', scope.category)}
+      AND ${visibleSql(viewer, 'f."orgId"', 'f."roundId"')}
+    GROUP BY f."roundId", f."problemCategoryId"`
+  const position = new Map(roundIdsOf(scope).map((id, i) => [id, i]))
+  const byCategory = new Map<number, FindingCountTrend & { sortOrder: number }>()
+  for (const row of rows) {
+    let series = byCategory.get(row.problemCategoryId)
+    if (!series) {
+      series = {
+        problemCategoryId: row.problemCategoryId,
+        counts: scope.rounds.map(() => 0),
+        total: 0,
+        sortOrder: row.sortOrder,
+      }
+      byCategory.set(row.problemCategoryId, series)
+    }
+    const n = int(row.n)
+    series.counts[position.get(row.roundId)!] = n
+    series.total += n
+  }
+  return [...byCategory.values()]
+    .sort((a, b) => b.total - a.total || a.sortOrder - b.sortOrder || a.problemCategoryId - b.problemCategoryId)
+    .map(({ sortOrder: _sortOrder, ...series }) => series)
+}
+
+export interface CloseOutPoint {
+  roundId: number
+  total: number
+  closed: number
+  rate: string | null
+}
+
+interface CloseOutRow {
+  roundId: number
+  total: number
+  closed: number
+}
+
+/**
+ * Share of the rectification items opened in each round (from findings of the area or interviews
+ * of the area) that are verified and crossed off by now, within the viewer's scope.
+ */
+export async function closeOutTrend(db: Db, viewer: Viewer, scope: TrendScope): Promise<CloseOutPoint[]> {
+  const rows = await db.$queryRaw<CloseOutRow[]>`
+    SELECT rc."roundId", count(*)::int AS "total", count(*) FILTER (WHERE rc."status" = 'CLOSED')::int AS "closed"
+    FROM "Rectification" rc
+    LEFT JOIN "Finding" f ON f."id" = rc."findingId"
+    LEFT JOIN "InterviewItem" ii ON ii."id" = rc."interviewItemId"
+    LEFT JOIN "Interview" iv ON iv."id" = ii."interviewId"
+    LEFT JOIN "Assessment" a ON a."roundId" = rc."roundId" AND a."orgId" = rc."orgId" AND a."areaId" = ${scope.areaId}
+    WHERE ${roundIn('rc."roundId"', scope)}
+      AND COALESCE(f."areaId", iv."areaId") = ${scope.areaId}
+      AND ${categoryIs('a."category"', scope.category)}
+      AND ${visibleSql(viewer, 'rc."orgId"', 'rc."roundId"')}
+    GROUP BY rc."roundId"`
+  const byRound = new Map(rows.map((r) => [r.roundId, r]))
+  return scope.rounds.map((round) => {
+    const row = byRound.get(round.id)
+    const total = int(row?.total)
+    const closed = int(row?.closed)
+    return { roundId: round.id, total, closed, rate: percentOf(closed, total) }
+  })
+}
