@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { auditAs } from '../audit'
 import { builder } from '../builder'
 import type { Context, Db } from '../context'
-import { ValidationError } from '../errors'
+import { NotFoundError, ValidationError } from '../errors'
 import { assertFound, assertVersion, updateVersioned } from '../optimistic'
 import { saveSchemeDraft } from '../services/scheme-draft'
 import {
@@ -316,7 +316,6 @@ builder.queryFields((t) => ({
     type: [SchemeProblemRef],
     description: "Runs the scoring engine's validateScheme on a stored scheme.",
     authScopes: { admin: true, leader: true },
-    errors: { directResult: false },
     args: { id: t.arg.int() },
     resolve: async (_root, args, ctx) => {
       const scheme = await loadScheme(ctx.prisma, args.id)
@@ -327,16 +326,17 @@ builder.queryFields((t) => ({
     type: SchemeDiffRef,
     description: 'Changes from one scheme (e.g. a previous revision or last year) to another, matched by code.',
     authScopes: { loggedIn: true },
-    errors: {},
     args: { fromId: t.arg.int(), toId: t.arg.int() },
     resolve: async (_root, args, ctx) => {
-      const visible = await ctx.prisma.scheme.count({
+      const visible = await ctx.prisma.scheme.findMany({
         where: { AND: [{ id: { in: [args.fromId, args.toId] } }, schemeVisibleWhere(ctx)] },
+        select: { id: true },
       })
-      const [from, to] = await Promise.all([loadScheme(ctx.prisma, args.fromId), loadScheme(ctx.prisma, args.toId)])
-      if (visible < new Set([args.fromId, args.toId]).size) {
-        throw ValidationError.field([], '无权查看草稿方案', 'not_visible')
+      // Drafts a role may not read are reported exactly like missing schemes.
+      for (const id of [args.fromId, args.toId]) {
+        if (!visible.some((s) => s.id === id)) throw new NotFoundError('Scheme', id)
       }
+      const [from, to] = await Promise.all([loadScheme(ctx.prisma, args.fromId), loadScheme(ctx.prisma, args.toId)])
       return { fromId: from.id, toId: to.id, changes: diffSchemes(schemeDocument(from), schemeDocument(to)) }
     },
   }),

@@ -134,20 +134,22 @@ export async function saveSchemeDraft(db: Db, scheme: SchemeFull, draft: SchemeD
   if (duplicates(keptIndIds.map(String)).size) problems.push({ path: p('indicators'), message: '指标重复', code: 'DUPLICATE_ID' })
   if (problems.length) throw new ValidationError(problems[0]!.message, problems)
 
-  // Codes are unique per scheme; park kept rows whose code changes on a temporary code first so a
-  // swap of two codes does not trip the unique index half-way.
-  for (const d of draft.dimensions) {
-    const old = d.id != null ? scheme.dimensions.find((x) => x.id === d.id) : undefined
-    if (old && old.code !== d.code.trim()) await db.dimension.update({ where: { id: old.id }, data: { code: `~${old.id}` } })
+  // Indicators the draft drops go first. Codes are unique per scheme, so every dimension that is
+  // dropped or renamed, and every kept indicator that is renamed, is parked on a temporary code
+  // before the final codes are written (a swap of two codes must not trip the index half-way).
+  // Dropped dimensions are deleted last, after kept indicators have moved off them (the
+  // relation cascades).
+  await db.indicator.deleteMany({ where: { schemeId: scheme.id, id: { notIn: keptIndIds } } })
+  const finalDimCode = new Map(draft.dimensions.flatMap((d) => (d.id != null ? [[d.id, d.code.trim()]] : [])))
+  for (const old of scheme.dimensions) {
+    if (finalDimCode.get(old.id) !== old.code) {
+      await db.dimension.update({ where: { id: old.id }, data: { code: `~${old.id}` } })
+    }
   }
   for (const i of resolved) {
     const old = i.id != null ? scheme.indicators.find((x) => x.id === i.id) : undefined
     if (old && old.code !== i.code) await db.indicator.update({ where: { id: old.id }, data: { code: `~${old.id}` } })
   }
-
-  // Remove what the draft no longer has (indicators first: dimensions cascade to theirs).
-  await db.indicator.deleteMany({ where: { schemeId: scheme.id, id: { notIn: keptIndIds } } })
-  await db.dimension.deleteMany({ where: { schemeId: scheme.id, id: { notIn: keptDimIds } } })
 
   const dimIdByCode = new Map<string, number>()
   for (const [n, d] of draft.dimensions.entries()) {
@@ -177,4 +179,6 @@ export async function saveSchemeDraft(db: Db, scheme: SchemeFull, draft: SchemeD
     }
   }
   if (toCreate.length) await db.indicator.createMany({ data: toCreate })
+  const droppedDimIds = scheme.dimensions.map((d) => d.id).filter((id) => !keptDimIds.includes(id))
+  if (droppedDimIds.length) await db.dimension.deleteMany({ where: { id: { in: droppedDimIds } } })
 }
