@@ -1,4 +1,8 @@
 import type { MessageSchema } from './zh-CN'
+import { dashboardMessagesEnUS } from '@/features/dashboard/messages'
+import { drilldownMessagesEnUS } from '@/features/drilldown/messages'
+import { branchMessagesEnUS } from '@/features/branch/messages'
+import { ledgerMessagesEnUS } from '@/features/ledger/messages'
 
 const enUS: MessageSchema = {
   app: { name: 'Red-Blue List Assessment', shortName: 'Red-Blue' },
@@ -163,6 +167,7 @@ const enUS: MessageSchema = {
     dropHere: 'Drop here',
     count: '{n}',
     search: 'Search organizations',
+    showInactive: 'Show inactive',
   },
   scheme: {
     pickYear: 'Year',
@@ -234,6 +239,9 @@ const enUS: MessageSchema = {
     annualComponents: 'Other annual components',
     weight: 'Weight',
     createYear: 'New year',
+    notStored: 'No rules saved for this year yet: these are last year\'s or the defaults until you save.',
+    lists: 'Red and blue lists',
+    points: 'Points and deadlines',
   },
   user: {
     username: 'Username',
@@ -357,6 +365,10 @@ const enUS: MessageSchema = {
     resolution: 'Resolution',
     noDisputes: 'No open disputes',
   },
+  ...dashboardMessagesEnUS,
+  ...drilldownMessagesEnUS,
+  ...branchMessagesEnUS,
+  ...ledgerMessagesEnUS,
 }
 
 export default enUS

@@ -1,3 +1,8 @@
+import { dashboardMessagesZhCN } from '@/features/dashboard/messages'
+import { drilldownMessagesZhCN } from '@/features/drilldown/messages'
+import { branchMessagesZhCN } from '@/features/branch/messages'
+import { ledgerMessagesZhCN } from '@/features/ledger/messages'
+
 /** Chinese is the default and the reference: every other language must have the same keys. */
 const zhCN = {
   app: { name: '红蓝榜考评平台', shortName: '红蓝榜' },
@@ -158,6 +163,7 @@ const zhCN = {
     dropHere: '拖放到此处',
     count: '{n} 个',
     search: '搜索党组织',
+    showInactive: '显示停用',
   },
   scheme: {
     pickYear: '年度',
@@ -229,6 +235,9 @@ const zhCN = {
     annualComponents: '年度其他构成',
     weight: '权重',
     createYear: '新建年度规则',
+    notStored: '该年度尚未保存规则，以下为沿用上年或默认值；保存后生效。',
+    lists: '红蓝榜规则',
+    points: '分值与期限',
   },
   user: {
     username: '用户名',
@@ -352,6 +361,10 @@ const zhCN = {
     resolution: '处理意见',
     noDisputes: '没有待处理的异议',
   },
+  ...dashboardMessagesZhCN,
+  ...drilldownMessagesZhCN,
+  ...branchMessagesZhCN,
+  ...ledgerMessagesZhCN,
 }
 
 export type MessageSchema = typeof zhCN

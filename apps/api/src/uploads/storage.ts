@@ -63,8 +63,8 @@ const STORED_NAME = /^[0-9a-f-]{36}\.(pdf|jpg|jpeg|png|docx|xlsx)$/
  */
 export function sanitizeFileName(name: string): string {
   const base = name.normalize('NFC').split(/[/\\]/).pop() ?? ''
-  // eslint-disable-next-line no-control-regex
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/^[.\s]+/, '')
     .trim()

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-explicit-any --
+   GraphQL responses are checked by shape here, not typed. */
 /**
  * The workflow through GraphQL (yoga.fetch): a quarter run through the API alone, the R12 scope
  * of a BRANCH user of another org, a conflicting save, and evidence uploads (limits, path tricks,
@@ -163,7 +165,7 @@ describe('a quarter through the API alone', () => {
     const findingsOf: Record<string, number> = {}
     for (const [cookie, rows] of [
       [insp1, listed],
-      [insp2, a1.map((a) => ({ ...a, org: { code: 'A1' as OrgCode }, orgId: fx.orgs.A1 }))],
+      [insp2, a1.map((a) => ({ ...a, org: { code: 'A1' as const }, orgId: fx.orgs.A1 }))],
     ] as const) {
       for (const a of rows) {
         const s = scheme(a.schemeId)
@@ -592,9 +594,7 @@ describe('evidence uploads', () => {
     } as unknown as File
     const good = new File([new Uint8Array(PDF)], 'good.pdf')
     await expect(
-      withStoredFiles([good, broken], settings, async () => {
-        throw new Error('must not get here')
-      }),
+      withStoredFiles([good, broken], settings, () => Promise.reject(new Error('must not get here'))),
     ).rejects.toThrow('connection reset')
     expect(storedFiles()).toEqual([])
     // Files stored, then the database refuses: the files go again.

@@ -1,0 +1,21 @@
+import { graphql } from '@/generated'
+
+export const AuditLogsQuery = graphql(`
+  query AuditLogs($filter: AuditLogFilter, $limit: Int, $offset: Int) {
+    auditLogs(filter: $filter, limit: $limit, offset: $offset) {
+      id
+      at
+      action
+      entityType
+      entityId
+      ip
+      actor {
+        id
+        displayName
+        username
+      }
+      before
+      after
+    }
+  }
+`)

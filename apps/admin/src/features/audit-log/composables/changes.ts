@@ -1,0 +1,20 @@
+export interface FieldChange {
+  field: string
+  before: string
+  after: string
+}
+
+const show = (value: unknown): string =>
+  value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
+
+/** The fields an audited change touched, from its before/after snapshots (either may be absent). */
+export function auditChanges(before: unknown, after: unknown): FieldChange[] {
+  const asRecord = (v: unknown): Record<string, unknown> =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v }
+  const b = asRecord(before)
+  const a = asRecord(after)
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])]
+  return fields
+    .filter((field) => show(b[field]) !== show(a[field]))
+    .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }))
+}

@@ -1,0 +1,136 @@
+import { graphql } from '@/generated'
+
+export const MyRectificationsQuery = graphql(`
+  query MyRectifications($orgId: Int, $status: RectificationStatus, $limit: Int, $offset: Int) {
+    rectificationLedger(filter: { orgId: $orgId, status: $status }, limit: $limit, offset: $offset) {
+      total
+      items {
+        ...RectificationFields
+      }
+    }
+  }
+`)
+
+/** Progress with evidence: sent as a multipart request (see multipartUpload.ts). */
+export const SubmitRectificationMutation = graphql(`
+  mutation SubmitRectification($id: Int!, $version: Int!, $note: String!, $files: [Upload!]) {
+    submitRectification(id: $id, version: $version, note: $note, files: $files) {
+      ... on Rectification {
+        ...RectificationFields
+      }
+      ...MutationErrorFields
+    }
+  }
+`)
+
+export const UpdateRectificationMutation = graphql(`
+  mutation UpdateRectificationPlan($id: Int!, $version: Int!, $input: RectificationPatch!) {
+    updateRectification(id: $id, version: $version, input: $input) {
+      ... on Rectification {
+        ...RectificationFields
+      }
+      ...MutationErrorFields
+    }
+  }
+`)
+
+export const MyFindingsQuery = graphql(`
+  query MyFindings($orgId: Int) {
+    findings(orgId: $orgId) {
+      id
+      version
+      roundId
+      round {
+        id
+        name
+        year
+        quarter
+        status
+      }
+      area {
+        id
+        name
+      }
+      indicatorCode
+      indicatorName
+      problemCategory {
+        id
+        name
+      }
+      description
+      checkMethod
+      deduction
+      isRepeat
+      reconciliationStatus
+      reconciliations {
+        id
+        action
+        reason
+        at
+        actor {
+          id
+          displayName
+        }
+      }
+      evidence {
+        id
+        originalName
+        url
+      }
+    }
+  }
+`)
+
+export const ConfirmFindingMutation = graphql(`
+  mutation ConfirmFinding($id: Int!) {
+    confirmFinding(id: $id) {
+      ... on Finding {
+        id
+        version
+        reconciliationStatus
+      }
+      ...MutationErrorFields
+    }
+  }
+`)
+
+export const DisputeFindingMutation = graphql(`
+  mutation DisputeFinding($id: Int!, $reason: String!) {
+    disputeFinding(id: $id, reason: $reason) {
+      ... on Finding {
+        id
+        version
+        reconciliationStatus
+      }
+      ...MutationErrorFields
+    }
+  }
+`)
+
+export const MyInterviewsQuery = graphql(`
+  query MyInterviews($orgId: Int) {
+    interviews(orgId: $orgId) {
+      id
+      date
+      interviewer
+      interviewee
+      notes
+      round {
+        id
+        name
+      }
+      area {
+        id
+        name
+      }
+      items {
+        id
+        content
+        sortOrder
+        rectification {
+          ...RectificationFields
+        }
+      }
+    }
+  }
+`)
