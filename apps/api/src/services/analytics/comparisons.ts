@@ -2,7 +2,7 @@ import { Prisma, type OrgCategory } from '@redblue/db'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int, meanOf, percentOf } from './numbers'
-import { checkPeriod, periodSql, roundInAreaSql, type Period } from './rounds'
+import { checkPeriod, periodSql, type Period } from './rounds'
 import { PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
 
 /** Side-by-side views for a heatmap, a Pareto chart and the repeat-offender list. One statement each. */

@@ -1,4 +1,4 @@
-import { Prisma, type ListMark, type OrgCategory, type ReconciliationStatus, type ScoringMethod, type UnitType } from '@redblue/db'
+import type { ListMark, OrgCategory, Prisma, ReconciliationStatus, ScoringMethod, UnitType } from '@redblue/db'
 import { scoreAssessment, sumScores, type LossReason, type SchemeDefinition } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'

@@ -134,7 +134,7 @@ export async function dimensionAverageTrend(db: Db, scope: TrendScope): Promise<
   const byCategory = new Map<OrgCategory, Map<string, DimensionSeries>>()
   for (const row of rows) {
     let dims = byCategory.get(row.category)
-    if (!dims) byCategory.set(row.category, (dims = new Map()))
+    if (!dims) byCategory.set(row.category, (dims = new Map<string, DimensionSeries>()))
     let series = dims.get(row.code)
     if (!series) {
       series = { code: row.code, name: row.name, points: scope.rounds.map(() => null), lost: scope.rounds.map(() => null) }
@@ -179,7 +179,7 @@ export async function orgDimensionTrend(
   const byOrg = new Map<number, Map<string, DimensionSeries>>()
   for (const row of rows) {
     let dims = byOrg.get(row.orgId)
-    if (!dims) byOrg.set(row.orgId, (dims = new Map()))
+    if (!dims) byOrg.set(row.orgId, (dims = new Map<string, DimensionSeries>()))
     let series = dims.get(row.code)
     if (!series) {
       series = { code: row.code, name: row.name, points: scope.rounds.map(() => null), lost: scope.rounds.map(() => null) }
