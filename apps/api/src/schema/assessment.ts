@@ -89,6 +89,7 @@ builder.prismaObject('Assessment', {
     areaId: t.exposeInt('areaId'),
     area: t.relation('area'),
     schemeId: t.exposeInt('schemeId'),
+    scheme: t.relation('scheme', { description: 'The scheme revision pinned when the round started.' }),
     category: t.expose('category', { type: OrgCategoryEnum }),
     unitType: t.expose('unitType', { type: UnitTypeEnum }),
     status: t.expose('status', { type: AssessmentStatusEnum }),
@@ -122,6 +123,7 @@ builder.prismaObject('IndicatorInput', {
   fields: (t) => ({
     id: t.exposeInt('id'),
     indicatorId: t.exposeInt('indicatorId'),
+    indicator: t.relation('indicator'),
     ratingLevel: t.exposeString('ratingLevel', { nullable: true }),
     quantityValue: t.expose('quantityValue', { type: 'Decimal', nullable: true }),
     bonusPoints: t.expose('bonusPoints', { type: 'Decimal', nullable: true }),

@@ -21,6 +21,7 @@ builder.prismaObject('Finding', {
     area: t.relation('area'),
     assessmentId: t.exposeInt('assessmentId'),
     indicatorId: t.exposeInt('indicatorId'),
+    indicator: t.relation('indicator'),
     indicatorName: t.string({
       select: { indicator: { select: { name: true } } },
       resolve: (f) => f.indicator.name,

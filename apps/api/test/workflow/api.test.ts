@@ -449,6 +449,21 @@ describe('R12 scope', () => {
     expect((await api.fetch(evidenceUrl, {}, { cookie: await login('wf-insp2') })).status).toBe(404)
     // Leaders read everything but change nothing.
     const leader = await login('wf-leader')
+    // Lists cost a fixed number of SQL statements, whatever their length (no N+1).
+    const list = `query ($r: Int!, $c: OrgCategory) {
+      assessments(roundId: $r, category: $c) {
+        id org { name } scheme { name } inputs { points indicator { name } } dimensionScores { points }
+        findings { id indicatorName problemCategory { name } evidence { url } reconciliations { action } }
+      }
+    }`
+    const statements = async (category: string | null) => {
+      const { result, statements } = await api.db.recordQueries(() =>
+        api.gql(list, { r: planned.roundId, c: category }, leader),
+      )
+      expect(result.errors).toBeUndefined()
+      return statements.length
+    }
+    expect(await statements('II')).toBe(await statements(null))
     expect(
       errorCode(
         await api.gql(
