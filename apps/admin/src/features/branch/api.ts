@@ -16,6 +16,7 @@ export const SubmitRectificationMutation = graphql(`
   mutation SubmitRectification($id: Int!, $version: Int!, $note: String!, $files: [Upload!]) {
     submitRectification(id: $id, version: $version, note: $note, files: $files) {
       ... on Rectification {
+        __typename
         ...RectificationFields
       }
       ...MutationErrorFields
