@@ -130,7 +130,7 @@ describe('sessions', () => {
     const busy = await api.login('leader')
     for (let h = 0; h < 7 * 24; h += 10) {
       advance(10 * HOUR)
-      const me = ok(await api.gql(ME, {}, busy)).me
+      const me = ok(await api.gql<{ me: unknown }>(ME, {}, busy)).me
       if (h + 10 < 7 * 24) expect(me).not.toBeNull()
       else expect(me).toBeNull()
     }

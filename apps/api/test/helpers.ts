@@ -31,6 +31,8 @@ export interface GqlError {
   extensions?: { code?: string; [key: string]: unknown }
 }
 
+// Tests read results by shape without declaring every type; `any` keeps them short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface GqlResult<T = Record<string, any>> {
   data?: T | null
   errors?: GqlError[]
@@ -108,6 +110,7 @@ export class TestApi {
     return yoga.fetch(`http://redblue.test${path}`, { ...init, headers }, { ip: opts.ip ?? '127.0.0.1' })
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async gql<T = Record<string, any>>(
     query: string,
     variables: Record<string, unknown> = {},

@@ -1,5 +1,5 @@
-import type { OrgCategory, Prisma, RuleSet } from '@redblue/db'
-import { DEFAULT_RULE_SET } from '@redblue/scoring'
+import { Decimal, type OrgCategory, type Prisma, type RuleSet } from '@redblue/db'
+import { DEFAULT_RULE_SET, type DecimalInput } from '@redblue/scoring'
 import { z } from 'zod'
 import { auditAs } from '../audit'
 import { builder } from '../builder'
@@ -81,6 +81,10 @@ function viewOf(row: RuleSet): RuleSetView {
   }
 }
 
+function decimal(value: DecimalInput): Decimal {
+  return new Decimal(typeof value === 'object' ? value.toFixed() : value)
+}
+
 function defaultsFor(year: number): RuleSetView {
   const d = DEFAULT_RULE_SET
   return {
@@ -90,11 +94,11 @@ function defaultsFor(year: number): RuleSetView {
     redCategories: [...d.redCategories],
     blueLastCategories: [...d.blueLastCategories],
     baseThresholdCategories: [...d.baseThresholdCategories],
-    baseThreshold: String(d.baseThreshold),
-    redPoints: String(d.redPoints),
-    bluePoints: String(d.bluePoints),
-    thresholdPoints: String(d.thresholdPoints),
-    quarterlyWeight: String(d.quarterlyWeight),
+    baseThreshold: decimal(d.baseThreshold).toFixed(2),
+    redPoints: decimal(d.redPoints).toFixed(2),
+    bluePoints: decimal(d.bluePoints).toFixed(2),
+    thresholdPoints: decimal(d.thresholdPoints).toFixed(2),
+    quarterlyWeight: decimal(d.quarterlyWeight).toFixed(4),
     annualComponents: [],
     rectificationDays: d.rectificationDays,
     warningDays: d.warningDays,

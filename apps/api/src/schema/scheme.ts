@@ -5,7 +5,7 @@ import { auditAs } from '../audit'
 import { builder } from '../builder'
 import type { Context, Db } from '../context'
 import { NotFoundError, ValidationError } from '../errors'
-import { assertFound, assertVersion, updateVersioned } from '../optimistic'
+import { assertVersion, updateVersioned } from '../optimistic'
 import { saveSchemeDraft } from '../services/scheme-draft'
 import {
   copySchemeContent,

@@ -217,7 +217,7 @@ export async function copySchemeContent(
       schemeId: target.id,
       dimensionId: i.dimensionId === null ? null : (dimensionIdMap.get(i.dimensionId) ?? null),
       sharedIndicatorId: i.sharedIndicatorId === null ? null : (sharedIdMap.get(i.sharedIndicatorId) ?? null),
-    })) as Prisma.IndicatorCreateManyInput[],
+    })),
   })
 }
 
