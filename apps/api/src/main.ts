@@ -6,20 +6,12 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDb } from '@redblue/db'
-import { seedDemo } from '@redblue/db/seed'
+import { DEMO_PASSWORD, seedDemo } from '@redblue/db/seed'
 import { env } from './env'
 import { createServer } from './server'
 import { createApi } from './yoga'
 
-const DEMO_PASSWORD = 'RedBlue@2026'
-const DEMO_LOGINS = [
-  ['admin', '管理员（党建部）'],
-  ['leader', '公司领导'],
-  ['inspector1', '检查组成员'],
-  ['inspector2', '检查组成员'],
-  ['branch1', '支部用户'],
-  ['branch2', '支部用户'],
-] as const
+const ROLE_NAMES = { ADMIN: '管理员', LEADER: '公司领导', INSPECTOR: '检查组成员', BRANCH: '支部用户' } as const
 
 async function main() {
   const db = await createDb()
@@ -27,12 +19,9 @@ async function main() {
   const migrated = await db.migrate()
   if (migrated.applied.length) console.log(`已应用迁移: ${migrated.applied.join(', ')}`)
 
-  let seeded = false
-  if ((await db.prisma.user.count()) === 0) {
-    console.log('空数据库，正在写入演示数据 ...')
-    await seedDemo(db.prisma)
-    seeded = true
-  }
+  // seedDemo writes only into an empty database (under an advisory lock, so two replicas
+  // starting together seed once) and otherwise just reports the demo logins that exist.
+  const seed = await seedDemo(db.prisma, { log: (message) => console.log(`演示数据: ${message}`) })
 
   const apiDir = fileURLToPath(new URL('..', import.meta.url))
   const adminDist = env.ADMIN_DIST_DIR
@@ -45,9 +34,12 @@ async function main() {
   const url = `http://localhost:${env.PORT}`
   console.log(`\nRedBlue 红蓝榜 已启动: ${url}   (GraphQL: ${url}/graphql)`)
   if (!existsSync(adminDist)) console.log(`提示: 未找到 ${adminDist}，管理端未构建`)
-  {
-    console.log(`演示账号（密码均为 ${DEMO_PASSWORD}${seeded ? '' : '，若未修改'}）:`)
-    for (const [username, role] of DEMO_LOGINS) console.log(`  ${username.padEnd(12)} ${role}`)
+  if (seed.logins.length) {
+    console.log(`演示账号（密码均为 ${DEMO_PASSWORD}${seed.seeded ? '' : '，若未修改'}）:`)
+    for (const login of seed.logins) {
+      const org = login.orgName ? ` · ${login.orgName}` : ''
+      console.log(`  ${login.username.padEnd(12)} ${ROLE_NAMES[login.role]} · ${login.displayName}${org}`)
+    }
   }
 
   const shutdown = () => {
