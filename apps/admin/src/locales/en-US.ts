@@ -223,6 +223,8 @@ const enUS: MessageSchema = {
     diffChanged: 'Changed',
     diffNone: 'No changes',
     name: 'Name',
+    leaveUnsaved: 'Leave without saving your changes?',
+    loadLatest: 'Load the latest version (drop my changes)',
   },
   ruleSet: {
     title: 'Yearly rules',

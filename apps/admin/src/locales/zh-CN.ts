@@ -219,6 +219,8 @@ const zhCN = {
     diffChanged: '修改',
     diffNone: '没有变化',
     name: '名称',
+    leaveUnsaved: '有未保存的修改，确定离开？',
+    loadLatest: '加载最新版本（放弃我的修改）',
   },
   ruleSet: {
     title: '年度规则',
