@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import { isHttpRoute } from './http'
 import type { Api } from './yoga'
 
 /**
@@ -95,7 +96,7 @@ export function createServer({ api, adminDist }: ServerOptions): Server {
   const root = adminDist ? resolve(adminDist) : null
   return createHttpServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
-    if (path === '/graphql' || path.startsWith('/graphql/') || path === '/health' || path.startsWith('/files/')) {
+    if (path === '/graphql' || path.startsWith('/graphql/') || path === '/health' || path.startsWith('/files/') || isHttpRoute(path)) {
       void api(req, res)
       return
     }

@@ -4,6 +4,7 @@ import type { PrismaClient } from '@redblue/db'
 import { createYoga, type Plugin } from 'graphql-yoga'
 import { defaultConfig, type ApiConfig } from './config'
 import { createContextFactory, pendingCookies, type Context, type ServerContext } from './context'
+import { useHttpRoutes } from './http'
 import { schema } from './schema'
 import { useEvidenceDownload } from './uploads/download'
 
@@ -62,6 +63,7 @@ export function createApi(options: CreateApiOptions) {
       ...armor.protect().plugins,
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useResponseCookies(),
+      useHttpRoutes(options.prisma, config),
       useEvidenceDownload(options.prisma, config, config.uploads),
     ],
   })

@@ -37,4 +37,7 @@ import './analytics-trends'
 import './analytics-drilldown'
 import './analytics-comparisons'
 
+// public board, notice, Excel import/export
+import './board'
+
 export const schema = builder.toSchema()

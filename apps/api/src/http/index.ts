@@ -1,0 +1,53 @@
+import type { PrismaClient } from '@redblue/db'
+import type { Plugin } from 'graphql-yoga'
+import type { ApiConfig } from '../config'
+import { boardRoutes } from './board'
+import { sessionUser, textResponse, type Route } from './route'
+
+/**
+ * Mounts the plain HTTP routes on a Yoga instance (board page, widget script, downloads).
+ * `server.ts` forwards the same prefixes (`HTTP_PREFIXES`) to the API instead of the SPA.
+ */
+export const HTTP_PREFIXES = ['/board', '/files/'] as const
+
+export function isHttpRoute(path: string): boolean {
+  return path === '/board' || HTTP_PREFIXES.some((prefix) => path.startsWith(prefix === '/board' ? '/board/' : prefix))
+}
+
+const ROUTES: Route[] = [...boardRoutes]
+
+export function useHttpRoutes(prisma: PrismaClient, config: ApiConfig): Plugin {
+  return {
+    async onRequest(payload) {
+      const { request, url, fetchAPI } = payload
+      for (const route of ROUTES) {
+        const match = route.pattern.exec(url.pathname)
+        if (!match) continue
+        const ctx = {
+          request,
+          url,
+          prisma,
+          config,
+          params: match.slice(1),
+          user: sessionUser(prisma, config, request),
+          Response: fetchAPI.Response,
+        }
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          payload.endResponse(textResponse(ctx, 405, 'Method Not Allowed'))
+          return
+        }
+        let response: Response
+        try {
+          response = await route.handler(ctx)
+        } catch (error) {
+          console.error(`${request.method} ${url.pathname} failed`, error)
+          response = textResponse(ctx, 500, '服务器内部错误')
+        }
+        payload.endResponse(
+          request.method === 'HEAD' ? new fetchAPI.Response(null, { status: response.status, headers: response.headers }) : response,
+        )
+        return
+      }
+    },
+  }
+}
