@@ -80,6 +80,15 @@ async function applyAssignments(
   }
 }
 
+/**
+ * Pothos hands list mutations wrapped in a `...Success { data }` result an empty `select` when the
+ * client asks only for `__typename`; Prisma refuses an empty select, so fall back to all scalars.
+ */
+function usableQuery<Q extends object>(query: Q): Q | Record<string, never> {
+  const select = (query as { select?: object }).select
+  return select && Object.keys(select).length === 0 ? {} : query
+}
+
 builder.queryField('categoryAssignments', (t) =>
   t.prismaField({
     type: ['OrgCategoryAssignment'],
@@ -113,7 +122,7 @@ builder.mutationFields((t) => ({
         ),
       )
       return ctx.prisma.orgCategoryAssignment.findMany({
-        ...query,
+        ...usableQuery(query),
         where: { year: args.year },
         orderBy: [{ category: 'asc' }, { orgId: 'asc' }],
       })
@@ -154,7 +163,7 @@ builder.mutationFields((t) => ({
         await applyAssignments(ctx, tx, args.toYear, items, 'copyCategoryAssignments')
       })
       return ctx.prisma.orgCategoryAssignment.findMany({
-        ...query,
+        ...usableQuery(query),
         where: { year: args.toYear },
         orderBy: [{ category: 'asc' }, { orgId: 'asc' }],
       })
