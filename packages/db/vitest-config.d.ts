@@ -3,5 +3,7 @@
 declare module '@redblue/vitest-config' {
   import type { ViteUserConfig } from 'vitest/config'
 
-  export function reporters(name: string): NonNullable<NonNullable<ViteUserConfig['test']>['reporters']>
+  export function reporters(
+    name: string,
+  ): NonNullable<NonNullable<ViteUserConfig['test']>['reporters']>
 }

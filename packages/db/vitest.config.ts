@@ -13,7 +13,14 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true as const, test: { name: 'pglite', env: { TEST_DATABASE_URL: '' } } },
-      ...(postgresUrl ? [{ extends: true as const, test: { name: 'postgres', env: { TEST_DATABASE_URL: postgresUrl } } }] : []),
+      ...(postgresUrl
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'postgres', env: { TEST_DATABASE_URL: postgresUrl } },
+            },
+          ]
+        : []),
     ],
   },
 })

@@ -13,7 +13,11 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils'
 import * as wasmBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
-import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
+import type {
+  DiagnoseMigrationHistoryOutput,
+  MigrationList,
+  SchemaEngine,
+} from '@prisma/schema-engine-wasm'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { MIGRATIONS_DIR, readMigrations } from '../src/migrate'
 
@@ -29,7 +33,9 @@ const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly
 let loaded: Promise<void> | undefined
 function loadWasm(): Promise<void> {
   loaded ??= (async () => {
-    const bindingsFile = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg')
+    const bindingsFile = createRequire(import.meta.url).resolve(
+      '@prisma/schema-engine-wasm/schema_engine_bg',
+    )
     const bytes = readFileSync(join(dirname(bindingsFile), 'schema_engine_bg.wasm'))
     const { instance } = await wasmApi.instantiate(bytes, { './schema_engine_bg.js': wasmBindings })
     wasmBindings.__wbg_set_wasm(instance.exports)
@@ -53,7 +59,8 @@ export async function withSchemaEngine<T>(
   await loadWasm()
   const owned = target === undefined ? await PGlite.create() : undefined
   const db = owned ?? target
-  const factory = db instanceof PGlite ? new PrismaPGlite(db) : (db as SqlMigrationAwareDriverAdapterFactory)
+  const factory =
+    db instanceof PGlite ? new PrismaPGlite(db) : (db as SqlMigrationAwareDriverAdapterFactory)
   const adapter = bindMigrationAwareSqlAdapterFactory(factory)
   const datamodels = schemaFiles().map(({ path, content }): [string, string] => [path, content])
   const engine = await wasmBindings.SchemaEngine.new({ datamodels }, () => undefined, adapter)
@@ -69,7 +76,10 @@ export function migrationList(dir: string = MIGRATIONS_DIR): MigrationList {
   const lockPath = join(dir, 'migration_lock.toml')
   return {
     baseDir: dir,
-    lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null,
+    },
     shadowDbInitScript: '',
     migrationDirectories: readMigrations(dir).map(({ name, sql }) => ({
       path: name,

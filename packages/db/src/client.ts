@@ -58,7 +58,10 @@ export function redactUrl(url: string): string {
   }
 }
 
-function clientWith(adapter: SqlDriverAdapterFactory, onQuery: QueryListener | undefined): PrismaClient {
+function clientWith(
+  adapter: SqlDriverAdapterFactory,
+  onQuery: QueryListener | undefined,
+): PrismaClient {
   return new PrismaClient({ adapter: onQuery ? recordingAdapter(adapter, onQuery) : adapter })
 }
 

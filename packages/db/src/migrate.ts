@@ -52,7 +52,8 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): MigrationFile[] {
     .sort()
     .map((name) => {
       const file = join(dir, name, 'migration.sql')
-      if (!existsSync(file)) throw new MigrationError(`Migration ${name} has no migration.sql (${file})`)
+      if (!existsSync(file))
+        throw new MigrationError(`Migration ${name} has no migration.sql (${file})`)
       const sql = readFileSync(file, 'utf8')
       return { name, sql, checksum: checksumOf(sql) }
     })
@@ -158,24 +159,28 @@ const pgliteRuns = new WeakMap<PGlite, Promise<unknown>>()
 
 async function migratePglite(db: PGlite, options: MigrateOptions): Promise<MigrateResult> {
   const previous = pgliteRuns.get(db) ?? Promise.resolve()
-  const run = previous.catch(() => undefined).then(() =>
-    applyPending(
-      {
-        query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
-        transaction: async (fn) => {
-          await db.transaction(async (tx) => {
-            await fn({
-              query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
-              exec: async (sql) => {
-                await tx.exec(sql)
-              },
+  const run = previous
+    .catch(() => undefined)
+    .then(() =>
+      applyPending(
+        {
+          query: async <T>(sql: string, params?: unknown[]) =>
+            (await db.query<T>(sql, params)).rows,
+          transaction: async (fn) => {
+            await db.transaction(async (tx) => {
+              await fn({
+                query: async <T>(sql: string, params?: unknown[]) =>
+                  (await tx.query<T>(sql, params)).rows,
+                exec: async (sql) => {
+                  await tx.exec(sql)
+                },
+              })
             })
-          })
+          },
         },
-      },
-      options,
-    ),
-  )
+        options,
+      ),
+    )
   pgliteRuns.set(db, run)
   return run
 }
@@ -223,6 +228,11 @@ async function migratePostgres(url: string, options: MigrateOptions): Promise<Mi
  * `_prisma_migrations`. Refuses when an applied migration's file has changed or an earlier one failed.
  * Safe to call concurrently: PostgreSQL callers queue on Prisma's advisory lock.
  */
-export async function migrate(target: MigrationTarget, options: MigrateOptions = {}): Promise<MigrateResult> {
-  return 'pglite' in target ? migratePglite(target.pglite, options) : migratePostgres(target.url, options)
+export async function migrate(
+  target: MigrationTarget,
+  options: MigrateOptions = {},
+): Promise<MigrateResult> {
+  return 'pglite' in target
+    ? migratePglite(target.pglite, options)
+    : migratePostgres(target.url, options)
 }

@@ -57,7 +57,9 @@ describe('createTestDb', () => {
     const exists = async () => {
       const client = new pg.Client({ connectionString: serverUrl })
       await client.connect()
-      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        name,
+      ])
       await client.end()
       return rowCount === 1
     }
@@ -90,7 +92,9 @@ describe('createDb', () => {
   test.runIf(serverUrl)('a URL selects PostgreSQL through a pool', async () => {
     const server = await createDb({ url: db.url! })
     expect(server.kind).toBe('postgres')
-    expect(await server.prisma.$queryRawUnsafe<{ one: number }[]>('SELECT 1 AS one')).toEqual([{ one: 1 }])
+    expect(await server.prisma.$queryRawUnsafe<{ one: number }[]>('SELECT 1 AS one')).toEqual([
+      { one: 1 },
+    ])
     await server.close()
   })
 

@@ -52,7 +52,9 @@ function addMigration(dir: string, name: string, sql: string) {
 }
 
 const rows = () =>
-  db.prisma.$queryRawUnsafe<MigrationRow[]>('SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name')
+  db.prisma.$queryRawUnsafe<MigrationRow[]>(
+    'SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name',
+  )
 
 describe('migration runner', () => {
   test('applies every migration to an empty database and records it as Prisma does', async () => {
@@ -63,7 +65,9 @@ describe('migration runner', () => {
     expect(recorded).toHaveLength(readMigrations().length)
     const init = recorded[0]!
     expect(init.migration_name).toBe(initName)
-    expect(init.checksum).toBe(checksumOf(readFileSync(join(MIGRATIONS_DIR, initName, 'migration.sql'), 'utf8')))
+    expect(init.checksum).toBe(
+      checksumOf(readFileSync(join(MIGRATIONS_DIR, initName, 'migration.sql'), 'utf8')),
+    )
     expect(init.checksum).toMatch(/^[0-9a-f]{64}$/)
     expect(init.id).toMatch(/^[0-9a-f-]{36}$/)
     expect(init.finished_at).toBeInstanceOf(Date)
@@ -112,7 +116,11 @@ describe('migration runner', () => {
 
   test('rolls a failing migration back completely and records nothing for it', async () => {
     const dir = migrationsCopy()
-    addMigration(dir, '29990101000000_broken', 'CREATE TABLE "Half" ("id" INTEGER);\nSELECT * FROM "NoSuchTable";')
+    addMigration(
+      dir,
+      '29990101000000_broken',
+      'CREATE TABLE "Half" ("id" INTEGER);\nSELECT * FROM "NoSuchTable";',
+    )
     await expect(db.migrate({ migrationsDir: dir })).rejects.toThrow(
       /Migration 29990101000000_broken failed and was rolled back/,
     )
@@ -129,7 +137,9 @@ describe('migration runner', () => {
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
        VALUES ('00000000-0000-0000-0000-000000000001', 'x', '29990101000000_failed', now(), 0)`,
     )
-    await expect(db.migrate()).rejects.toThrow(/29990101000000_failed failed on this database earlier/)
+    await expect(db.migrate()).rejects.toThrow(
+      /29990101000000_failed failed on this database earlier/,
+    )
   })
 
   test('two concurrent runs apply each migration exactly once', async () => {
@@ -138,13 +148,16 @@ describe('migration runner', () => {
     expect(await rows()).toHaveLength(1)
   })
 
-  test.runIf(onPostgres)('two processes (separate connections) queue on the advisory lock', async () => {
-    const { migrate } = await import('../src/migrate')
-    const url = db.url!
-    const results = await Promise.all([migrate({ url }), migrate({ url }), migrate({ url })])
-    expect(results.flatMap((r) => r.applied)).toEqual([initName])
-    expect(await rows()).toHaveLength(1)
-  })
+  test.runIf(onPostgres)(
+    'two processes (separate connections) queue on the advisory lock',
+    async () => {
+      const { migrate } = await import('../src/migrate')
+      const url = db.url!
+      const results = await Promise.all([migrate({ url }), migrate({ url }), migrate({ url })])
+      expect(results.flatMap((r) => r.applied)).toEqual([initName])
+      expect(await rows()).toHaveLength(1)
+    },
+  )
 })
 
 describe('Prisma agrees', () => {
@@ -170,7 +183,10 @@ describe('Prisma agrees', () => {
   })
 
   // Independent of the backend: the engine replays the migrations on a shadow PGlite.
-  test.runIf(!onPostgres)('the migrations produce exactly schema.prisma (no pending diff)', async () => {
-    expect(await diffMigrationsToSchema()).toBe('')
-  })
+  test.runIf(!onPostgres)(
+    'the migrations produce exactly schema.prisma (no pending diff)',
+    async () => {
+      expect(await diffMigrationsToSchema()).toBe('')
+    },
+  )
 })

@@ -32,12 +32,20 @@ interface Row {
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`)
 
-async function createOneOfEach(): Promise<{ rows: Row[]; created: { model: Prisma.ModelName; where: object }[] }> {
+async function createOneOfEach(): Promise<{
+  rows: Row[]
+  created: { model: Prisma.ModelName; where: object }[]
+}> {
   const p = db.prisma
   const rows: Row[] = []
   const created: { model: Prisma.ModelName; where: object }[] = []
   const also = (model: Prisma.ModelName, where: object) => created.push({ model, where })
-  const add = (model: Prisma.ModelName, where: object, update: Record<string, unknown>, whereAfter?: object) => {
+  const add = (
+    model: Prisma.ModelName,
+    where: object,
+    update: Record<string, unknown>,
+    whereAfter?: object,
+  ) => {
     rows.push({ model, where, update, whereAfter })
     created.push({ model, where: whereAfter ?? where })
   }
@@ -47,19 +55,40 @@ async function createOneOfEach(): Promise<{ rows: Row[]; created: { model: Prism
   })
   also('Organization', { id: root.id })
   const org = await p.organization.create({
-    data: { code: 'B01', name: '第一党支部', shortName: '一支部', unitType: 'GRASSROOTS', parentId: root.id },
+    data: {
+      code: 'B01',
+      name: '第一党支部',
+      shortName: '一支部',
+      unitType: 'GRASSROOTS',
+      parentId: root.id,
+    },
   })
   add('Organization', { id: org.id }, { name: '第一党支部（改）' })
-  const oca = await p.orgCategoryAssignment.create({ data: { orgId: org.id, year: 2026, category: 'II' } })
+  const oca = await p.orgCategoryAssignment.create({
+    data: { orgId: org.id, year: 2026, category: 'II' },
+  })
   add('OrgCategoryAssignment', { id: oca.id }, { category: 'III' })
   const area = await p.area.create({ data: { code: 'PB', name: '基层党建' } })
   add('Area', { id: area.id }, { sortOrder: 2 })
   const user = await p.user.create({
-    data: { username: 'u1', displayName: '用户一', role: 'BRANCH', orgId: org.id, passwordHash: 'x' },
+    data: {
+      username: 'u1',
+      displayName: '用户一',
+      role: 'BRANCH',
+      orgId: org.id,
+      passwordHash: 'x',
+    },
   })
   add('User', { id: user.id }, { active: false })
   const scheme = await p.scheme.create({
-    data: { year: 2026, areaId: area.id, category: 'II', name: '方案', bonusCap: '5.00', publishedById: user.id },
+    data: {
+      year: 2026,
+      areaId: area.id,
+      category: 'II',
+      name: '方案',
+      bonusCap: '5.00',
+      publishedById: user.id,
+    },
   })
   also('Scheme', { id: scheme.id })
   const scheme2 = await p.scheme.create({
@@ -113,20 +142,35 @@ async function createOneOfEach(): Promise<{ rows: Row[]; created: { model: Prism
     data: { id: 'sha256-of-token', userId: user.id, expiresAt: new Date('2026-12-01T00:00:00Z') },
   })
   add('Session', { id: session.id }, { revokedAt: new Date() })
-  const attempt = await p.loginAttempt.create({ data: { username: 'u1', ip: '127.0.0.1', success: false } })
+  const attempt = await p.loginAttempt.create({
+    data: { username: 'u1', ip: '127.0.0.1', success: false },
+  })
   add('LoginAttempt', { id: attempt.id }, { success: true })
-  const previous = await p.inspectionRound.create({ data: { year: 2026, quarter: 2, name: '2026年第二季度' } })
+  const previous = await p.inspectionRound.create({
+    data: { year: 2026, quarter: 2, name: '2026年第二季度' },
+  })
   also('InspectionRound', { id: previous.id })
   const round = await p.inspectionRound.create({
-    data: { year: 2026, quarter: 3, name: '2026年第三季度', previousRoundId: previous.id, inspectionStart: day('2026-09-01') },
+    data: {
+      year: 2026,
+      quarter: 3,
+      name: '2026年第三季度',
+      previousRoundId: previous.id,
+      inspectionStart: day('2026-09-01'),
+    },
   })
   add('InspectionRound', { id: round.id }, { status: 'INSPECTING' })
   await p.roundArea.create({ data: { roundId: round.id, areaId: area.id } })
   const area2 = await p.area.create({ data: { code: 'IN', name: '党风廉政' } })
   also('Area', { id: area2.id })
-  add('RoundArea', { roundId_areaId: { roundId: round.id, areaId: area.id } }, { areaId: area2.id }, {
-    roundId_areaId: { roundId: round.id, areaId: area2.id },
-  })
+  add(
+    'RoundArea',
+    { roundId_areaId: { roundId: round.id, areaId: area.id } },
+    { areaId: area2.id },
+    {
+      roundId_areaId: { roundId: round.id, areaId: area2.id },
+    },
+  )
   const change = await p.roundStatusChange.create({
     data: { roundId: round.id, toStatus: 'PLANNING', actorId: user.id },
   })
@@ -139,7 +183,9 @@ async function createOneOfEach(): Promise<{ rows: Row[]; created: { model: Prism
     data: { teamId: team.id, date: day('2026-08-30'), topic: '检查标准培训', hours: '2.50' },
   })
   add('TrainingRecord', { id: training.id }, { trainer: '党建部' })
-  const teamAssignment = await p.teamAssignment.create({ data: { roundId: round.id, teamId: team.id, orgId: org.id } })
+  const teamAssignment = await p.teamAssignment.create({
+    data: { roundId: round.id, teamId: team.id, orgId: org.id },
+  })
   add('TeamAssignment', { id: teamAssignment.id }, { orgId: root.id })
   const assessment = await p.assessment.create({
     data: {
@@ -152,7 +198,11 @@ async function createOneOfEach(): Promise<{ rows: Row[]; created: { model: Prism
       updatedById: user.id,
     },
   })
-  add('Assessment', { id: assessment.id }, { totalScore: '97.99', rank: 1, listMark: 'RED', version: { increment: 1 } })
+  add(
+    'Assessment',
+    { id: assessment.id },
+    { totalScore: '97.99', rank: 1, listMark: 'RED', version: { increment: 1 } },
+  )
   const input = await p.indicatorInput.create({
     data: { assessmentId: assessment.id, indicatorId: indicator.id, quantityValue: '11.00' },
   })
@@ -168,7 +218,14 @@ async function createOneOfEach(): Promise<{ rows: Row[]; created: { model: Prism
   const category = await p.problemCategory.create({ data: { code: 'P01', name: '三会一课不规范' } })
   add('ProblemCategory', { id: category.id }, { active: false })
   const form = await p.feedbackForm.create({
-    data: { roundId: round.id, orgId: org.id, teamId: team.id, formNo: 'F-1', visitDate: day('2026-09-02'), createdById: user.id },
+    data: {
+      roundId: round.id,
+      orgId: org.id,
+      teamId: team.id,
+      formNo: 'F-1',
+      visitDate: day('2026-09-02'),
+      createdById: user.id,
+    },
   })
   add('FeedbackForm', { id: form.id }, { summary: '总体较好' })
   const finding = await p.finding.create({
@@ -204,7 +261,12 @@ async function createOneOfEach(): Promise<{ rows: Row[]; created: { model: Prism
   })
   add('Rectification', { id: rectification.id }, { status: 'CLOSED', closedAt: new Date() })
   const event = await p.rectificationEvent.create({
-    data: { rectificationId: rectification.id, type: 'CREATED', roundId: round.id, actorId: user.id },
+    data: {
+      rectificationId: rectification.id,
+      type: 'CREATED',
+      roundId: round.id,
+      actorId: user.id,
+    },
   })
   add('RectificationEvent', { id: event.id }, { note: '已创建' })
   const evidence = await p.evidenceFile.create({
@@ -220,9 +282,13 @@ async function createOneOfEach(): Promise<{ rows: Row[]; created: { model: Prism
     },
   })
   add('EvidenceFile', { id: evidence.id }, { size: 2048 })
-  const interview = await p.interview.create({ data: { roundId: round.id, orgId: org.id, areaId: area.id } })
+  const interview = await p.interview.create({
+    data: { roundId: round.id, orgId: org.id, areaId: area.id },
+  })
   add('Interview', { id: interview.id }, { date: day('2026-10-10'), interviewer: '党委书记' })
-  const item = await p.interviewItem.create({ data: { interviewId: interview.id, content: '加强学习' } })
+  const item = await p.interviewItem.create({
+    data: { interviewId: interview.id, content: '加强学习' },
+  })
   add('InterviewItem', { id: item.id }, { sortOrder: 1 })
   const fromInterview = await p.rectification.create({
     data: {
@@ -236,7 +302,15 @@ async function createOneOfEach(): Promise<{ rows: Row[]; created: { model: Prism
   })
   also('Rectification', { id: fromInterview.id })
   const adjustment = await p.performanceAdjustment.create({
-    data: { roundId: round.id, orgId: org.id, areaId: area.id, category: 'II', reason: 'RED_LIST', points: '1.50', month: '2026-10' },
+    data: {
+      roundId: round.id,
+      orgId: org.id,
+      areaId: area.id,
+      category: 'II',
+      reason: 'RED_LIST',
+      points: '1.50',
+      month: '2026-10',
+    },
   })
   add('PerformanceAdjustment', { id: adjustment.id }, { points: '-1.50' })
   const component = await p.annualComponentScore.create({
@@ -244,22 +318,44 @@ async function createOneOfEach(): Promise<{ rows: Row[]; created: { model: Prism
   })
   add('AnnualComponentScore', { id: component.id }, { points: '29.00' })
   const annual = await p.annualResult.create({
-    data: { year: 2026, orgId: org.id, quarterlyMean: '98.50', quarterlyComponent: '39.40', componentsTotal: '55.00', total: '94.40' },
+    data: {
+      year: 2026,
+      orgId: org.id,
+      quarterlyMean: '98.50',
+      quarterlyComponent: '39.40',
+      componentsTotal: '55.00',
+      total: '94.40',
+    },
   })
   add('AnnualResult', { id: annual.id }, { total: '94.41' })
   const notice = await p.notice.create({
-    data: { roundId: round.id, docNo: '党委〔2026〕1号', title: '通报', issuedBy: '公司党委', issuedAt: new Date() },
+    data: {
+      roundId: round.id,
+      docNo: '党委〔2026〕1号',
+      title: '通报',
+      issuedBy: '公司党委',
+      issuedAt: new Date(),
+    },
   })
   add('Notice', { id: notice.id }, { title: '关于第三季度检查情况的通报' })
   const audit = await p.auditLog.create({
-    data: { actorId: user.id, action: 'update', entityType: 'Finding', entityId: String(finding.id), before: { a: 1 }, after: { a: 2 } },
+    data: {
+      actorId: user.id,
+      action: 'update',
+      entityType: 'Finding',
+      entityId: String(finding.id),
+      before: { a: 1 },
+      after: { a: 2 },
+    },
   })
   add('AuditLog', { id: audit.id }, { ip: '10.0.0.1' })
   return { rows, created }
 }
 
 const delegate = (model: Prisma.ModelName) =>
-  (db.prisma as unknown as Record<string, Delegate>)[model.charAt(0).toLowerCase() + model.slice(1)]!
+  (db.prisma as unknown as Record<string, Delegate>)[
+    model.charAt(0).toLowerCase() + model.slice(1)
+  ]!
 
 function plain(value: unknown): unknown {
   if (Decimal.isDecimal(value)) return value.toString()
@@ -293,7 +389,10 @@ test('every model can be created, read, updated and deleted', async () => {
   for (const { model, where: key } of [...created].reverse()) {
     const exists = await delegate(model)
       .findUniqueOrThrow({ where: key })
-      .then(() => true, () => false)
+      .then(
+        () => true,
+        () => false,
+      )
     if (exists) await delegate(model).delete({ where: key })
     await expect(delegate(model).findUniqueOrThrow({ where: key }), model).rejects.toThrow()
   }
