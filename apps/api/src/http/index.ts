@@ -2,6 +2,7 @@ import type { PrismaClient } from '@redblue/db'
 import type { Plugin } from 'graphql-yoga'
 import type { ApiConfig } from '../config'
 import { boardRoutes } from './board'
+import { fileRoutes } from './files'
 import { sessionUser, textResponse, type Route } from './route'
 
 /**
@@ -14,7 +15,7 @@ export function isHttpRoute(path: string): boolean {
   return path === '/board' || HTTP_PREFIXES.some((prefix) => path.startsWith(prefix === '/board' ? '/board/' : prefix))
 }
 
-const ROUTES: Route[] = [...boardRoutes]
+const ROUTES: Route[] = [...boardRoutes, ...fileRoutes]
 
 export function useHttpRoutes(prisma: PrismaClient, config: ApiConfig): Plugin {
   return {

@@ -39,5 +39,6 @@ import './analytics-comparisons'
 
 // public board, notice, Excel import/export
 import './board'
+import './notice'
 
 export const schema = builder.toSchema()

@@ -1,0 +1,36 @@
+import { builder } from '../builder'
+import { saveNotice } from '../services/notice'
+
+/**
+ * The 通报 of a published round: its register entry (document number, title, issuing body, date)
+ * is edited here; the documents themselves are downloads:
+ *   GET /files/notice/<roundId>.docx   Word, official-document style
+ *   GET /files/notice/<roundId>.html   print view
+ * (ADMIN and LEADER; see services/notice for why not BRANCH).
+ */
+
+const NoticeInput = builder.inputType('NoticeInput', {
+  fields: (t) => ({
+    docNo: t.string({ required: false, description: '发文字号, e.g. 党建〔2026〕1号' }),
+    title: t.string({ required: false }),
+    issuedBy: t.string({ required: false, description: '发文机关' }),
+    issuedAt: t.field({ type: 'DateTime', required: false }),
+  }),
+})
+
+builder.mutationField('saveNotice', (t) =>
+  t.prismaField({
+    type: 'Notice',
+    description:
+      'Records or refreshes the notice of a published round (fields left out keep their value); audited. Download it at /files/notice/<roundId>.docx or .html.',
+    authScopes: { admin: true },
+    errors: {},
+    args: { roundId: t.arg.int(), input: t.arg({ type: NoticeInput }) },
+    resolve: async (query, _root, { roundId, input }, ctx) => {
+      const user = ctx.user!
+      const now = ctx.config.now()
+      await ctx.prisma.$transaction((tx) => saveNotice(tx, { id: user.id, ip: ctx.ip }, roundId, input, now))
+      return ctx.prisma.notice.findUniqueOrThrow({ ...query, where: { roundId } })
+    },
+  }),
+)
