@@ -3,6 +3,8 @@ import './meta'
 
 const ADMIN = ['ADMIN'] as const
 const STAFF = ['ADMIN', 'LEADER'] as const
+/** Leaders and admins drill into any org; a branch into its own (the API scopes the data). */
+const DRILLDOWN = ['ADMIN', 'LEADER', 'BRANCH'] as const
 
 /** Pages inside the signed-in layout. Every page is its own lazily loaded chunk. */
 export const layoutRoutes: RouteRecordRaw[] = [
@@ -47,6 +49,49 @@ export const layoutRoutes: RouteRecordRaw[] = [
     name: 'disputes',
     component: () => import('@/features/disputes/pages/DisputesPage.vue'),
     meta: { titleKey: 'route.disputes', roles: ADMIN, menu: { group: 'work', order: 3 } },
+  },
+  {
+    path: 'dashboard',
+    name: 'dashboard',
+    component: () => import('@/features/dashboard/pages/DashboardPage.vue'),
+    meta: { titleKey: 'dashboard.route.dashboard', roles: STAFF, menu: { group: 'work', order: 4 } },
+  },
+  // The drill-down's levels share one page (one chunk); the URL is the state, see drilldownRoute.ts.
+  {
+    path: 'dashboard/assessments/:assessmentId(\\d+)',
+    name: 'drilldown',
+    component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN },
+  },
+  {
+    path: 'dashboard/assessments/:assessmentId(\\d+)/dimensions/:dimensionId(\\d+)',
+    name: 'drilldown-dimension',
+    component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN },
+  },
+  {
+    path: 'dashboard/assessments/:assessmentId(\\d+)/indicators/:indicatorId(\\d+)',
+    name: 'drilldown-indicator',
+    component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN },
+  },
+  {
+    path: 'dashboard/assessments/:assessmentId(\\d+)/findings/:findingId(\\d+)',
+    name: 'drilldown-finding',
+    component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN },
+  },
+  {
+    path: 'dashboard/orgs/:orgId(\\d+)/rounds/:roundId(\\d+)',
+    name: 'drilldown-locate',
+    component: () => import('@/features/drilldown/pages/DrilldownLocatePage.vue'),
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN },
+  },
+  {
+    path: 'ledger',
+    name: 'ledger',
+    component: () => import('@/features/ledger/pages/LedgerPage.vue'),
+    meta: { titleKey: 'ledger.route', roles: STAFF, menu: { group: 'work', order: 5 } },
   },
   {
     path: 'organizations',

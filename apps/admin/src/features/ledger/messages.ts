@@ -54,6 +54,7 @@ const zhCN = {
     finding: '对应问题',
   },
   ledger: {
+    route: '整改台账',
     filters: '筛选',
     anyOrg: '全部党组织',
     anyRound: '全部轮次',
@@ -126,6 +127,7 @@ export const ledgerMessagesEnUS: typeof zhCN = {
     finding: 'Finding',
   },
   ledger: {
+    route: 'Rectification ledger',
     filters: 'Filters',
     anyOrg: 'All organizations',
     anyRound: 'All rounds',

@@ -1,32 +1,8 @@
-import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, RadarSeriesOption } from 'echarts/charts'
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  RadarComponentOption,
-  TitleComponentOption,
-  ToolboxComponentOption,
-  TooltipComponentOption,
-  VisualMapComponentOption,
-} from 'echarts/components'
-import type { ComposeOption } from 'echarts/core'
 import type { Id } from '@redblue/scoring'
+import type { ECOption } from '@/composables/echarts'
 
-/** The option type of every dashboard chart: only the modules the charts register (tree-shaken). */
-export type ChartOption = ComposeOption<
-  | BarSeriesOption
-  | HeatmapSeriesOption
-  | LineSeriesOption
-  | RadarSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | RadarComponentOption
-  | TitleComponentOption
-  | ToolboxComponentOption
-  | TooltipComponentOption
-  | VisualMapComponentOption
->
+/** The option type of every dashboard chart: only the modules the app registers (tree-shaken). */
+export type ChartOption = ECOption
 
 /** One published round on a trend's x axis, oldest first. */
 export interface RoundPoint {

@@ -1,0 +1,161 @@
+import { graphql } from '@/generated'
+
+/** Areas and the rounds whose results are published: the dashboard's pickers. */
+export const DashboardOptionsQuery = graphql(`
+  query DashboardOptions {
+    areas {
+      id
+      name
+      sortOrder
+    }
+    rounds {
+      id
+      name
+      year
+      quarter
+      status
+      publishedAt
+      areas {
+        areaId
+      }
+    }
+  }
+`)
+
+export const HeadlineQuery = graphql(`
+  query DashboardHeadline($areaId: Int, $period: AnalyticsPeriodInput) {
+    analyticsHeadline(areaId: $areaId, period: $period) {
+      roundsHeld
+      feedbackForms
+      findings
+      problemCategories
+      orgsAssessed
+      rectifications
+      closedRectifications
+      closeOutRate
+      overdueRectifications
+    }
+  }
+`)
+
+export const CategoryRankingQuery = graphql(`
+  query DashboardCategoryRanking($roundId: Int!, $areaId: Int!, $category: OrgCategory!) {
+    categoryRanking(roundId: $roundId, areaId: $areaId, category: $category) {
+      roundId
+      areaId
+      category
+      previousRound {
+        id
+        name
+      }
+      rows {
+        assessmentId
+        orgId
+        org {
+          id
+          name
+          shortName
+        }
+        rank
+        base
+        bonus
+        total
+        listMark
+        previousRank
+        rankChange
+        totalChange
+        findingCount
+        openRectifications
+      }
+    }
+  }
+`)
+
+export const TrendsQuery = graphql(`
+  query DashboardTrends($areaId: Int!, $category: OrgCategory, $untilRoundId: Int, $rounds: Int) {
+    analyticsTrends(areaId: $areaId, category: $category, untilRoundId: $untilRoundId, rounds: $rounds) {
+      rounds {
+        id
+        name
+        year
+        quarter
+      }
+      orgs {
+        orgId
+        org {
+          id
+          name
+          shortName
+        }
+        totals
+        ranks
+        marks
+      }
+      categoryAverages {
+        category
+        totals
+        dimensions {
+          code
+          name
+          points
+          lost
+        }
+      }
+      findingCounts {
+        problemCategoryId
+        problemCategory {
+          id
+          name
+        }
+        counts
+        total
+      }
+      closeOutRates {
+        roundId
+        total
+        closed
+        rate
+      }
+    }
+  }
+`)
+
+export const LostPointsMatrixQuery = graphql(`
+  query DashboardLostPointsMatrix($roundId: Int!, $areaId: Int!, $category: OrgCategory) {
+    lostPointsMatrix(roundId: $roundId, areaId: $areaId, category: $category) {
+      columns {
+        code
+        name
+        averageLost
+      }
+      rows {
+        assessmentId
+        orgId
+        org {
+          id
+          name
+          shortName
+        }
+        category
+        lost
+        totalLost
+      }
+    }
+  }
+`)
+
+export const ParetoQuery = graphql(`
+  query DashboardPareto($areaId: Int, $category: OrgCategory, $period: AnalyticsPeriodInput) {
+    problemCategoryPareto(areaId: $areaId, category: $category, period: $period) {
+      totalFindings
+      entries {
+        problemCategoryId
+        problemCategory {
+          id
+          name
+        }
+        count
+      }
+    }
+  }
+`)
