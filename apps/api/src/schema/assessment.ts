@@ -15,7 +15,7 @@ import {
   UnitTypeEnum,
 } from './enums'
 import { OrganizationRef } from './org'
-import { inTx, schemeCacheOf, scopeOf } from './round-context'
+import { inTx, scoreOf, scopeOf } from './round-context'
 
 /**
  * Assessments (one per org, area and round) with live scores from the scoring engine while the
@@ -89,7 +89,9 @@ builder.prismaObject('Assessment', {
     areaId: t.exposeInt('areaId'),
     area: t.relation('area'),
     schemeId: t.exposeInt('schemeId'),
-    scheme: t.relation('scheme', { description: 'The scheme revision pinned when the round started.' }),
+    scheme: t.relation('scheme', {
+      description: 'The scheme revision pinned when the round started.',
+    }),
     category: t.expose('category', { type: OrgCategoryEnum }),
     unitType: t.expose('unitType', { type: UnitTypeEnum }),
     status: t.expose('status', { type: AssessmentStatusEnum }),
@@ -113,8 +115,7 @@ builder.prismaObject('Assessment', {
       type: AssessmentScoreRef,
       description:
         'Live score: while the round runs every finding except WITHDRAWN counts (worst case until reconciled); once published only CONFIRMED and UPHELD, which equals the frozen figures.',
-      resolve: (assessment, _args, ctx) =>
-        wf.liveScore(ctx.prisma, assessment.id, schemeCacheOf(ctx)),
+      resolve: (assessment, _args, ctx) => scoreOf(ctx, assessment.id),
     }),
   }),
 })

@@ -1,6 +1,8 @@
+import type { AssessmentScore } from '@redblue/scoring'
 import type { Context, Db } from '../context'
-import { AuthenticationError } from '../errors'
+import { AuthenticationError, NotFoundError } from '../errors'
 import {
+  liveScores,
   loadScope,
   SchemeCache,
   warningDaysByYear,
@@ -74,4 +76,58 @@ export function warningDaysOf(ctx: Context): Promise<Map<number, number>> {
 /** `now` of the request (the config clock, replaceable in tests). */
 export function nowOf(ctx: Context): Date {
   return ctx.config.now()
+}
+
+const scoreBatches = new WeakMap<Request, Map<number, Promise<AssessmentScore>>>()
+const pending = new WeakMap<
+  Request,
+  Map<number, { resolve: (s: AssessmentScore) => void; reject: (e: unknown) => void }[]>
+>()
+
+/**
+ * The live score of an assessment, batched per request: every `score` asked for in the same tick
+ * (a list of assessments) is loaded with one query and scored by the engine.
+ */
+export function scoreOf(ctx: Context, assessmentId: number): Promise<AssessmentScore> {
+  let cached = scoreBatches.get(ctx.request)
+  if (!cached) {
+    cached = new Map()
+    scoreBatches.set(ctx.request, cached)
+  }
+  const hit = cached.get(assessmentId)
+  if (hit) return hit
+  let queue = pending.get(ctx.request)
+  if (!queue) {
+    const batch = new Map<
+      number,
+      { resolve: (s: AssessmentScore) => void; reject: (e: unknown) => void }[]
+    >()
+    queue = batch
+    pending.set(ctx.request, batch)
+    setImmediate(() => {
+      pending.delete(ctx.request)
+      liveScores(ctx.prisma, [...batch.keys()], schemeCacheOf(ctx)).then(
+        (scores) => {
+          for (const [id, waiters] of batch) {
+            const score = scores.get(id)
+            for (const w of waiters) {
+              if (score) w.resolve(score)
+              else w.reject(new NotFoundError('Assessment', id, '评分记录不存在'))
+            }
+          }
+        },
+        (error: unknown) => {
+          for (const waiters of batch.values()) for (const w of waiters) w.reject(error)
+        },
+      )
+    })
+  }
+  const waiters = queue
+  const promise = new Promise<AssessmentScore>((resolve, reject) => {
+    const list = waiters.get(assessmentId) ?? []
+    list.push({ resolve, reject })
+    waiters.set(assessmentId, list)
+  })
+  cached.set(assessmentId, promise)
+  return promise
 }

@@ -452,7 +452,7 @@ describe('R12 scope', () => {
     // Lists cost a fixed number of SQL statements, whatever their length (no N+1).
     const list = `query ($r: Int!, $c: OrgCategory) {
       assessments(roundId: $r, category: $c) {
-        id org { name } scheme { name } inputs { points indicator { name } } dimensionScores { points }
+        id totalScore score { total } org { name } scheme { name } inputs { points indicator { name } } dimensionScores { points }
         findings { id indicatorName problemCategory { name } evidence { url } reconciliations { action } }
       }
     }`
@@ -461,6 +461,13 @@ describe('R12 scope', () => {
         api.gql(list, { r: planned.roundId, c: category }, leader),
       )
       expect(result.errors).toBeUndefined()
+      // The live score of a published round reproduces the frozen total.
+      for (const a of result.data!.assessments as {
+        totalScore: string
+        score: { total: string }
+      }[]) {
+        expect(a.score.total).toBe(a.totalScore)
+      }
       return statements.length
     }
     expect(await statements('II')).toBe(await statements(null))
@@ -609,7 +616,9 @@ describe('evidence uploads', () => {
     } as unknown as File
     const good = new File([new Uint8Array(PDF)], 'good.pdf')
     await expect(
-      withStoredFiles([good, broken], settings, () => Promise.reject(new Error('must not get here'))),
+      withStoredFiles([good, broken], settings, () =>
+        Promise.reject(new Error('must not get here')),
+      ),
     ).rejects.toThrow('connection reset')
     expect(storedFiles()).toEqual([])
     // Files stored, then the database refuses: the files go again.

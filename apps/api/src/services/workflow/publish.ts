@@ -84,6 +84,7 @@ export async function publishRound(
     orderBy: { id: 'asc' },
   })
   const cache = new SchemeCache(tx)
+  await cache.preload(assessments.map((a) => a.schemeId))
   const scored = []
   for (const assessment of assessments) {
     const score = await scoreWith(cache, assessment, FINAL_COUNTED)

@@ -83,6 +83,19 @@ export class SchemeCache {
   >()
   constructor(private readonly tx: Tx) {}
 
+  /** Loads every not-yet-cached scheme of the list at once (a fixed number of statements). */
+  async preload(schemeIds: readonly number[]): Promise<void> {
+    const missing = [...new Set(schemeIds)].filter((id) => !this.entries.has(id))
+    if (missing.length === 0) return
+    const schemes = await this.tx.scheme.findMany({
+      where: { id: { in: missing } },
+      include: schemeInclude,
+    })
+    for (const scheme of schemes) {
+      this.entries.set(scheme.id, { scheme, prepared: prepareScheme(toSchemeDefinition(scheme)) })
+    }
+  }
+
   async get(schemeId: number) {
     let entry = this.entries.get(schemeId)
     if (!entry) {
@@ -161,4 +174,26 @@ export async function liveScore(
   if (!assessment) throw new NotFoundError('Assessment', assessmentId, '评分记录不存在')
   const final = assessment.round.status === 'PUBLISHED' || assessment.round.status === 'CLOSED'
   return scoreWith(cache, assessment, final ? FINAL_COUNTED : PREVIEW_COUNTED)
+}
+
+/** `liveScore` for many assessments in one query (lists of assessments select `score`). */
+export async function liveScores(
+  tx: Tx,
+  assessmentIds: readonly number[],
+  cache = new SchemeCache(tx),
+): Promise<Map<number, AssessmentScore>> {
+  const rows = await tx.assessment.findMany({
+    where: { id: { in: [...new Set(assessmentIds)] } },
+    include: { ...scorableInclude, round: { select: { status: true } } },
+  })
+  await cache.preload(rows.map((r) => r.schemeId))
+  const result = new Map<number, AssessmentScore>()
+  for (const assessment of rows) {
+    const final = assessment.round.status === 'PUBLISHED' || assessment.round.status === 'CLOSED'
+    result.set(
+      assessment.id,
+      await scoreWith(cache, assessment, final ? FINAL_COUNTED : PREVIEW_COUNTED),
+    )
+  }
+  return result
 }
