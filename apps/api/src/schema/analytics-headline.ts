@@ -15,8 +15,11 @@ const AnalyticsHeadlineRef = builder.objectRef<Headline>('AnalyticsHeadline').im
     feedbackForms: t.exposeInt('feedbackForms', {
       description: 'On-site feedback forms; with an area, those carrying a finding of the area.',
     }),
-    findings: t.exposeInt('findings', { description: 'Findings that stood after reconciliation.' }),
-    problemCategories: t.exposeInt('problemCategories', { description: 'Distinct problem categories of those findings.' }),
+    findings: t.exposeInt('findings', { description: 'Findings recorded, including those later withdrawn.' }),
+    standingFindings: t.exposeInt('standingFindings', {
+      description: 'Findings confirmed or upheld on reconciliation (they cost points).',
+    }),
+    problemCategories: t.exposeInt('problemCategories', { description: 'Distinct problem categories of the findings.' }),
     orgsAssessed: t.exposeInt('orgsAssessed'),
     rectifications: t.exposeInt('rectifications', { description: 'Items opened in those rounds.' }),
     closedRectifications: t.exposeInt('closedRectifications', { description: 'Of which verified and crossed off.' }),

@@ -115,8 +115,9 @@ describe('aggregates', () => {
     const h = await an.headlineFigures(db.prisma, fx.admin, { now: PUBLISH_AT })
     expect(h).toMatchObject({
       roundsHeld: 1,
-      findings: 7,
-      problemCategories: 2,
+      findings: 8,
+      standingFindings: 7,
+      problemCategories: 3,
       orgsAssessed: 9,
       rectifications: 7,
       closedRectifications: 0,
@@ -126,7 +127,7 @@ describe('aggregates', () => {
     const late = await an.headlineFigures(db.prisma, fx.admin, { now: new Date('2027-01-01T00:00:00Z') })
     expect(late.overdueRectifications).toBe(7)
     const own = await an.headlineFigures(db.prisma, fx.branch.A3, { now: PUBLISH_AT })
-    expect(own).toMatchObject({ roundsHeld: 1, findings: 1, orgsAssessed: 1, rectifications: 1 })
+    expect(own).toMatchObject({ roundsHeld: 1, findings: 2, standingFindings: 1, orgsAssessed: 1, rectifications: 1 })
   })
 
   it('category averages equal the engine’s mean of the totals', async () => {

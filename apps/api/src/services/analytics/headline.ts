@@ -14,7 +14,10 @@ export interface HeadlineArgs {
 export interface Headline {
   roundsHeld: number
   feedbackForms: number
+  /** Every finding recorded in the published rounds, including those withdrawn on reconciliation. */
   findings: number
+  /** Of which confirmed or upheld: they cost points and opened rectifications. */
+  standingFindings: number
   problemCategories: number
   orgsAssessed: number
   rectifications: number
@@ -28,6 +31,7 @@ interface HeadlineRow {
   roundsHeld: number
   feedbackForms: number
   findings: number
+  standingFindings: number
   problemCategories: number
   orgsAssessed: number
   rectifications: number
@@ -40,9 +44,10 @@ interface HeadlineRow {
  * The leadership's headline figures over the published rounds of a period (and area). Rounds held
  * counts for everyone; the other figures cover the orgs the viewer may see (R12). One statement.
  *
- * With an area: findings of that area; feedback forms that carry at least one of them (a visit
- * covers all areas, its form counts for each area it found problems in); rectifications from those
- * findings or from interviews of that area.
+ * Findings are the problems recorded (as the source counts them: 286 over five rounds), withdrawn
+ * ones included; `standingFindings` are those that cost points. With an area: findings of that
+ * area; feedback forms that carry at least one of them (a visit covers all areas, its form counts
+ * for each area it found problems in); rectifications from findings or interviews of that area.
  */
 export async function headlineFigures(db: Db, viewer: Viewer, args: HeadlineArgs): Promise<Headline> {
   checkPeriod(args.period)
@@ -54,9 +59,10 @@ export async function headlineFigures(db: Db, viewer: Viewer, args: HeadlineArgs
       WHERE r."status" IN ${PUBLISHED_STATUSES} AND ${roundInAreaSql(areaId)} AND ${periodSql(args.period)}
     ),
     findings AS (
-      SELECT f."id", f."problemCategoryId", f."feedbackFormId"
+      SELECT f."id", f."problemCategoryId", f."feedbackFormId",
+             f."reconciliationStatus" IN ${STANDING_FINDINGS} AS "standing"
       FROM "Finding" f JOIN rounds ON rounds."id" = f."roundId"
-      WHERE f."reconciliationStatus" IN ${STANDING_FINDINGS} AND ${findingArea}
+      WHERE ${findingArea}
         AND ${visibleSql(viewer, 'f."orgId"', 'f."roundId"')}
     ),
     forms AS (
@@ -83,6 +89,7 @@ export async function headlineFigures(db: Db, viewer: Viewer, args: HeadlineArgs
       (SELECT count(*)::int FROM rounds) AS "roundsHeld",
       (SELECT count(*)::int FROM forms) AS "feedbackForms",
       (SELECT count(*)::int FROM findings) AS "findings",
+      (SELECT count(*)::int FROM findings WHERE "standing") AS "standingFindings",
       (SELECT count(DISTINCT "problemCategoryId")::int FROM findings) AS "problemCategories",
       (SELECT count(*)::int FROM assessed) AS "orgsAssessed",
       (SELECT count(*)::int FROM items) AS "rectifications",
@@ -102,6 +109,7 @@ export async function headlineFigures(db: Db, viewer: Viewer, args: HeadlineArgs
     roundsHeld: int(row.roundsHeld),
     feedbackForms: int(row.feedbackForms),
     findings: int(row.findings),
+    standingFindings: int(row.standingFindings),
     problemCategories: int(row.problemCategories),
     orgsAssessed: int(row.orgsAssessed),
     rectifications,

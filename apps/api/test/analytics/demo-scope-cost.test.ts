@@ -1,0 +1,237 @@
+/**
+ * Who sees what (R12) in the analytics, and what each query costs: a fixed number of SQL
+ * statements per request, the same for one org or round as for all of them (no N+1).
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { errorCode, ok } from '../helpers'
+import { counted, useDemoApi } from './demo'
+import type {
+  CategoryAveragesData,
+  DrillData,
+  HeadlineData,
+  MatrixData,
+  ParetoData,
+  RankingData,
+  RepeatData,
+  TrendsData,
+} from './types'
+
+const api = useDemoApi()
+
+let leader: string
+let branch: string
+let inspector: string
+let branchOrgId: number
+let areaId: number
+let roundIds: number[]
+let latest: number
+
+beforeAll(async () => {
+  await api.reset()
+  leader = await api.login('leader')
+  branch = await api.login('branch1')
+  inspector = await api.login('inspector1')
+  branchOrgId = (await api.prisma.user.findUniqueOrThrow({ where: { username: 'branch1' } })).orgId!
+  areaId = (await api.prisma.area.findFirstOrThrow({ orderBy: { sortOrder: 'asc' } })).id
+  roundIds = (
+    await api.prisma.inspectionRound.findMany({
+      where: { status: { in: ['PUBLISHED', 'CLOSED'] } },
+      orderBy: [{ year: 'asc' }, { quarter: 'asc' }],
+    })
+  ).map((r) => r.id)
+  latest = roundIds.at(-1)!
+}, 120_000)
+
+const STANDING = { in: ['CONFIRMED', 'UPHELD'] as ('CONFIRMED' | 'UPHELD')[] }
+const PUBLISHED = { status: { in: ['PUBLISHED', 'CLOSED'] as ('PUBLISHED' | 'CLOSED')[] } }
+
+const DRILL = `query ($id: Int!) { assessmentDrilldown(assessmentId: $id) {
+  assessmentId orgId base lost
+  dimensions { code points categoryAveragePoints indicators { indicatorId lost } }
+  indicators(lostOnly: true) { indicatorId reason findingIds
+    findings { id description deduction problemCategory { name } evidence { id originalName } }
+    rectifications { id status deadline events { id type note createdAt evidence { id originalName } } }
+  } } }`
+
+describe('BRANCH scope: own org in full, others only through published rankings', () => {
+  it('drill-down of another org is NOT_FOUND; of its own org it works', async () => {
+    const own = await api.prisma.assessment.findFirstOrThrow({ where: { orgId: branchOrgId, roundId: latest } })
+    const other = await api.prisma.assessment.findFirstOrThrow({ where: { orgId: { not: branchOrgId }, roundId: latest } })
+    expect(ok(await api.gql<DrillData>(DRILL, { id: own.id }, branch)).assessmentDrilldown.orgId).toBe(branchOrgId)
+    const res = await api.gql<DrillData>(DRILL, { id: other.id }, branch)
+    expect(errorCode(res)).toBe('NOT_FOUND')
+    expect(res.data?.assessmentDrilldown ?? null).toBeNull()
+  })
+
+  it('sees every org’s published totals but only its own finding counts', async () => {
+    const own = await api.prisma.assessment.findFirstOrThrow({ where: { orgId: branchOrgId, roundId: latest, areaId } })
+    const { categoryRanking } = ok(
+      await api.gql<RankingData>(
+        `query ($r: Int!, $a: Int!, $c: OrgCategory!) { categoryRanking(roundId: $r, areaId: $a, category: $c) {
+          rows { orgId total rank listMark findingCount openRectifications } } }`,
+        { r: latest, a: areaId, c: own.category },
+        branch,
+      ),
+    )
+    const rows = categoryRanking.rows
+    expect(rows.length).toBeGreaterThan(1)
+    for (const row of rows) {
+      expect(row.total).toMatch(/^\d+\.\d\d$/)
+      if (row.orgId === branchOrgId) {
+        expect(row.findingCount).toBe(await api.prisma.finding.count({ where: { assessmentId: own.id, reconciliationStatus: STANDING } }))
+      } else {
+        expect([row.findingCount, row.openRectifications]).toEqual([null, null])
+      }
+    }
+  })
+
+  it('headline, Pareto, finding trends and the heatmap cover its own org only', async () => {
+    const data = ok(
+      await api.gql<HeadlineData & ParetoData & RepeatData & MatrixData & TrendsData>(
+        `query ($r: Int!, $a: Int!) {
+          analyticsHeadline { roundsHeld findings }
+          problemCategoryPareto { totalFindings }
+          repeatFindings { totalFindings groups { orgId } }
+          lostPointsMatrix(roundId: $r, areaId: $a) { rows { orgId } columns { code averageLost } }
+          analyticsTrends(areaId: $a) { orgs { orgId totals dimensions { code } } findingCounts { total } }
+        }`,
+        { r: latest, a: areaId },
+        branch,
+      ),
+    )
+    expect(data.analyticsHeadline.roundsHeld).toBe(5)
+    expect(data.analyticsHeadline.findings).toBe(await api.prisma.finding.count({ where: { orgId: branchOrgId, round: PUBLISHED } }))
+    const standing = await api.prisma.finding.count({ where: { orgId: branchOrgId, round: PUBLISHED, reconciliationStatus: STANDING } })
+    expect(data.problemCategoryPareto.totalFindings).toBe(standing)
+    expect(data.repeatFindings.totalFindings).toBe(standing)
+    expect(new Set(data.repeatFindings.groups.map((g) => g.orgId))).toEqual(
+      new Set(data.repeatFindings.groups.length ? [branchOrgId] : []),
+    )
+    expect(data.lostPointsMatrix.rows.map((r) => r.orgId)).toEqual([branchOrgId])
+    expect(data.lostPointsMatrix.columns.length).toBeGreaterThan(0)
+    const orgs = data.analyticsTrends.orgs
+    expect(orgs.length).toBeGreaterThan(1)
+    for (const o of orgs) expect(o.dimensions.length > 0).toBe(o.orgId === branchOrgId)
+    const trendFindings = await api.prisma.finding.count({
+      where: { orgId: branchOrgId, areaId, round: PUBLISHED, reconciliationStatus: STANDING, roundId: { in: roundIds.slice(-5) } },
+    })
+    expect(data.analyticsTrends.findingCounts.reduce((n, s) => n + s.total, 0)).toBe(trendFindings)
+  })
+})
+
+describe('INSPECTOR scope: the orgs of their assignments', () => {
+  it('drills into assigned (round, org) pairs only', async () => {
+    const user = await api.prisma.user.findUniqueOrThrow({ where: { username: 'inspector1' } })
+    const pairs = await api.prisma.teamAssignment.findMany({
+      where: { team: { members: { some: { userId: user.id } } }, round: PUBLISHED },
+    })
+    expect(pairs.length).toBeGreaterThan(0)
+    const assigned = await api.prisma.assessment.findFirstOrThrow({ where: { roundId: pairs[0]!.roundId, orgId: pairs[0]!.orgId } })
+    expect(ok(await api.gql<DrillData>(DRILL, { id: assigned.id }, inspector)).assessmentDrilldown.assessmentId).toBe(assigned.id)
+    const unassigned = await api.prisma.assessment.findFirstOrThrow({
+      where: { round: PUBLISHED, NOT: pairs.map((p) => ({ roundId: p.roundId, orgId: p.orgId })) },
+    })
+    expect(errorCode(await api.gql(DRILL, { id: unassigned.id }, inspector))).toBe('NOT_FOUND')
+    const { analyticsHeadline } = ok(await api.gql<HeadlineData>('{ analyticsHeadline { findings } }', {}, inspector))
+    expect(analyticsHeadline.findings).toBe(
+      await api.prisma.finding.count({ where: { round: PUBLISHED, OR: pairs.map((p) => ({ roundId: p.roundId, orgId: p.orgId })) } }),
+    )
+  })
+
+  it('anonymous callers get nothing', async () => {
+    expect(errorCode(await api.gql('{ analyticsHeadline { findings } }'))).toBe('UNAUTHENTICATED')
+  })
+})
+
+describe('statements per request', () => {
+  it('headline: one statement, for all rounds or one', async () => {
+    const all = await counted<HeadlineData>(api, leader, '{ analyticsHeadline { findings closeOutRate overdueRectifications } }')
+    const one = await counted<HeadlineData>(
+      api,
+      leader,
+      `query ($a: Int) { analyticsHeadline(areaId: $a, period: { fromYear: 2025, toYear: 2025 }) { findings closeOutRate } }`,
+      { a: areaId },
+    )
+    expect([all.count, one.count]).toEqual([1, 1])
+  })
+
+  it('ranking: rows in one statement, their orgs in one more — for a small or a large category', async () => {
+    const q = `query ($r: Int!, $a: Int!, $c: OrgCategory!) { categoryRanking(roundId: $r, areaId: $a, category: $c) {
+      previousRoundId rows { assessmentId rank total rankChange totalChange findingCount openRectifications org { id name } } } }`
+    const sizes = await api.prisma.assessment.groupBy({ by: ['category'], where: { roundId: latest, areaId }, _count: true })
+    const small = sizes.reduce((a, b) => (a._count <= b._count ? a : b))
+    const large = sizes.reduce((a, b) => (a._count >= b._count ? a : b))
+    expect(large._count).toBeGreaterThan(small._count)
+    const s = await counted<RankingData>(api, leader, q, { r: latest, a: areaId, c: small.category })
+    const l = await counted<RankingData>(api, leader, q, { r: latest, a: areaId, c: large.category })
+    expect(s.data.categoryRanking.rows).toHaveLength(small._count)
+    expect(l.data.categoryRanking.rows).toHaveLength(large._count)
+    expect([s.count, l.count]).toEqual([2, 2])
+  })
+
+  it('trends: the same statements for one round as for five', async () => {
+    const q = `query ($a: Int!, $n: Int) { analyticsTrends(areaId: $a, rounds: $n) {
+      rounds { id name }
+      orgs { orgId org { name } totals ranks marks dimensions { code points } }
+      listHistory { orgId marks }
+      categoryAverages { category totals dimensions { code points lost } }
+      findingCounts { problemCategory { name } counts total }
+      closeOutRates { roundId rate }
+    } }`
+    const one = await counted<TrendsData>(api, leader, q, { a: areaId, n: 1 })
+    const five = await counted<TrendsData>(api, leader, q, { a: areaId, n: 5 })
+    expect(one.data.analyticsTrends.rounds).toHaveLength(1)
+    expect(five.data.analyticsTrends.rounds).toHaveLength(5)
+    // window, rounds, totals (shared by orgs/listHistory/averages), org names, org dimensions,
+    // dimension averages, finding counts, problem categories, close-out rates
+    expect([one.count, five.count]).toEqual([9, 9])
+  })
+
+  it('drill-down: the same statements for one finding as for many', async () => {
+    const byAssessment = await api.prisma.finding.groupBy({
+      by: ['assessmentId'],
+      where: { round: PUBLISHED, reconciliationStatus: STANDING, rectification: { isNot: null } },
+      _count: true,
+      orderBy: { _count: { assessmentId: 'desc' } },
+    })
+    const busy = byAssessment[0]!
+    const quiet = byAssessment.at(-1)!
+    expect(busy._count).toBeGreaterThan(quiet._count)
+    const clean = await api.prisma.assessment.findFirstOrThrow({ where: { round: PUBLISHED, findings: { none: {} } } })
+    const many = await counted<DrillData>(api, leader, DRILL, { id: busy.assessmentId })
+    const few = await counted<DrillData>(api, leader, DRILL, { id: quiet.assessmentId })
+    const none = await counted<DrillData>(api, leader, DRILL, { id: clean.id })
+    const findingsOf = (d: DrillData['assessmentDrilldown']) => d.indicators.flatMap((i) => i.findings)
+    expect(findingsOf(many.data.assessmentDrilldown)).toHaveLength(busy._count)
+    expect(findingsOf(few.data.assessmentDrilldown)).toHaveLength(quiet._count)
+    // header, dimensions (+ category averages), indicators (+ inputs), findings to rescore; then
+    // one load each for findings, their problem categories, their evidence, rectifications,
+    // events and the events' evidence. Nothing lost, nothing to load.
+    expect([many.count, few.count, none.count]).toEqual([10, 10, 4])
+  })
+
+  it('comparisons: one statement each plus one per kind of record named', async () => {
+    const m = await counted<MatrixData>(
+      api,
+      leader,
+      `query ($r: Int!, $a: Int!) { lostPointsMatrix(roundId: $r, areaId: $a) { columns { code } rows { org { name } lost totalLost } } }`,
+      { r: latest, a: areaId },
+    )
+    const mI = await counted<MatrixData>(
+      api,
+      leader,
+      `query ($r: Int!, $a: Int!) { lostPointsMatrix(roundId: $r, areaId: $a, category: III) { columns { code } rows { org { name } lost totalLost } } }`,
+      { r: latest, a: areaId },
+    )
+    const p = await counted<ParetoData>(api, leader, '{ problemCategoryPareto { entries { problemCategory { name } count cumulativeShare } } }')
+    const r = await counted<RepeatData>(api, leader, '{ repeatFindings { groups { org { name } problemCategory { name } repeatCount } } }')
+    const c = await counted<CategoryAveragesData>(
+      api,
+      leader,
+      `query ($r: Int!, $a: Int!) { categoryAverages(roundId: $r, areaId: $a) { category averageTotal dimensions { code averagePoints } } }`,
+      { r: latest, a: areaId },
+    )
+    expect(m.data.lostPointsMatrix.rows.length).toBeGreaterThan(mI.data.lostPointsMatrix.rows.length)
+    expect([m.count, mI.count, p.count, r.count, c.count]).toEqual([2, 2, 2, 3, 1])
+  })
+})
