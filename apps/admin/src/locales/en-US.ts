@@ -310,6 +310,11 @@ const enUS: MessageSchema = {
     openDisputes: '{n} disputes are still open; cannot publish',
     startedAt: 'Started',
     publishedAt: 'Published',
+    defaultName: '{year} Q{quarter} party-building inspection',
+    deleteTeamConfirm: 'Delete team “{name}” and its assignments?',
+    deleteConfirm: 'Delete this round? Only rounds in planning can be deleted.',
+    noTeams: 'Add teams first',
+    assignedConflicts: '{n} organizations are assigned a team with one of their own members',
   },
   workbench: {
     myAssignments: 'My assignments',

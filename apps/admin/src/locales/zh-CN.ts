@@ -306,6 +306,11 @@ const zhCN = {
     openDisputes: '仍有 {n} 条异议未处理，不能发布',
     startedAt: '开始时间',
     publishedAt: '发布时间',
+    defaultName: '{year}年第{quarter}季度党建工作督导检查',
+    deleteTeamConfirm: '删除检查组“{name}”及其分工？',
+    deleteConfirm: '删除该轮次？只有筹备中的轮次可以删除。',
+    noTeams: '请先在“检查组”中添加检查组',
+    assignedConflicts: '{n} 个党组织的检查组中有本组织人员，请调整',
   },
   workbench: {
     myAssignments: '我的检查任务',

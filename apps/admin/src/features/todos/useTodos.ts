@@ -1,20 +1,70 @@
-import { computed } from 'vue'
+import { computed, onBeforeUnmount, watch } from 'vue'
+import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
+import { useQuery } from '@urql/vue'
+import type { MyTodosQuery as MyTodosResult, TodoKind } from '@/generated/graphql'
+import { MyTodosQuery } from './api'
+
+type ApiTodo = MyTodosResult['myTodos']['items'][number]
 
 export interface TodoItem {
   key: string
-  kind: string
+  kind: TodoKind
   title: string
   detail: string | null
   dueDate: string | null
   overdue: boolean
-  link: string | null
+  link: RouteLocationRaw | null
 }
 
-// Wired to the API's to-do list once its schema lands.
-export function useTodos() {
+const POLL_MS = 120_000
+
+/** Where a to-do is handled, if this app has that page (some belong to the branch tracker). */
+export function todoTarget(todo: Pick<ApiTodo, 'kind' | 'entityId'>, hasRoute: (name: string) => boolean): RouteLocationRaw | null {
+  const to = (name: string, params?: Record<string, string>, query?: Record<string, string>) =>
+    hasRoute(name) ? { name, params, query } : null
+  switch (todo.kind) {
+    case 'ASSESSMENT_TO_FINISH':
+      return to('workbench-assessment', { assessmentId: String(todo.entityId) })
+    case 'LOOK_BACK':
+      return to('workbench')
+    case 'DISPUTE_TO_RESOLVE':
+      return to('disputes')
+    case 'FINDINGS_TO_RECONCILE':
+      return to('branch-findings') ?? to('home')
+    default:
+      return to('ledger', undefined, { rectification: String(todo.entityId) }) ?? to('home')
+  }
+}
+
+export function toTodoItem(todo: ApiTodo, index: number, hasRoute: (name: string) => boolean): TodoItem {
   return {
-    count: computed(() => 0),
-    items: computed<TodoItem[]>(() => []),
-    fetching: computed(() => false),
+    key: `${todo.kind}:${todo.entityType}:${todo.entityId}:${index}`,
+    kind: todo.kind,
+    title: todo.title,
+    detail: todo.orgName,
+    dueDate: todo.dueDate,
+    overdue: todo.daysLeft !== null && todo.daysLeft < 0,
+    link: todoTarget(todo, hasRoute),
+  }
+}
+
+/** The signed-in user's to-dos for the header badge, refreshed periodically and on navigation. */
+export function useTodos() {
+  const router = useRouter()
+  const route = useRoute()
+  const query = useQuery({ query: MyTodosQuery, context: { silent: true } })
+  const refresh = () => {
+    void query.executeQuery({ requestPolicy: 'network-only' })
+  }
+  const timer = setInterval(refresh, POLL_MS)
+  onBeforeUnmount(() => clearInterval(timer))
+  watch(() => route.name, refresh)
+
+  const hasRoute = (name: string) => router.hasRoute(name)
+  return {
+    count: computed(() => query.data.value?.myTodos.counts.total ?? 0),
+    items: computed(() => (query.data.value?.myTodos.items ?? []).map((todo, i) => toTodoItem(todo, i, hasRoute))),
+    fetching: computed(() => query.fetching.value),
+    refresh,
   }
 }

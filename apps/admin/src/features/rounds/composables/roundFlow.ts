@@ -1,0 +1,19 @@
+import type { RoundStatus } from '@/generated/graphql'
+
+/** R6: a round moves one way through these states. */
+export const ROUND_FLOW: readonly RoundStatus[] = ['PLANNING', 'INSPECTING', 'RECONCILING', 'PUBLISHED', 'CLOSED']
+
+export function nextStatus(status: RoundStatus): RoundStatus | null {
+  const i = ROUND_FLOW.indexOf(status)
+  return i >= 0 && i < ROUND_FLOW.length - 1 ? ROUND_FLOW[i + 1]! : null
+}
+
+/** Teams, members and assignments can change only before the inspection starts. */
+export const isPlanning = (status: RoundStatus) => status === 'PLANNING'
+
+/** Whether a step of the flow is done, current or still ahead (for the steps display). */
+export function stepState(status: RoundStatus, step: RoundStatus): 'finish' | 'process' | 'wait' {
+  const current = ROUND_FLOW.indexOf(status)
+  const index = ROUND_FLOW.indexOf(step)
+  return index < current ? 'finish' : index === current ? 'process' : 'wait'
+}
