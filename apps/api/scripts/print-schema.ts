@@ -19,7 +19,9 @@ if (process.argv.includes('--check')) {
     // missing counts as stale
   }
   if (committed !== printed) {
-    console.error('apps/api/schema.graphql is stale: run `pnpm --filter @redblue/api schema:print` and commit it.')
+    console.error(
+      'apps/api/schema.graphql is stale: run `pnpm --filter @redblue/api schema:print` and commit it.',
+    )
     process.exit(1)
   }
   console.log('schema.graphql is up to date')

@@ -57,7 +57,10 @@ export function orgScopedWhere(ctx: Pick<Context, 'user'>): {
  * keeps only rows of orgs assigned to the user's team in the same round. Needs the round id
  * because Prisma cannot correlate two columns of the outer row inside a relation filter.
  */
-export function inspectorRoundWhere(user: AuthUser, roundId: number): Prisma.OrganizationWhereInput {
+export function inspectorRoundWhere(
+  user: AuthUser,
+  roundId: number,
+): Prisma.OrganizationWhereInput {
   return {
     teamAssignments: { some: { roundId, team: { members: { some: { userId: user.id } } } } },
   }

@@ -9,7 +9,13 @@ import type PrismaTypes from '../../../packages/db/src/generated/pothos-types'
 import { Decimal } from '@redblue/db'
 import { GraphQLError, Kind, type ValueNode } from 'graphql'
 import type { Context } from './context'
-import { AuthenticationError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors'
+import {
+  AuthenticationError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from './errors'
 
 /**
  * The one Pothos builder. Plugin order matters: scope-auth first so authorization runs before the
@@ -179,7 +185,9 @@ function literalToJson(ast: ValueNode, variables?: Record<string, unknown> | nul
     case Kind.LIST:
       return ast.values.map((v) => literalToJson(v, variables))
     case Kind.OBJECT:
-      return Object.fromEntries(ast.fields.map((f) => [f.name.value, literalToJson(f.value, variables)]))
+      return Object.fromEntries(
+        ast.fields.map((f) => [f.name.value, literalToJson(f.value, variables)]),
+      )
     case Kind.VARIABLE:
       return variables?.[ast.name.value]
     default:

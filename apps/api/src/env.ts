@@ -17,7 +17,10 @@ const schema = z.object({
   /** Sliding idle timeout: a session expires this many hours after its last use. */
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
   /** Absolute cap: a session never outlives this many hours after login. */
-  SESSION_MAX_HOURS: z.coerce.number().positive().default(24 * 7),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Honour X-Forwarded-For / X-Forwarded-Proto (set when behind a reverse proxy). */
@@ -26,11 +29,19 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   /** Largest accepted request body in bytes (uploads included). */
-  MAX_BODY_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
   /** Folder for evidence uploads (default `<data dir>/uploads`). */
   UPLOAD_DIR: z.string().optional(),
   /** Largest accepted evidence file in bytes. */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /** Built SPA served at `/`. Relative to the API package unless absolute. */
   ADMIN_DIST_DIR: z.string().optional(),
 })

@@ -10,11 +10,7 @@ import { GraphQLError } from 'graphql'
  * top-level errors, because scope-auth wraps outside the errors plugin.
  */
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'UNAUTHENTICATED'
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED'
 
 abstract class DomainError extends GraphQLError {
   abstract readonly code: ErrorCode

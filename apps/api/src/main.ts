@@ -11,7 +11,12 @@ import { env } from './env'
 import { createServer } from './server'
 import { createApi } from './yoga'
 
-const ROLE_NAMES = { ADMIN: '管理员', LEADER: '公司领导', INSPECTOR: '检查组成员', BRANCH: '支部用户' } as const
+const ROLE_NAMES = {
+  ADMIN: '管理员',
+  LEADER: '公司领导',
+  INSPECTOR: '检查组成员',
+  BRANCH: '支部用户',
+} as const
 
 async function main() {
   const db = await createDb()
@@ -38,7 +43,9 @@ async function main() {
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}${seed.seeded ? '' : '，若未修改'}）:`)
     for (const login of seed.logins) {
       const org = login.orgName ? ` · ${login.orgName}` : ''
-      console.log(`  ${login.username.padEnd(12)} ${ROLE_NAMES[login.role]} · ${login.displayName}${org}`)
+      console.log(
+        `  ${login.username.padEnd(12)} ${ROLE_NAMES[login.role]} · ${login.displayName}${org}`,
+      )
     }
   }
 

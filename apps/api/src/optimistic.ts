@@ -6,7 +6,11 @@ import { ConflictError, NotFoundError } from './errors'
  * concurrency PostgreSQL re-checks the `where` after waiting for the row lock, so the second writer
  * matches zero rows and gets a ConflictError carrying the winner's values instead of overwriting.
  */
-export function assertFound<T>(row: T | null | undefined, entityType: string, id: string | number): T {
+export function assertFound<T>(
+  row: T | null | undefined,
+  entityType: string,
+  id: string | number,
+): T {
   if (!row) throw new NotFoundError(entityType, id)
   return row
 }

@@ -33,7 +33,9 @@ const tables = await Promise.all(
   readdirSync(testDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => basename(file) === 'access-matrix.ts')
     .map(async (file) => {
-      const mod = (await import(join(testDir, file))) as { ACCESS: Record<string, readonly Caller[]> }
+      const mod = (await import(join(testDir, file))) as {
+        ACCESS: Record<string, readonly Caller[]>
+      }
       return [file, mod] as const
     }),
 )
@@ -55,7 +57,11 @@ const ROOTS: [string, GraphQLObjectType | null | undefined][] = [
   ['Mutation', schema.getMutationType()],
 ]
 const fields = ROOTS.flatMap(([root, type]) =>
-  Object.values(type?.getFields() ?? {}).map((field) => ({ key: `${root}.${field.name}`, root, field })),
+  Object.values(type?.getFields() ?? {}).map((field) => ({
+    key: `${root}.${field.name}`,
+    root,
+    field,
+  })),
 )
 
 const UNMATCHED_ID = 987654
@@ -148,10 +154,23 @@ async function call(op: Operation, cookie: string | null): Promise<GqlResult> {
   if (!op.uploads.length) return api.gql(op.query, op.variables, cookie)
   const form = new FormData()
   form.set('operations', JSON.stringify({ query: op.query, variables: op.variables }))
-  form.set('map', JSON.stringify(Object.fromEntries(op.uploads.map((v, i) => [String(i), [`variables.${v}`]]))))
-  op.uploads.forEach((_, i) => form.set(String(i), new File(['x'], 'x.txt', { type: 'text/plain' })))
-  const response = await api.fetch('/graphql', { method: 'POST', body: form, headers: { [CSRF_HEADER]: '1' } }, { cookie })
-  return { ...((await response.json()) as object), status: response.status, headers: response.headers }
+  form.set(
+    'map',
+    JSON.stringify(Object.fromEntries(op.uploads.map((v, i) => [String(i), [`variables.${v}`]]))),
+  )
+  op.uploads.forEach((_, i) =>
+    form.set(String(i), new File(['x'], 'x.txt', { type: 'text/plain' })),
+  )
+  const response = await api.fetch(
+    '/graphql',
+    { method: 'POST', body: form, headers: { [CSRF_HEADER]: '1' } },
+    { cookie },
+  )
+  return {
+    ...((await response.json()) as object),
+    status: response.status,
+    headers: response.headers,
+  }
 }
 
 function deniedByRole(res: GqlResult, fieldName: string): boolean {

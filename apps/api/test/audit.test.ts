@@ -23,7 +23,9 @@ const draft = {
   name: '方案',
   bonusCap: '5',
   dimensions: [{ code: 'D1', name: '政治建设', maxPoints: '100' }],
-  indicators: [{ code: 'I1', name: '理论学习', dimensionCode: 'D1', method: 'DEDUCTION', maxPoints: '100' }],
+  indicators: [
+    { code: 'I1', name: '理论学习', dimensionCode: 'D1', method: 'DEDUCTION', maxPoints: '100' },
+  ],
 }
 
 const IP = '10.1.2.3'
@@ -57,14 +59,22 @@ const STEPS: Step[] = [
     snapshots: 'both',
     entityType: 'User',
     run: ({ admin, ids }) =>
-      gql(`mutation ($id: Int!) { updateUser(id: $id, version: 1, input: { displayName: "审计二" }) { __typename } }`, { id: ids.user }, admin),
+      gql(
+        `mutation ($id: Int!) { updateUser(id: $id, version: 1, input: { displayName: "审计二" }) { __typename } }`,
+        { id: ids.user },
+        admin,
+      ),
   },
   {
     mutation: 'resetUserPassword',
     snapshots: 'both',
     entityType: 'User',
     run: ({ admin, ids }) =>
-      gql(`mutation ($id: Int!) { resetUserPassword(id: $id, newPassword: "Audit2026y") { __typename } }`, { id: ids.user }, admin),
+      gql(
+        `mutation ($id: Int!) { resetUserPassword(id: $id, newPassword: "Audit2026y") { __typename } }`,
+        { id: ids.user },
+        admin,
+      ),
   },
   {
     mutation: 'login',
@@ -87,14 +97,19 @@ const STEPS: Step[] = [
     mutation: 'logout',
     snapshots: 'none',
     entityType: 'User',
-    run: async () => gql(`mutation { logout }`, {}, await api.login('auditee', 'Audit2026z', { ip: IP })),
+    run: async () =>
+      gql(`mutation { logout }`, {}, await api.login('auditee', 'Audit2026z', { ip: IP })),
   },
   {
     mutation: 'createOrg',
     snapshots: 'after',
     entityType: 'Organization',
     run: async ({ admin, ids }) => {
-      const d = await gql(`mutation { createOrg(input: { code: "A1", name: "审计支部", unitType: GRASSROOTS }) { __typename ... on Organization { id } } }`, {}, admin)
+      const d = await gql(
+        `mutation { createOrg(input: { code: "A1", name: "审计支部", unitType: GRASSROOTS }) { __typename ... on Organization { id } } }`,
+        {},
+        admin,
+      )
       ids.org = (d.createOrg as { id: number }).id
     },
   },
@@ -103,13 +118,18 @@ const STEPS: Step[] = [
     snapshots: 'both',
     entityType: 'Organization',
     run: ({ admin, ids }) =>
-      gql(`mutation ($id: Int!) { updateOrg(id: $id, version: 1, input: { code: "A1", name: "审计党支部", unitType: GRASSROOTS }) { __typename } }`, { id: ids.org }, admin),
+      gql(
+        `mutation ($id: Int!) { updateOrg(id: $id, version: 1, input: { code: "A1", name: "审计党支部", unitType: GRASSROOTS }) { __typename } }`,
+        { id: ids.org },
+        admin,
+      ),
   },
   {
     mutation: 'deleteOrg',
     snapshots: 'before',
     entityType: 'Organization',
-    run: ({ admin, ids }) => gql(`mutation ($id: Int!) { deleteOrg(id: $id) { __typename } }`, { id: ids.org }, admin),
+    run: ({ admin, ids }) =>
+      gql(`mutation ($id: Int!) { deleteOrg(id: $id) { __typename } }`, { id: ids.org }, admin),
   },
   {
     mutation: 'setCategoryAssignments',
@@ -126,14 +146,23 @@ const STEPS: Step[] = [
     mutation: 'copyCategoryAssignments',
     snapshots: 'after',
     entityType: 'OrgCategoryAssignment',
-    run: ({ admin }) => gql(`mutation { copyCategoryAssignments(fromYear: ${FIXTURE_YEAR}, toYear: ${FIXTURE_YEAR + 1}) { __typename } }`, {}, admin),
+    run: ({ admin }) =>
+      gql(
+        `mutation { copyCategoryAssignments(fromYear: ${FIXTURE_YEAR}, toYear: ${FIXTURE_YEAR + 1}) { __typename } }`,
+        {},
+        admin,
+      ),
   },
   {
     mutation: 'createArea',
     snapshots: 'after',
     entityType: 'Area',
     run: async ({ admin, ids }) => {
-      const d = await gql(`mutation { createArea(input: { code: "AU", name: "审计专业" }) { __typename ... on Area { id } } }`, {}, admin)
+      const d = await gql(
+        `mutation { createArea(input: { code: "AU", name: "审计专业" }) { __typename ... on Area { id } } }`,
+        {},
+        admin,
+      )
       ids.area = (d.createArea as { id: number }).id
     },
   },
@@ -141,14 +170,23 @@ const STEPS: Step[] = [
     mutation: 'updateArea',
     snapshots: 'both',
     entityType: 'Area',
-    run: ({ admin, ids }) => gql(`mutation ($id: Int!) { updateArea(id: $id, input: { code: "AU", name: "审计专业二" }) { __typename } }`, { id: ids.area }, admin),
+    run: ({ admin, ids }) =>
+      gql(
+        `mutation ($id: Int!) { updateArea(id: $id, input: { code: "AU", name: "审计专业二" }) { __typename } }`,
+        { id: ids.area },
+        admin,
+      ),
   },
   {
     mutation: 'createProblemCategory',
     snapshots: 'after',
     entityType: 'ProblemCategory',
     run: async ({ admin, ids }) => {
-      const d = await gql(`mutation { createProblemCategory(input: { code: "PA", name: "审计问题" }) { __typename ... on ProblemCategory { id } } }`, {}, admin)
+      const d = await gql(
+        `mutation { createProblemCategory(input: { code: "PA", name: "审计问题" }) { __typename ... on ProblemCategory { id } } }`,
+        {},
+        admin,
+      )
       ids.problem = (d.createProblemCategory as { id: number }).id
     },
   },
@@ -157,7 +195,11 @@ const STEPS: Step[] = [
     snapshots: 'both',
     entityType: 'ProblemCategory',
     run: ({ admin, ids }) =>
-      gql(`mutation ($id: Int!) { updateProblemCategory(id: $id, version: 1, input: { code: "PA", name: "审计问题二" }) { __typename } }`, { id: ids.problem }, admin),
+      gql(
+        `mutation ($id: Int!) { updateProblemCategory(id: $id, version: 1, input: { code: "PA", name: "审计问题二" }) { __typename } }`,
+        { id: ids.problem },
+        admin,
+      ),
   },
   {
     mutation: 'saveRuleSet',
@@ -202,13 +244,22 @@ const STEPS: Step[] = [
     snapshots: 'both',
     entityType: 'SharedIndicator',
     run: ({ admin, ids }) =>
-      gql(`mutation ($id: Int!) { updateSharedIndicator(id: $id, version: 1, input: { code: "S9", name: "共享二", method: DEDUCTION }) { __typename } }`, { id: ids.shared }, admin),
+      gql(
+        `mutation ($id: Int!) { updateSharedIndicator(id: $id, version: 1, input: { code: "S9", name: "共享二", method: DEDUCTION }) { __typename } }`,
+        { id: ids.shared },
+        admin,
+      ),
   },
   {
     mutation: 'deleteSharedIndicator',
     snapshots: 'before',
     entityType: 'SharedIndicator',
-    run: ({ admin, ids }) => gql(`mutation ($id: Int!) { deleteSharedIndicator(id: $id) { __typename } }`, { id: ids.shared }, admin),
+    run: ({ admin, ids }) =>
+      gql(
+        `mutation ($id: Int!) { deleteSharedIndicator(id: $id) { __typename } }`,
+        { id: ids.shared },
+        admin,
+      ),
   },
   {
     mutation: 'createScheme',
@@ -228,20 +279,33 @@ const STEPS: Step[] = [
     snapshots: 'both',
     entityType: 'Scheme',
     run: ({ admin, ids }) =>
-      gql(`mutation ($id: Int!, $input: SchemeDraftInput!) { updateSchemeDraft(id: $id, version: 1, input: $input) { __typename } }`, { id: ids.scheme, input: draft }, admin),
+      gql(
+        `mutation ($id: Int!, $input: SchemeDraftInput!) { updateSchemeDraft(id: $id, version: 1, input: $input) { __typename } }`,
+        { id: ids.scheme, input: draft },
+        admin,
+      ),
   },
   {
     mutation: 'publishScheme',
     snapshots: 'both',
     entityType: 'Scheme',
-    run: ({ admin, ids }) => gql(`mutation ($id: Int!) { publishScheme(id: $id, version: 2) { __typename } }`, { id: ids.scheme }, admin),
+    run: ({ admin, ids }) =>
+      gql(
+        `mutation ($id: Int!) { publishScheme(id: $id, version: 2) { __typename } }`,
+        { id: ids.scheme },
+        admin,
+      ),
   },
   {
     mutation: 'reviseScheme',
     snapshots: 'after',
     entityType: 'Scheme',
     run: async ({ admin, ids }) => {
-      const d = await gql(`mutation ($id: Int!) { reviseScheme(id: $id) { __typename ... on Scheme { id } } }`, { id: ids.scheme }, admin)
+      const d = await gql(
+        `mutation ($id: Int!) { reviseScheme(id: $id) { __typename ... on Scheme { id } } }`,
+        { id: ids.scheme },
+        admin,
+      )
       ids.revision = (d.reviseScheme as { id: number }).id
     },
   },
@@ -249,19 +313,31 @@ const STEPS: Step[] = [
     mutation: 'deleteSchemeDraft',
     snapshots: 'before',
     entityType: 'Scheme',
-    run: ({ admin, ids }) => gql(`mutation ($id: Int!) { deleteSchemeDraft(id: $id, version: 1) { __typename } }`, { id: ids.revision }, admin),
+    run: ({ admin, ids }) =>
+      gql(
+        `mutation ($id: Int!) { deleteSchemeDraft(id: $id, version: 1) { __typename } }`,
+        { id: ids.revision },
+        admin,
+      ),
   },
   {
     mutation: 'cloneScheme',
     snapshots: 'after',
     entityType: 'Scheme',
-    run: ({ admin, ids }) => gql(`mutation ($id: Int!) { cloneScheme(sourceId: $id, year: ${FIXTURE_YEAR + 1}, category: I) { __typename } }`, { id: ids.scheme }, admin),
+    run: ({ admin, ids }) =>
+      gql(
+        `mutation ($id: Int!) { cloneScheme(sourceId: $id, year: ${FIXTURE_YEAR + 1}, category: I) { __typename } }`,
+        { id: ids.scheme },
+        admin,
+      ),
   },
 ]
 
 describe('audit log', () => {
   it('has a scenario step for every core mutation', () => {
-    const core = Object.keys(ACCESS).filter((k) => k.startsWith('Mutation.')).map((k) => k.slice('Mutation.'.length))
+    const core = Object.keys(ACCESS)
+      .filter((k) => k.startsWith('Mutation.'))
+      .map((k) => k.slice('Mutation.'.length))
     expect(core.filter((m) => !STEPS.some((s) => s.mutation === m))).toEqual([])
   })
 
@@ -281,31 +357,61 @@ describe('audit log', () => {
       expect(entry, step.mutation).toBeDefined()
       expect(entry!.entityType, step.mutation).toBe(step.entityType)
       expect(entry!.actorId, step.mutation).not.toBeNull()
-      expect(entry!.before !== null, `${step.mutation} before`).toBe(step.snapshots === 'both' || step.snapshots === 'before')
-      expect(entry!.after !== null, `${step.mutation} after`).toBe(step.snapshots === 'both' || step.snapshots === 'after')
+      expect(entry!.before !== null, `${step.mutation} before`).toBe(
+        step.snapshots === 'both' || step.snapshots === 'before',
+      )
+      expect(entry!.after !== null, `${step.mutation} after`).toBe(
+        step.snapshots === 'both' || step.snapshots === 'after',
+      )
       expect(entry!.ip, step.mutation).toBe(IP)
     }
   })
 
   it('snapshots never contain password hashes, and a failed mutation leaves no entry', async () => {
     const admin = await api.login('admin')
-    await api.gql(`mutation ($id: Int!) { resetUserPassword(id: $id, newPassword: "Another2026") { __typename } }`, { id: api.fixture.userIds.branch1 }, admin)
-    const entry = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'resetUserPassword' } })
+    await api.gql(
+      `mutation ($id: Int!) { resetUserPassword(id: $id, newPassword: "Another2026") { __typename } }`,
+      { id: api.fixture.userIds.branch1 },
+      admin,
+    )
+    const entry = await api.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'resetUserPassword' },
+    })
     expect(JSON.stringify([entry.before, entry.after])).not.toContain('argon2')
     expect(entry.before).toMatchObject({ username: 'branch1', mustChangePassword: false })
     expect(entry.after).toMatchObject({ username: 'branch1', mustChangePassword: true })
 
     const count = await api.prisma.auditLog.count()
-    const refused = await api.gql(`mutation { createOrg(input: { code: "G1", name: "重复", unitType: GRASSROOTS }) { __typename } }`, {}, admin)
+    const refused = await api.gql(
+      `mutation { createOrg(input: { code: "G1", name: "重复", unitType: GRASSROOTS }) { __typename } }`,
+      {},
+      admin,
+    )
     expect(ok(refused).createOrg.__typename).toBe('ValidationError')
     expect(await api.prisma.auditLog.count()).toBe(count)
   })
 
   it('admins and leaders read the log, newest first, filtered by entity', async () => {
     const admin = await api.login('admin')
-    await api.gql(`mutation { createArea(input: { code: "AX", name: "专业" }) { __typename } }`, {}, admin)
+    await api.gql(
+      `mutation { createArea(input: { code: "AX", name: "专业" }) { __typename } }`,
+      {},
+      admin,
+    )
     const leader = await api.login('leader')
-    const logs = ok(await api.gql(`{ auditLogs(filter: { entityType: "Area" }) { action actor { username } after } }`, {}, leader)).auditLogs
-    expect(logs).toEqual([{ action: 'createArea', actor: { username: 'admin' }, after: expect.objectContaining({ code: 'AX' }) }])
+    const logs = ok(
+      await api.gql(
+        `{ auditLogs(filter: { entityType: "Area" }) { action actor { username } after } }`,
+        {},
+        leader,
+      ),
+    ).auditLogs
+    expect(logs).toEqual([
+      {
+        action: 'createArea',
+        actor: { username: 'admin' },
+        after: expect.objectContaining({ code: 'AX' }),
+      },
+    ])
   })
 })

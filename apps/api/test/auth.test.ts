@@ -67,14 +67,19 @@ describe('login', () => {
   it('writes an audit entry', async () => {
     await attempt('leader', 'RedBlue@2026')
     const entry = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'login' } })
-    expect(entry).toMatchObject({ entityType: 'User', entityId: String(api.fixture.userIds.leader) })
+    expect(entry).toMatchObject({
+      entityType: 'User',
+      entityId: String(api.fixture.userIds.leader),
+    })
   })
 })
 
 describe('throttling', () => {
   it('locks a username for 15 minutes after 5 failures, even for the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      expect(ok(await attempt('branch2', 'wrong-pass1', `10.0.1.${i}`)).login.__typename).toBe('AuthenticationError')
+      expect(ok(await attempt('branch2', 'wrong-pass1', `10.0.1.${i}`)).login.__typename).toBe(
+        'AuthenticationError',
+      )
     }
     const locked = ok(await attempt('branch2', 'RedBlue@2026', '10.0.2.1')).login
     expect(locked.__typename).toBe('AuthenticationError')
@@ -82,7 +87,9 @@ describe('throttling', () => {
     expect(locked.retryAfterSeconds).toBe(900)
 
     advance(10 * MINUTE)
-    expect(ok(await attempt('branch2', 'RedBlue@2026', '10.0.2.1')).login.message).toContain('5 分钟后')
+    expect(ok(await attempt('branch2', 'RedBlue@2026', '10.0.2.1')).login.message).toContain(
+      '5 分钟后',
+    )
     advance(5 * MINUTE)
     expect(ok(await attempt('branch2', 'RedBlue@2026', '10.0.2.1')).login.__typename).toBe('User')
   })
@@ -150,7 +157,9 @@ describe('sessions', () => {
     expect(ok(await api.gql(ME, {}, other)).me).toBeNull()
     expect(ok(await api.gql(ME, {}, current)).me).toBeNull()
     expect(ok(await api.gql(ME, {}, fresh)).me).toMatchObject({ username: 'branch1' })
-    expect(ok(await attempt('branch1', 'RedBlue@2026')).login.__typename).toBe('AuthenticationError')
+    expect(ok(await attempt('branch1', 'RedBlue@2026')).login.__typename).toBe(
+      'AuthenticationError',
+    )
     expect(ok(await attempt('branch1', 'NewPass2026')).login.__typename).toBe('User')
   })
 
@@ -173,7 +182,9 @@ describe('sessions', () => {
   })
 
   it('needs a session: changePassword anonymously is UNAUTHENTICATED', async () => {
-    const res = await api.gql(`mutation { changePassword(currentPassword: "a", newPassword: "b") { __typename } }`)
+    const res = await api.gql(
+      `mutation { changePassword(currentPassword: "a", newPassword: "b") { __typename } }`,
+    )
     expect(errorCode(res)).toBe('UNAUTHENTICATED')
   })
 })
@@ -191,7 +202,12 @@ describe('two API instances on one database', () => {
 
     for (let i = 0; i < 3; i++) await api.gql(LOGIN, { u: 'leader', p: 'x-wrong-1' }, {}, a)
     for (let i = 0; i < 2; i++) await api.gql(LOGIN, { u: 'leader', p: 'x-wrong-1' }, {}, b)
-    const locked = await api.gql<{ login: { message: string } }>(LOGIN, { u: 'leader', p: 'RedBlue@2026' }, {}, a)
+    const locked = await api.gql<{ login: { message: string } }>(
+      LOGIN,
+      { u: 'leader', p: 'RedBlue@2026' },
+      {},
+      a,
+    )
     expect(ok(locked).login.message).toContain('锁定')
   })
 })

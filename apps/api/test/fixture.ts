@@ -27,14 +27,23 @@ export async function seedFixture(prisma: PrismaClient): Promise<Fixture> {
       ['INTEGRITY', '党风廉政', 2],
       ['PUBLICITY', '宣传工作', 3],
     ].map(([code, name, sortOrder]) =>
-      prisma.area.create({ data: { code: code as string, name: name as string, sortOrder: sortOrder as number } }),
+      prisma.area.create({
+        data: { code: code as string, name: name as string, sortOrder: sortOrder as number },
+      }),
     ),
   )
   const committee = await prisma.organization.create({
     data: { code: 'C0', name: '公司党委', unitType: 'HEADQUARTERS', assessed: false },
   })
-  const org = (code: string, name: string, unitType: 'GRASSROOTS' | 'HEADQUARTERS', sortOrder: number) =>
-    prisma.organization.create({ data: { code, name, unitType, parentId: committee.id, sortOrder } })
+  const org = (
+    code: string,
+    name: string,
+    unitType: 'GRASSROOTS' | 'HEADQUARTERS',
+    sortOrder: number,
+  ) =>
+    prisma.organization.create({
+      data: { code, name, unitType, parentId: committee.id, sortOrder },
+    })
   const g1 = await org('G1', '第一基层党支部', 'GRASSROOTS', 1)
   const g2 = await org('G2', '第二基层党支部', 'GRASSROOTS', 2)
   const h1 = await org('H1', '办公室党支部', 'HEADQUARTERS', 3)
@@ -47,8 +56,12 @@ export async function seedFixture(prisma: PrismaClient): Promise<Fixture> {
       { orgId: h2.id, year: FIXTURE_YEAR, category: 'III' },
     ],
   })
-  const user = (username: string, displayName: string, role: 'ADMIN' | 'LEADER' | 'INSPECTOR' | 'BRANCH', orgId: number | null) =>
-    prisma.user.create({ data: { username, displayName, role, orgId, passwordHash: hash } })
+  const user = (
+    username: string,
+    displayName: string,
+    role: 'ADMIN' | 'LEADER' | 'INSPECTOR' | 'BRANCH',
+    orgId: number | null,
+  ) => prisma.user.create({ data: { username, displayName, role, orgId, passwordHash: hash } })
   const admin = await user('admin', '党建部管理员', 'ADMIN', null)
   const leader = await user('leader', '公司领导', 'LEADER', null)
   const inspector1 = await user('inspector1', '检查员一', 'INSPECTOR', h1.id)

@@ -22,7 +22,14 @@ import { createApi, CSRF_HEADER, type Api } from '../src/yoga'
 import { seedFixture, type Fixture } from './fixture'
 
 export const DEMO_PASSWORD = 'RedBlue@2026'
-export const DEMO_USERS = ['admin', 'leader', 'inspector1', 'inspector2', 'branch1', 'branch2'] as const
+export const DEMO_USERS = [
+  'admin',
+  'leader',
+  'inspector1',
+  'inspector2',
+  'branch1',
+  'branch2',
+] as const
 export type DemoUser = (typeof DEMO_USERS)[number]
 
 export interface GqlError {
@@ -103,11 +110,20 @@ export class TestApi {
     await this.db.close()
   }
 
-  async fetch(path: string, init: RequestInit = {}, opts: RequestOptions = {}, yoga: Api = this.yoga) {
+  async fetch(
+    path: string,
+    init: RequestInit = {},
+    opts: RequestOptions = {},
+    yoga: Api = this.yoga,
+  ) {
     const headers = new Headers(init.headers)
     if (opts.cookie) headers.set('cookie', opts.cookie)
     for (const [k, v] of Object.entries(opts.headers ?? {})) headers.set(k, v)
-    return yoga.fetch(`http://redblue.test${path}`, { ...init, headers }, { ip: opts.ip ?? '127.0.0.1' })
+    return yoga.fetch(
+      `http://redblue.test${path}`,
+      { ...init, headers },
+      { ip: opts.ip ?? '127.0.0.1' },
+    )
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -162,7 +178,8 @@ export function useTestApi(options: TestApiOptions = {}): TestApi {
 
 /** `data` of a result, failing the test with the errors when there are any. */
 export function ok<T>(res: GqlResult<T>): T {
-  if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`)
+  if (res.errors?.length || !res.data)
+    throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`)
   return res.data
 }
 

@@ -14,16 +14,26 @@ const api = useTestApi({ seed: 'fixture' })
 
 async function cookie(username: 'admin' | 'branch1' | 'inspector1'): Promise<string> {
   const config = defaultConfig()
-  const { token } = await createSession(api.prisma, config, api.fixture.userIds[username], { ip: 'x', userAgent: null })
+  const { token } = await createSession(api.prisma, config, api.fixture.userIds[username], {
+    ip: 'x',
+    userAgent: null,
+  })
   return `${config.cookieName}=${token}`
 }
 
 async function addOrgs(n: number) {
   for (let i = 0; i < n; i++) {
     const org = await api.prisma.organization.create({
-      data: { code: `X${i}`, name: `支部${i}`, unitType: 'GRASSROOTS', parentId: api.fixture.orgIds.committee },
+      data: {
+        code: `X${i}`,
+        name: `支部${i}`,
+        unitType: 'GRASSROOTS',
+        parentId: api.fixture.orgIds.committee,
+      },
     })
-    await api.prisma.orgCategoryAssignment.create({ data: { orgId: org.id, year: FIXTURE_YEAR, category: 'II' } })
+    await api.prisma.orgCategoryAssignment.create({
+      data: { orgId: org.id, year: FIXTURE_YEAR, category: 'II' },
+    })
   }
 }
 
@@ -70,9 +80,19 @@ async function addScheme(admin: string, category: string) {
         admin,
       ),
     ).createScheme as { id: number }
-    const dims = Array.from({ length: 8 }, (_, i) => ({ code: `D${i}`, name: `维度${i}`, maxPoints: '12.5' }))
+    const dims = Array.from({ length: 8 }, (_, i) => ({
+      code: `D${i}`,
+      name: `维度${i}`,
+      maxPoints: '12.5',
+    }))
     const indicators = dims.flatMap((d) =>
-      Array.from({ length: 5 }, (_, j) => ({ code: `${d.code}-${j}`, name: '指标', dimensionCode: d.code, method: 'DEDUCTION', maxPoints: '2.5' })),
+      Array.from({ length: 5 }, (_, j) => ({
+        code: `${d.code}-${j}`,
+        name: '指标',
+        dimensionCode: d.code,
+        method: 'DEDUCTION',
+        maxPoints: '2.5',
+      })),
     )
     ok(
       await api.gql(
@@ -86,17 +106,30 @@ async function addScheme(admin: string, category: string) {
 
 describe('org scope helpers', () => {
   it('BRANCH sees only its own org, INSPECTOR only orgs assigned to its teams, ADMIN everything', async () => {
-    const round = await api.prisma.inspectionRound.create({ data: { year: FIXTURE_YEAR, quarter: 1, name: '一季度' } })
-    const team = await api.prisma.inspectionTeam.create({ data: { roundId: round.id, name: '第一组' } })
-    await api.prisma.teamMember.create({ data: { teamId: team.id, userId: api.fixture.userIds.inspector1 } })
-    await api.prisma.teamAssignment.create({ data: { roundId: round.id, teamId: team.id, orgId: api.fixture.orgIds.g2 } })
+    const round = await api.prisma.inspectionRound.create({
+      data: { year: FIXTURE_YEAR, quarter: 1, name: '一季度' },
+    })
+    const team = await api.prisma.inspectionTeam.create({
+      data: { roundId: round.id, name: '第一组' },
+    })
+    await api.prisma.teamMember.create({
+      data: { teamId: team.id, userId: api.fixture.userIds.inspector1 },
+    })
+    await api.prisma.teamAssignment.create({
+      data: { roundId: round.id, teamId: team.id, orgId: api.fixture.orgIds.g2 },
+    })
 
     const as = async (username: 'admin' | 'branch1' | 'inspector1') => {
       const user = await api.prisma.user.findUniqueOrThrow({ where: { username } })
       return { user: { ...user, sessionId: 'x' } }
     }
     const codes = async (ctx: Awaited<ReturnType<typeof as>>) =>
-      (await api.prisma.organization.findMany({ where: orgScopeWhere(ctx), orderBy: { code: 'asc' } })).map((o) => o.code)
+      (
+        await api.prisma.organization.findMany({
+          where: orgScopeWhere(ctx),
+          orderBy: { code: 'asc' },
+        })
+      ).map((o) => o.code)
 
     expect(await codes(await as('branch1'))).toEqual(['G1'])
     expect(await codes(await as('inspector1'))).toEqual(['G2'])
@@ -104,9 +137,13 @@ describe('org scope helpers', () => {
 
     expect(orgScopedWhere(await as('branch1'))).toEqual({ orgId: api.fixture.orgIds.g1 })
     const inspector = await as('inspector1')
-    const inRound = await api.prisma.organization.findMany({ where: inspectorRoundWhere(inspector.user, round.id) })
+    const inRound = await api.prisma.organization.findMany({
+      where: inspectorRoundWhere(inspector.user, round.id),
+    })
     expect(inRound.map((o) => o.code)).toEqual(['G2'])
-    const otherRound = await api.prisma.organization.findMany({ where: inspectorRoundWhere(inspector.user, round.id + 1) })
+    const otherRound = await api.prisma.organization.findMany({
+      where: inspectorRoundWhere(inspector.user, round.id + 1),
+    })
     expect(otherRound).toEqual([])
   })
 })

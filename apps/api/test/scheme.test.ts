@@ -54,7 +54,15 @@ type SchemeResult = {
 async function createScheme(category = 'I', year = 2026, cookie = admin): Promise<SchemeResult> {
   const res = await api.gql<{ createScheme: SchemeResult }>(
     `mutation ($input: CreateSchemeInput!) { createScheme(input: $input) { ${RESULT} } }`,
-    { input: { year, areaId: api.fixture.areaIds.party, category, name: `${year} 年基层党建 ${category} 类方案`, bonusCap: '5' } },
+    {
+      input: {
+        year,
+        areaId: api.fixture.areaIds.party,
+        category,
+        name: `${year} 年基层党建 ${category} 类方案`,
+        bonusCap: '5',
+      },
+    },
     cookie,
   )
   return ok(res).createScheme
@@ -96,13 +104,25 @@ function validDraft(overrides: { d2?: string; i3?: string } = {}) {
           { label: '差', percent: '0' },
         ],
       },
-      { code: 'I3', name: '发展党员', dimensionCode: 'D2', method: 'QUANTITY', maxPoints: overrides.i3 ?? '40', target: '2' },
+      {
+        code: 'I3',
+        name: '发展党员',
+        dimensionCode: 'D2',
+        method: 'QUANTITY',
+        maxPoints: overrides.i3 ?? '40',
+        target: '2',
+      },
       { code: 'B1', name: '贡献度', dimensionCode: null, method: 'BONUS', maxPoints: '3' },
     ] as DraftIndicator[],
   }
 }
 
-async function save(id: number, version: number, input: ReturnType<typeof validDraft>, cookie = admin) {
+async function save(
+  id: number,
+  version: number,
+  input: ReturnType<typeof validDraft>,
+  cookie = admin,
+) {
   const res = await api.gql<{ updateSchemeDraft: SchemeResult }>(
     `mutation ($id: Int!, $version: Int!, $input: SchemeDraftInput!) { updateSchemeDraft(id: $id, version: $version, input: $input) { ${RESULT} } }`,
     { id, version, input },
@@ -132,21 +152,39 @@ async function schemeById(id: number, cookie = admin) {
 describe('scheme lifecycle', () => {
   it('creates a draft, validates with the engine, publishes, and keeps the published scheme immutable', async () => {
     const draft = await createScheme()
-    expect(draft).toMatchObject({ __typename: 'Scheme', status: 'DRAFT', revision: 1, version: 1, bonusCap: '5.00' })
+    expect(draft).toMatchObject({
+      __typename: 'Scheme',
+      status: 'DRAFT',
+      revision: 1,
+      version: 1,
+      bonusCap: '5.00',
+    })
 
     const saved = await save(draft.id, 1, validDraft())
     expect(saved).toMatchObject({ __typename: 'Scheme', version: 2, problems: [] })
-    expect(saved.dimensions.map((d) => [d.code, d.maxPoints])).toEqual([['D1', '60.00'], ['D2', '40.00']])
+    expect(saved.dimensions.map((d) => [d.code, d.maxPoints])).toEqual([
+      ['D1', '60.00'],
+      ['D2', '40.00'],
+    ])
     expect(saved.indicators.find((i) => i.code === 'B1')?.dimensionId).toBeNull()
 
-    const problems = ok(await api.gql(`query ($id: Int!) { validateScheme(id: $id) { code } }`, { id: draft.id }, admin))
+    const problems = ok(
+      await api.gql(
+        `query ($id: Int!) { validateScheme(id: $id) { code } }`,
+        { id: draft.id },
+        admin,
+      ),
+    )
     expect(problems.validateScheme).toEqual([])
 
     const published = await publish(draft.id, 2)
     expect(published).toMatchObject({ status: 'PUBLISHED', version: 3 })
 
     const edit = await save(draft.id, 3, validDraft())
-    expect(edit).toMatchObject({ __typename: 'ValidationError', problems: [{ code: 'SCHEME_NOT_DRAFT' }] })
+    expect(edit).toMatchObject({
+      __typename: 'ValidationError',
+      problems: [{ code: 'SCHEME_NOT_DRAFT' }],
+    })
     const again = await publish(draft.id, 3)
     expect(again.__typename).toBe('ValidationError')
   })
@@ -159,7 +197,9 @@ describe('scheme lifecycle', () => {
     const refused = await publish(draft.id, saved.version)
     expect(refused.__typename).toBe('ValidationError')
     expect(refused.message).toContain('方案校验未通过')
-    expect((refused as unknown as { problems: { code: string; path: string[] }[] }).problems).toEqual([
+    expect(
+      (refused as unknown as { problems: { code: string; path: string[] }[] }).problems,
+    ).toEqual([
       expect.objectContaining({ code: 'DIMENSION_TOTAL_NOT_100', path: ['scheme', 'dimensions'] }),
     ])
     expect(await schemeById(draft.id)).toMatchObject({ status: 'DRAFT', version: saved.version })
@@ -186,9 +226,16 @@ describe('scheme lifecycle', () => {
     expect(revised.indicators.map((i) => i.code)).toEqual(['I1', 'I2', 'I3', 'B1'])
 
     const twice = ok(
-      await api.gql<{ reviseScheme: SchemeResult }>(`mutation ($id: Int!) { reviseScheme(id: $id) { ${RESULT} } }`, { id: first.id }, admin),
+      await api.gql<{ reviseScheme: SchemeResult }>(
+        `mutation ($id: Int!) { reviseScheme(id: $id) { ${RESULT} } }`,
+        { id: first.id },
+        admin,
+      ),
     ).reviseScheme
-    expect(twice).toMatchObject({ __typename: 'ValidationError', problems: [{ code: 'DRAFT_EXISTS' }] })
+    expect(twice).toMatchObject({
+      __typename: 'ValidationError',
+      problems: [{ code: 'DRAFT_EXISTS' }],
+    })
 
     // Move 5 points from I1 to I2 (ids kept) and rename I3.
     const input = validDraft()
@@ -202,16 +249,40 @@ describe('scheme lifecycle', () => {
     expect(await schemeById(first.id)).toMatchObject({ status: 'ARCHIVED' })
 
     const diff = ok(
-      await api.gql<{ schemeDiff: { changes: { kind: string; entity: string; code: string; fields: { field: string; before: unknown; after: unknown }[] }[] } }>(
+      await api.gql<{
+        schemeDiff: {
+          changes: {
+            kind: string
+            entity: string
+            code: string
+            fields: { field: string; before: unknown; after: unknown }[]
+          }[]
+        }
+      }>(
         `query ($a: Int!, $b: Int!) { schemeDiff(fromId: $a, toId: $b) { changes { kind entity code fields { field before after } } } }`,
         { a: first.id, b: revised.id },
         admin,
       ),
     ).schemeDiff.changes
     expect(diff).toEqual([
-      { kind: 'CHANGED', entity: 'INDICATOR', code: 'I1', fields: [{ field: 'maxPoints', before: '30.00', after: '25.00' }] },
-      { kind: 'CHANGED', entity: 'INDICATOR', code: 'I2', fields: [{ field: 'maxPoints', before: '30.00', after: '35.00' }] },
-      { kind: 'CHANGED', entity: 'INDICATOR', code: 'I3', fields: [{ field: 'name', before: '发展党员', after: '发展党员工作' }] },
+      {
+        kind: 'CHANGED',
+        entity: 'INDICATOR',
+        code: 'I1',
+        fields: [{ field: 'maxPoints', before: '30.00', after: '25.00' }],
+      },
+      {
+        kind: 'CHANGED',
+        entity: 'INDICATOR',
+        code: 'I2',
+        fields: [{ field: 'maxPoints', before: '30.00', after: '35.00' }],
+      },
+      {
+        kind: 'CHANGED',
+        entity: 'INDICATOR',
+        code: 'I3',
+        fields: [{ field: 'name', before: '发展党员', after: '发展党员工作' }],
+      },
     ])
   })
 
@@ -228,7 +299,9 @@ describe('scheme lifecycle', () => {
     ]
     const second = await save(draft.id, first.version, input)
     expect(second.__typename).toBe('Scheme')
-    expect(second.indicators.map((i) => [i.code, i.id === i2!.id || i.id === i1!.id || i.id === i3!.id])).toEqual([
+    expect(
+      second.indicators.map((i) => [i.code, i.id === i2!.id || i.id === i1!.id || i.id === i3!.id]),
+    ).toEqual([
       ['I1', true],
       ['I2', true],
       ['I3', true],
@@ -248,9 +321,18 @@ describe('scheme lifecycle', () => {
     expect(res.__typename).toBe('ValidationError')
     expect((res as unknown as { problems: { path: string[]; code: string }[] }).problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: ['input', 'indicators', '0', 'dimensionCode'], code: 'UNKNOWN_DIMENSION' }),
-        expect.objectContaining({ path: ['input', 'indicators', '2', 'maxPoints'], code: 'TOO_MANY_DECIMALS' }),
-        expect.objectContaining({ path: ['input', 'indicators', '1', 'code'], code: 'DUPLICATE_CODE' }),
+        expect.objectContaining({
+          path: ['input', 'indicators', '0', 'dimensionCode'],
+          code: 'UNKNOWN_DIMENSION',
+        }),
+        expect.objectContaining({
+          path: ['input', 'indicators', '2', 'maxPoints'],
+          code: 'TOO_MANY_DECIMALS',
+        }),
+        expect.objectContaining({
+          path: ['input', 'indicators', '1', 'code'],
+          code: 'DUPLICATE_CODE',
+        }),
       ]),
     )
     expect(await schemeById(draft.id)).toMatchObject({ version: 1, indicators: [] })
@@ -259,7 +341,10 @@ describe('scheme lifecycle', () => {
   it('one slot per (year, area, category)', async () => {
     await createScheme('II')
     const dup = await createScheme('II')
-    expect(dup).toMatchObject({ __typename: 'ValidationError', problems: [{ code: 'SCHEME_EXISTS' }] })
+    expect(dup).toMatchObject({
+      __typename: 'ValidationError',
+      problems: [{ code: 'SCHEME_EXISTS' }],
+    })
   })
 })
 
@@ -275,7 +360,10 @@ describe('concurrent edits', () => {
     theirs.indicators[1]!.name = '主题党日（乙改）'
     const other = await api.login('admin')
 
-    const results = await Promise.all([save(draft.id, base.version, mine), save(draft.id, base.version, theirs, other)])
+    const results = await Promise.all([
+      save(draft.id, base.version, mine),
+      save(draft.id, base.version, theirs, other),
+    ])
     const winners = results.filter((r) => r.__typename === 'Scheme')
     const losers = results.filter((r) => r.__typename === 'ConflictError')
     expect(winners).toHaveLength(1)
@@ -293,11 +381,20 @@ describe('concurrent edits', () => {
     // The loser re-applies on top of the current version: both edits survive.
     const loserInput = results[0] === loser ? mine : theirs
     const merged = validDraft()
-    merged.indicators = stored!.indicators.map((i, n) => ({ ...merged.indicators[n]!, id: i.id, name: i.name }))
-    const changed = loserInput.indicators.findIndex((i, n) => i.name !== validDraft().indicators[n]!.name)
+    merged.indicators = stored!.indicators.map((i, n) => ({
+      ...merged.indicators[n]!,
+      id: i.id,
+      name: i.name,
+    }))
+    const changed = loserInput.indicators.findIndex(
+      (i, n) => i.name !== validDraft().indicators[n]!.name,
+    )
     merged.indicators[changed]!.name = loserInput.indicators[changed]!.name
     const final = await save(draft.id, stored!.version, merged)
-    expect(final.indicators.slice(0, 2).map((i) => i.name)).toEqual(['理论学习（甲改）', '主题党日（乙改）'])
+    expect(final.indicators.slice(0, 2).map((i) => i.name)).toEqual([
+      '理论学习（甲改）',
+      '主题党日（乙改）',
+    ])
   })
 
   it('a stale version is refused even without a race', async () => {
@@ -311,7 +408,9 @@ describe('concurrent edits', () => {
 
 describe('clone and shared indicators', () => {
   async function createShared(year: number, code: string, name: string) {
-    const res = await api.gql<{ createSharedIndicator: { __typename: string; id: number; version: number } }>(
+    const res = await api.gql<{
+      createSharedIndicator: { __typename: string; id: number; version: number }
+    }>(
       `mutation ($y: Int!, $a: Int!, $input: SharedIndicatorInput!) { createSharedIndicator(year: $y, areaId: $a, input: $input) { __typename ... on SharedIndicator { id version } } }`,
       {
         y: year,
@@ -340,7 +439,10 @@ describe('clone and shared indicators', () => {
   it('clones last year into a new year, re-linking shared indicators to the new year', async () => {
     const shared2025 = await createShared(2025, 'S1', '组织建设标准化')
     const old = await createScheme('I', 2025)
-    const saved = await save(old.id, 1, { ...draftWithShared(shared2025.id, '30'), name: '2025 年基层党建 I 类方案' })
+    const saved = await save(old.id, 1, {
+      ...draftWithShared(shared2025.id, '30'),
+      name: '2025 年基层党建 I 类方案',
+    })
     expect(saved.problems).toEqual([])
     await publish(old.id, saved.version)
 
@@ -350,10 +452,18 @@ describe('clone and shared indicators', () => {
       admin,
     )
     const clone = ok(res).cloneScheme
-    expect(clone).toMatchObject({ status: 'DRAFT', year: 2026, clonedFromId: old.id, name: '2026 年基层党建 I 类方案', problems: [] })
+    expect(clone).toMatchObject({
+      status: 'DRAFT',
+      year: 2026,
+      clonedFromId: old.id,
+      name: '2026 年基层党建 I 类方案',
+      problems: [],
+    })
     const linked = clone.indicators.find((i) => i.code === 'S1')!
     expect(linked.sharedIndicatorId).not.toBe(shared2025.id)
-    const shared2026 = await api.prisma.sharedIndicator.findUniqueOrThrow({ where: { id: linked.sharedIndicatorId! } })
+    const shared2026 = await api.prisma.sharedIndicator.findUniqueOrThrow({
+      where: { id: linked.sharedIndicatorId! },
+    })
     expect(shared2026).toMatchObject({ year: 2026, code: 'S1', name: '组织建设标准化' })
 
     // Another category of the same year keeps the same shared indicator.
@@ -370,17 +480,41 @@ describe('clone and shared indicators', () => {
   it('a shared indicator is edited once and follows in every category draft, never in published schemes', async () => {
     const shared = await createShared(2026, 'S1', '组织生活标准化')
     const schemes: SchemeResult[] = []
-    for (const [category, max] of [['I', '30'], ['II', '20'], ['III', '25']] as const) {
+    for (const [category, max] of [
+      ['I', '30'],
+      ['II', '20'],
+      ['III', '25'],
+    ] as const) {
       const s = await createScheme(category)
-      schemes.push(await save(s.id, 1, { ...draftWithShared(shared.id, max), name: `方案 ${category}` }))
+      schemes.push(
+        await save(s.id, 1, { ...draftWithShared(shared.id, max), name: `方案 ${category}` }),
+      )
     }
-    expect(schemes.map((s) => s.indicators[0]!.name)).toEqual(['组织生活标准化', '组织生活标准化', '组织生活标准化'])
+    expect(schemes.map((s) => s.indicators[0]!.name)).toEqual([
+      '组织生活标准化',
+      '组织生活标准化',
+      '组织生活标准化',
+    ])
     expect(schemes.map((s) => s.indicators[0]!.maxPoints)).toEqual(['30.00', '20.00', '25.00'])
     const published = await publish(schemes[2]!.id, schemes[2]!.version)
 
-    const res = await api.gql<{ updateSharedIndicator: { __typename: string; linkedIndicators: { schemeId: number; name: string }[] } }>(
+    const res = await api.gql<{
+      updateSharedIndicator: {
+        __typename: string
+        linkedIndicators: { schemeId: number; name: string }[]
+      }
+    }>(
       `mutation ($id: Int!, $v: Int!, $input: SharedIndicatorInput!) { updateSharedIndicator(id: $id, version: $v, input: $input) { __typename ... on SharedIndicator { linkedIndicators { schemeId name } } } }`,
-      { id: shared.id, v: shared.version, input: { code: 'S1', name: '组织生活规范化', method: 'DEDUCTION', evaluationStandard: '新标准' } },
+      {
+        id: shared.id,
+        v: shared.version,
+        input: {
+          code: 'S1',
+          name: '组织生活规范化',
+          method: 'DEDUCTION',
+          evaluationStandard: '新标准',
+        },
+      },
       admin,
     )
     const linked = ok(res).updateSharedIndicator.linkedIndicators
@@ -390,7 +524,11 @@ describe('clone and shared indicators', () => {
       { schemeId: schemes[2]!.id, name: '组织生活标准化' },
     ])
     const [s1, , s3] = await Promise.all(schemes.map((s) => schemeById(s.id)))
-    expect(s1?.indicators[0]).toMatchObject({ name: '组织生活规范化', evaluationStandard: '新标准', maxPoints: '30.00' })
+    expect(s1?.indicators[0]).toMatchObject({
+      name: '组织生活规范化',
+      evaluationStandard: '新标准',
+      maxPoints: '30.00',
+    })
     expect(s1?.version).toBe(schemes[0]!.version + 1) // open editors of the draft get a conflict
     expect(s3).toMatchObject({ status: 'PUBLISHED', version: published.version })
     expect(s3?.indicators[0]?.name).toBe('组织生活标准化')
@@ -409,7 +547,9 @@ describe('visibility', () => {
     const list = `query { schemes(year: 2026) { id status } }`
     for (const user of ['branch1', 'inspector1']) {
       const cookie = await api.login(user)
-      expect(ok(await api.gql(list, {}, cookie)).schemes).toEqual([{ id: pub.id, status: 'PUBLISHED' }])
+      expect(ok(await api.gql(list, {}, cookie)).schemes).toEqual([
+        { id: pub.id, status: 'PUBLISHED' },
+      ])
       expect(await schemeById(draft.id, cookie)).toBeNull()
     }
     const leader = await api.login('leader')

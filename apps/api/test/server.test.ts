@@ -17,7 +17,10 @@ describe('protection', () => {
     const query = encodeURIComponent('{ areas { code } }')
     const bare = await api.fetch(`/graphql?query=${query}`, { method: 'GET' })
     expect(bare.status).toBe(403)
-    const withHeader = await api.fetch(`/graphql?query=${query}`, { method: 'GET', headers: { [CSRF_HEADER]: '1' } })
+    const withHeader = await api.fetch(`/graphql?query=${query}`, {
+      method: 'GET',
+      headers: { [CSRF_HEADER]: '1' },
+    })
     expect(withHeader.status).toBe(200)
 
     const form = new FormData()
@@ -65,12 +68,21 @@ describe('protection', () => {
   it('masks unexpected errors but passes domain errors through', async () => {
     const broken = new Proxy({} as PrismaClient, {
       get: (_target, prop) =>
-        prop === 'then' ? undefined : new Proxy(() => undefined, { get: () => () => Promise.reject(new Error('secret connection string postgres://u:p@h')) }),
+        prop === 'then'
+          ? undefined
+          : new Proxy(() => undefined, {
+              get: () => () =>
+                Promise.reject(new Error('secret connection string postgres://u:p@h')),
+            }),
     })
     const yoga = createApi({ prisma: broken })
     const res = await api.fetch(
       '/graphql',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      },
       { cookie: 'redblue_session=abc' },
       yoga,
     )
@@ -79,13 +91,18 @@ describe('protection', () => {
     expect(body).not.toContain('secret')
 
     const forbidden = await api.gql(`{ users { id } }`, {}, await api.login('branch1'))
-    expect(forbidden.errors?.[0]).toMatchObject({ message: '无权执行此操作', extensions: { code: 'FORBIDDEN', reason: 'ROLE' } })
+    expect(forbidden.errors?.[0]).toMatchObject({
+      message: '无权执行此操作',
+      extensions: { code: 'FORBIDDEN', reason: 'ROLE' },
+    })
     expect(errorCode(await api.gql(`{ users { id } }`))).toBe('UNAUTHENTICATED')
   })
 
   it('serves GraphiQL only in development', async () => {
     const html = { method: 'GET', headers: { accept: 'text/html' } }
-    expect((await api.fetch('/graphql', html)).headers.get('content-type') ?? '').not.toContain('text/html')
+    expect((await api.fetch('/graphql', html)).headers.get('content-type') ?? '').not.toContain(
+      'text/html',
+    )
     const dev = api.createInstance({ graphiql: true })
     const res = await api.fetch('/graphql', html, {}, dev)
     expect(res.headers.get('content-type')).toContain('text/html')
@@ -137,7 +154,11 @@ describe('one-port server', () => {
   })
 
   it('never serves files outside the dist folder', async () => {
-    for (const path of ['/../redblue-secret.txt', '/%2e%2e/redblue-secret.txt', '/..%2fredblue-secret.txt']) {
+    for (const path of [
+      '/../redblue-secret.txt',
+      '/%2e%2e/redblue-secret.txt',
+      '/..%2fredblue-secret.txt',
+    ]) {
       const res = await fetch(`${base}${path}`)
       expect(await res.text()).not.toContain('secret')
     }
@@ -147,7 +168,9 @@ describe('one-port server', () => {
     const login = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation { login(username: "admin", password: "RedBlue@2026") { __typename } }' }),
+      body: JSON.stringify({
+        query: 'mutation { login(username: "admin", password: "RedBlue@2026") { __typename } }',
+      }),
     })
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!
     const me = await fetch(`${base}/graphql`, {
@@ -155,6 +178,8 @@ describe('one-port server', () => {
       headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ query: '{ me { username } }' }),
     })
-    expect(ok((await me.json()) as { data: { me: unknown } } & { status: number; headers: Headers })).toEqual({ me: { username: 'admin' } })
+    expect(
+      ok((await me.json()) as { data: { me: unknown } } & { status: number; headers: Headers }),
+    ).toEqual({ me: { username: 'admin' } })
   })
 })

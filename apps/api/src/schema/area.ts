@@ -54,7 +54,12 @@ builder.mutationFields((t) => ({
         const area = await tx.area.create({
           data: { code: input.code, name: input.name, sortOrder: input.sortOrder ?? 0 },
         })
-        await auditAs(ctx, tx, { action: 'createArea', entityType: 'Area', entityId: area.id, after: area })
+        await auditAs(ctx, tx, {
+          action: 'createArea',
+          entityType: 'Area',
+          entityId: area.id,
+          after: area,
+        })
         return area.id
       })
       return ctx.prisma.area.findUniqueOrThrow({ ...query, where: { id } })
@@ -69,16 +74,30 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const input = parseInput(areaSchema, args.input)
       await ctx.prisma.$transaction(async (tx) => {
-        const before = assertFound(await tx.area.findUnique({ where: { id: args.id } }), 'Area', args.id)
+        const before = assertFound(
+          await tx.area.findUnique({ where: { id: args.id } }),
+          'Area',
+          args.id,
+        )
         const clash = await tx.area.findUnique({ where: { code: input.code } })
         if (clash && clash.id !== args.id) {
           throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
         }
         const after = await tx.area.update({
           where: { id: args.id },
-          data: { code: input.code, name: input.name, sortOrder: input.sortOrder ?? before.sortOrder },
+          data: {
+            code: input.code,
+            name: input.name,
+            sortOrder: input.sortOrder ?? before.sortOrder,
+          },
         })
-        await auditAs(ctx, tx, { action: 'updateArea', entityType: 'Area', entityId: args.id, before, after })
+        await auditAs(ctx, tx, {
+          action: 'updateArea',
+          entityType: 'Area',
+          entityId: args.id,
+          before,
+          after,
+        })
       })
       return ctx.prisma.area.findUniqueOrThrow({ ...query, where: { id: args.id } })
     },

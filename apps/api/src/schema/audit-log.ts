@@ -46,7 +46,8 @@ builder.queryField('auditLogs', (t) =>
       if (f?.entityId) where.entityId = f.entityId
       if (f?.actorId != null) where.actorId = f.actorId
       if (f?.action) where.action = f.action
-      if (f?.from || f?.to) where.at = { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) }
+      if (f?.from || f?.to)
+        where.at = { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) }
       return ctx.prisma.auditLog.findMany({
         ...query,
         where,

@@ -53,27 +53,55 @@ builder.mutationFields((t) => ({
       if (!username || !args.password) {
         throw new ValidationError('请输入用户名和密码', [
           ...(!username ? [{ path: ['username'], message: '请输入用户名', code: 'required' }] : []),
-          ...(!args.password ? [{ path: ['password'], message: '请输入密码', code: 'required' }] : []),
+          ...(!args.password
+            ? [{ path: ['password'], message: '请输入密码', code: 'required' }]
+            : []),
         ])
       }
       const throttleKey = username.toLowerCase()
       const lock = await loginLock(ctx.prisma, ctx.config, throttleKey, ctx.ip)
       if (lock.locked) {
-        throw new AuthenticationError(lockMessage(lock.retryAfterMs), Math.ceil(lock.retryAfterMs / 1000))
+        throw new AuthenticationError(
+          lockMessage(lock.retryAfterMs),
+          Math.ceil(lock.retryAfterMs / 1000),
+        )
       }
 
       const user = await ctx.prisma.user.findUnique({ where: { username } })
-      const ok = user ? await verifyPassword(user.passwordHash, args.password) : (await burnVerifyTime(args.password), false)
+      const ok = user
+        ? await verifyPassword(user.passwordHash, args.password)
+        : (await burnVerifyTime(args.password), false)
       if (!user || !ok) {
-        await recordLoginAttempt(ctx.prisma, ctx.config, { username: throttleKey, ip: ctx.ip, success: false })
+        await recordLoginAttempt(ctx.prisma, ctx.config, {
+          username: throttleKey,
+          ip: ctx.ip,
+          success: false,
+        })
         throw new AuthenticationError(WRONG_CREDENTIALS)
       }
       if (!user.active) {
         // Checked after the password so a disabled account is not revealed to guessers.
-        await recordLoginAttempt(ctx.prisma, ctx.config, { username: throttleKey, ip: ctx.ip, success: false })
+        await recordLoginAttempt(ctx.prisma, ctx.config, {
+          username: throttleKey,
+          ip: ctx.ip,
+          success: false,
+        })
         throw new AuthenticationError('该账号已停用，请联系管理员')
       }
-      await recordLoginAttempt(ctx.prisma, ctx.config, { username: throttleKey, ip: ctx.ip, success: true })
+      await recordLoginAttempt(ctx.prisma, ctx.config, {
+        username: throttleKey,
+        ip: ctx.ip,
+        success: true,
+      })
+      // Housekeeping without a scheduler: drop this user's dead sessions and the username's
+      // attempts older than a day (the lock window only ever looks back minutes).
+      const now = ctx.config.now()
+      await ctx.prisma.session.deleteMany({
+        where: { userId: user.id, OR: [{ expiresAt: { lt: now } }, { revokedAt: { not: null } }] },
+      })
+      await ctx.prisma.loginAttempt.deleteMany({
+        where: { username: throttleKey, createdAt: { lt: new Date(now.getTime() - 86_400_000) } },
+      })
       await startSession(ctx, user.id)
       await auditAs({ user, ip: ctx.ip }, ctx.prisma, {
         action: 'login',
@@ -95,7 +123,11 @@ builder.mutationFields((t) => ({
           data: { revokedAt: ctx.config.now() },
         })
         if (revoked.count && ctx.user) {
-          await auditAs(ctx, ctx.prisma, { action: 'logout', entityType: 'User', entityId: ctx.user.id })
+          await auditAs(ctx, ctx.prisma, {
+            action: 'logout',
+            entityType: 'User',
+            entityId: ctx.user.id,
+          })
         }
       }
       ctx.setCookie(clearSessionCookie(ctx.config, ctx.secure))

@@ -51,13 +51,18 @@ async function applyAssignments(
   if (orgIds.length !== items.length) {
     throw ValidationError.field(['items'], '同一党组织出现多次', 'duplicate')
   }
-  const known = await tx.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true } })
+  const known = await tx.organization.findMany({
+    where: { id: { in: orgIds } },
+    select: { id: true },
+  })
   const knownIds = new Set(known.map((o) => o.id))
   const missing = items.findIndex((i) => !knownIds.has(i.orgId))
   if (missing >= 0) {
     throw ValidationError.field(['items', String(missing), 'orgId'], '党组织不存在', 'not_found')
   }
-  const existing = await tx.orgCategoryAssignment.findMany({ where: { year, orgId: { in: orgIds } } })
+  const existing = await tx.orgCategoryAssignment.findMany({
+    where: { year, orgId: { in: orgIds } },
+  })
   const byOrg = new Map(existing.map((a) => [a.orgId, a]))
   for (const item of items) {
     const before = byOrg.get(item.orgId) ?? null
@@ -66,9 +71,14 @@ async function applyAssignments(
     if (item.category === null) {
       await tx.orgCategoryAssignment.delete({ where: { id: before!.id } })
     } else if (before) {
-      after = await tx.orgCategoryAssignment.update({ where: { id: before.id }, data: { category: item.category } })
+      after = await tx.orgCategoryAssignment.update({
+        where: { id: before.id },
+        data: { category: item.category },
+      })
     } else {
-      after = await tx.orgCategoryAssignment.create({ data: { orgId: item.orgId, year, category: item.category } })
+      after = await tx.orgCategoryAssignment.create({
+        data: { orgId: item.orgId, year, category: item.category },
+      })
     }
     await auditAs(ctx, tx, {
       action,

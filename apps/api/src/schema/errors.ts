@@ -13,11 +13,7 @@ import {
  * `... on AppError { code message }` and the specific fields they care about.
  */
 type AnyDomainError =
-  | ValidationError
-  | NotFoundError
-  | ConflictError
-  | ForbiddenError
-  | AuthenticationError
+  ValidationError | NotFoundError | ConflictError | ForbiddenError | AuthenticationError
 
 const AppError = builder.interfaceRef<AnyDomainError>('AppError').implement({
   fields: (t) => ({

@@ -77,25 +77,34 @@ const orgInputSchema = z.object({
 /** Refuses a parent that does not exist or that sits below the org itself (a cycle). */
 async function checkParent(db: Db, orgId: number | null, parentId: number | null | undefined) {
   if (!parentId) return
-  if (parentId === orgId) throw ValidationError.field(['input', 'parentId'], '上级组织不能是自身', 'cycle')
+  if (parentId === orgId)
+    throw ValidationError.field(['input', 'parentId'], '上级组织不能是自身', 'cycle')
   const all = await db.organization.findMany({ select: { id: true, parentId: true } })
   const parentOf = new Map(all.map((o) => [o.id, o.parentId]))
-  if (!parentOf.has(parentId)) throw ValidationError.field(['input', 'parentId'], '上级组织不存在', 'not_found')
-  for (let at: number | null | undefined = parentId, hops = 0; at != null && hops <= all.length; hops++) {
-    if (at === orgId) throw ValidationError.field(['input', 'parentId'], '不能把组织移到其下级之下', 'cycle')
+  if (!parentOf.has(parentId))
+    throw ValidationError.field(['input', 'parentId'], '上级组织不存在', 'not_found')
+  for (
+    let at: number | null | undefined = parentId, hops = 0;
+    at != null && hops <= all.length;
+    hops++
+  ) {
+    if (at === orgId)
+      throw ValidationError.field(['input', 'parentId'], '不能把组织移到其下级之下', 'cycle')
     at = parentOf.get(at)
   }
 }
 
 async function checkCodeFree(db: Db, code: string, exceptId?: number) {
   const taken = await db.organization.findUnique({ where: { code }, select: { id: true } })
-  if (taken && taken.id !== exceptId) throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
+  if (taken && taken.id !== exceptId)
+    throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
 }
 
 builder.queryFields((t) => ({
   orgs: t.prismaField({
     type: ['Organization'],
-    description: 'All orgs as a flat list in tree order hints (sortOrder); build the tree from parentId.',
+    description:
+      'All orgs as a flat list in tree order hints (sortOrder); build the tree from parentId.',
     authScopes: { loggedIn: true },
     args: {
       includeInactive: t.arg.boolean({ required: false }),
@@ -145,7 +154,12 @@ builder.mutationFields((t) => ({
             sortOrder: input.sortOrder ?? 0,
           },
         })
-        await auditAs(ctx, tx, { action: 'createOrg', entityType: 'Organization', entityId: org.id, after: org })
+        await auditAs(ctx, tx, {
+          action: 'createOrg',
+          entityType: 'Organization',
+          entityId: org.id,
+          after: org,
+        })
         return org.id
       })
       return ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id } })
@@ -190,7 +204,13 @@ builder.mutationFields((t) => ({
           reload: () => tx.organization.findUnique({ where: { id: args.id } }),
         })
         const after = await tx.organization.findUniqueOrThrow({ where: { id: args.id } })
-        await auditAs(ctx, tx, { action: 'updateOrg', entityType: 'Organization', entityId: args.id, before, after })
+        await auditAs(ctx, tx, {
+          action: 'updateOrg',
+          entityType: 'Organization',
+          entityId: args.id,
+          before,
+          after,
+        })
       })
       return ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: args.id } })
     },
@@ -230,10 +250,19 @@ builder.mutationFields((t) => ({
         )
         const { _count, ...org } = before
         if (Object.values(_count).some((n) => n > 0)) {
-          throw ValidationError.field(['id'], '该组织已有下级、用户或考核记录，不能删除，请改为停用', 'in_use')
+          throw ValidationError.field(
+            ['id'],
+            '该组织已有下级、用户或考核记录，不能删除，请改为停用',
+            'in_use',
+          )
         }
         await tx.organization.delete({ where: { id: args.id } })
-        await auditAs(ctx, tx, { action: 'deleteOrg', entityType: 'Organization', entityId: args.id, before: org })
+        await auditAs(ctx, tx, {
+          action: 'deleteOrg',
+          entityType: 'Organization',
+          entityId: args.id,
+          before: org,
+        })
       })
       return true
     },

@@ -110,17 +110,23 @@ const RuleSetRef = builder.objectRef<RuleSetView>('RuleSet').implement({
   description: 'Yearly list, adjustment, deadline and annual-weight rules (R4, R5, R8, R10).',
   fields: (t) => ({
     year: t.exposeInt('year'),
-    stored: t.exposeBoolean('stored', { description: 'false: the defaults, not yet saved for this year.' }),
+    stored: t.exposeBoolean('stored', {
+      description: 'false: the defaults, not yet saved for this year.',
+    }),
     version: t.exposeInt('version'),
     redCategories: t.field({ type: [OrgCategoryEnum], resolve: (r) => r.redCategories }),
     blueLastCategories: t.field({ type: [OrgCategoryEnum], resolve: (r) => r.blueLastCategories }),
-    baseThresholdCategories: t.field({ type: [OrgCategoryEnum], resolve: (r) => r.baseThresholdCategories }),
+    baseThresholdCategories: t.field({
+      type: [OrgCategoryEnum],
+      resolve: (r) => r.baseThresholdCategories,
+    }),
     baseThreshold: t.field({ type: 'Decimal', resolve: (r) => r.baseThreshold }),
     redPoints: t.field({ type: 'Decimal', resolve: (r) => r.redPoints }),
     bluePoints: t.field({ type: 'Decimal', resolve: (r) => r.bluePoints }),
     thresholdPoints: t.field({ type: 'Decimal', resolve: (r) => r.thresholdPoints }),
     quarterlyWeight: t.exposeString('quarterlyWeight', {
-      description: 'Share of the mean quarterly total in the annual score, four decimals ("0.4000").',
+      description:
+        'Share of the mean quarterly total in the annual score, four decimals ("0.4000").',
     }),
     annualComponents: t.field({ type: [AnnualComponentRef], resolve: (r) => r.annualComponents }),
     rectificationDays: t.exposeInt('rectificationDays'),
@@ -154,7 +160,12 @@ const RuleSetInput = builder.inputType('RuleSetInput', {
 })
 
 const decimal2 = (label: string) =>
-  z.custom<{ toFixed(dp?: number): string; decimalPlaces(): number; abs(): { gt(n: number): boolean } }>()
+  z
+    .custom<{
+      toFixed(dp?: number): string
+      decimalPlaces(): number
+      abs(): { gt(n: number): boolean }
+    }>()
     .refine((d) => d.decimalPlaces() <= 2, `${label}最多两位小数`)
     .refine((d) => !d.abs().gt(9999.99), `${label}超出范围`)
 
@@ -167,15 +178,20 @@ const ruleSetInputSchema = z
     redPoints: decimal2('红榜加分'),
     bluePoints: decimal2('蓝榜扣分'),
     thresholdPoints: decimal2('低于分数线扣分'),
-    quarterlyWeight: z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, '季度权重需在 0–1 之间，最多四位小数'),
+    quarterlyWeight: z
+      .string()
+      .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, '季度权重需在 0–1 之间，最多四位小数'),
     annualComponents: annualComponentsSchema,
     rectificationDays: z.number().int().min(1, '整改期限至少 1 天').max(365),
     warningDays: z.number().int().min(0).max(60),
   })
-  .refine((r) => new Set(r.annualComponents.map((c) => c.code)).size === r.annualComponents.length, {
-    message: '年度构成项编码重复',
-    path: ['annualComponents'],
-  })
+  .refine(
+    (r) => new Set(r.annualComponents.map((c) => c.code)).size === r.annualComponents.length,
+    {
+      message: '年度构成项编码重复',
+      path: ['annualComponents'],
+    },
+  )
 
 builder.queryFields((t) => ({
   ruleSet: t.field({
@@ -235,10 +251,21 @@ builder.mutationField('saveRuleSet', (t) =>
         const before = await tx.ruleSet.findUnique({ where: { year: args.year } })
         if (!before) {
           if (args.version !== 0) {
-            throw new ConflictError('RuleSet', args.year, null, 0, '该年度规则已被删除或尚未创建，请刷新')
+            throw new ConflictError(
+              'RuleSet',
+              args.year,
+              null,
+              0,
+              '该年度规则已被删除或尚未创建，请刷新',
+            )
           }
           const created = await tx.ruleSet.create({ data: { year: args.year, ...data } })
-          await auditAs(ctx, tx, { action: 'saveRuleSet', entityType: 'RuleSet', entityId: args.year, after: created })
+          await auditAs(ctx, tx, {
+            action: 'saveRuleSet',
+            entityType: 'RuleSet',
+            entityId: args.year,
+            after: created,
+          })
           return created
         }
         assertVersion(before, args.version, 'RuleSet', args.year, viewOf)
@@ -253,8 +280,18 @@ builder.mutationField('saveRuleSet', (t) =>
           reload: () => tx.ruleSet.findUnique({ where: { year: args.year } }),
           snapshot: viewOf,
         })
-        const after = assertFound(await tx.ruleSet.findUnique({ where: { year: args.year } }), 'RuleSet', args.year)
-        await auditAs(ctx, tx, { action: 'saveRuleSet', entityType: 'RuleSet', entityId: args.year, before, after })
+        const after = assertFound(
+          await tx.ruleSet.findUnique({ where: { year: args.year } }),
+          'RuleSet',
+          args.year,
+        )
+        await auditAs(ctx, tx, {
+          action: 'saveRuleSet',
+          entityType: 'RuleSet',
+          entityId: args.year,
+          before,
+          after,
+        })
         return after
       })
       return viewOf(row)

@@ -35,32 +35,46 @@ import { OrgCategoryEnum, SchemeStatusEnum, ScoringMethodEnum, UnitTypeEnum } fr
 export const RatingLevelRef = builder.objectRef<RatingLevel>('RatingLevel').implement({
   fields: (t) => ({
     label: t.exposeString('label'),
-    percent: t.field({ type: 'Decimal', description: 'Share of the max, 0–100.', resolve: (l) => l.percent }),
-  }),
-})
-
-const SchemeProblemRef = builder.objectRef<SchemeProblem & { entityCode: string | null }>('SchemeProblem').implement({
-  description: "A reason the scheme cannot be published, from the scoring engine's validateScheme.",
-  fields: (t) => ({
-    path: t.stringList({
-      description: 'Path into the scheme, e.g. ["indicators", "3", "maxPoints"].',
-      resolve: (p) => p.path.map(String),
-    }),
-    code: t.exposeString('code'),
-    message: t.exposeString('message'),
-    messageEn: t.exposeString('messageEn'),
-    entityCode: t.exposeString('entityCode', {
-      nullable: true,
-      description: 'Code of the dimension or indicator the path points at.',
+    percent: t.field({
+      type: 'Decimal',
+      description: 'Share of the max, 0–100.',
+      resolve: (l) => l.percent,
     }),
   }),
 })
 
-function problemsWithCodes(scheme: Pick<SchemeFull, 'dimensions' | 'indicators'>, problems: SchemeProblem[]) {
+const SchemeProblemRef = builder
+  .objectRef<SchemeProblem & { entityCode: string | null }>('SchemeProblem')
+  .implement({
+    description:
+      "A reason the scheme cannot be published, from the scoring engine's validateScheme.",
+    fields: (t) => ({
+      path: t.stringList({
+        description: 'Path into the scheme, e.g. ["indicators", "3", "maxPoints"].',
+        resolve: (p) => p.path.map(String),
+      }),
+      code: t.exposeString('code'),
+      message: t.exposeString('message'),
+      messageEn: t.exposeString('messageEn'),
+      entityCode: t.exposeString('entityCode', {
+        nullable: true,
+        description: 'Code of the dimension or indicator the path points at.',
+      }),
+    }),
+  })
+
+function problemsWithCodes(
+  scheme: Pick<SchemeFull, 'dimensions' | 'indicators'>,
+  problems: SchemeProblem[],
+) {
   return problems.map((p) => {
     const [kind, index] = p.path
-    const list = kind === 'dimensions' ? scheme.dimensions : kind === 'indicators' ? scheme.indicators : null
-    return { ...p, entityCode: list && typeof index === 'number' ? (list[index]?.code ?? null) : null }
+    const list =
+      kind === 'dimensions' ? scheme.dimensions : kind === 'indicators' ? scheme.indicators : null
+    return {
+      ...p,
+      entityCode: list && typeof index === 'number' ? (list[index]?.code ?? null) : null,
+    }
   })
 }
 
@@ -84,7 +98,9 @@ export const SchemeRef = builder.prismaObject('Scheme', {
     version: t.exposeInt('version'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    dimensions: t.relation('dimensions', { query: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] } }),
+    dimensions: t.relation('dimensions', {
+      query: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] },
+    }),
     indicators: t.relation('indicators', {
       description: 'All indicators in display order; bonus indicators have no dimension.',
       query: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] },
@@ -106,7 +122,9 @@ export const DimensionRef = builder.prismaObject('Dimension', {
     name: t.exposeString('name'),
     maxPoints: t.expose('maxPoints', { type: 'Decimal' }),
     sortOrder: t.exposeInt('sortOrder'),
-    indicators: t.relation('indicators', { query: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] } }),
+    indicators: t.relation('indicators', {
+      query: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] },
+    }),
   }),
 })
 
@@ -150,7 +168,9 @@ const FieldChangeRef = builder.objectRef<FieldChange>('SchemeFieldChange').imple
   }),
 })
 
-const ChangeKindEnum = builder.enumType('SchemeChangeKind', { values: ['ADDED', 'REMOVED', 'CHANGED'] as const })
+const ChangeKindEnum = builder.enumType('SchemeChangeKind', {
+  values: ['ADDED', 'REMOVED', 'CHANGED'] as const,
+})
 const ChangeEntityEnum = builder.enumType('SchemeChangeEntity', {
   values: ['SCHEME', 'DIMENSION', 'INDICATOR'] as const,
 })
@@ -198,7 +218,8 @@ const SchemeIndicatorInput = builder.inputType('SchemeIndicatorInput', {
     dimensionCode: t.string({ required: false, description: 'null for bonus indicators.' }),
     sharedIndicatorId: t.int({
       required: false,
-      description: "Link to a shared indicator; its code, name, standard, guide, method and levels win.",
+      description:
+        'Link to a shared indicator; its code, name, standard, guide, method and levels win.',
     }),
     evaluationStandard: t.string({ required: false }),
     scoringGuide: t.string({ required: false }),
@@ -249,7 +270,10 @@ function requireDraft(scheme: SchemeFull) {
 async function assertSlotFree(db: Db, year: number, areaId: number, category: OrgCategory) {
   const area = await db.area.findUnique({ where: { id: areaId }, select: { id: true } })
   if (!area) throw ValidationError.field(['input', 'areaId'], '专业不存在', 'not_found')
-  const existing = await db.scheme.findFirst({ where: { year, areaId, category }, select: { id: true } })
+  const existing = await db.scheme.findFirst({
+    where: { year, areaId, category },
+    select: { id: true },
+  })
   if (existing) {
     throw ValidationError.field(
       ['input'],
@@ -260,19 +284,31 @@ async function assertSlotFree(db: Db, year: number, areaId: number, category: Or
 }
 
 /** Bumps the scheme's version, or fails with a ConflictError holding the current document. */
-async function bumpVersion(db: Db, scheme: SchemeFull, expected: number, data: Prisma.SchemeUncheckedUpdateManyInput = {}) {
+async function bumpVersion(
+  db: Db,
+  scheme: SchemeFull,
+  expected: number,
+  data: Prisma.SchemeUncheckedUpdateManyInput = {},
+) {
   assertVersion(scheme, expected, 'Scheme', scheme.id, schemeDocument)
   await updateVersioned({
     entityType: 'Scheme',
     id: scheme.id,
     update: () =>
-      db.scheme.updateMany({ where: { id: scheme.id, version: expected }, data: { ...data, version: { increment: 1 } } }),
+      db.scheme.updateMany({
+        where: { id: scheme.id, version: expected },
+        data: { ...data, version: { increment: 1 } },
+      }),
     reload: () => db.scheme.findUnique({ where: { id: scheme.id }, include: schemeInclude }),
     snapshot: schemeDocument,
   })
 }
 
-const yearSchema = z.number().int().min(2000, '年份需在 2000–2100 之间').max(2100, '年份需在 2000–2100 之间')
+const yearSchema = z
+  .number()
+  .int()
+  .min(2000, '年份需在 2000–2100 之间')
+  .max(2100, '年份需在 2000–2100 之间')
 
 // ---- queries ---------------------------------------------------------------------------------
 
@@ -310,7 +346,10 @@ builder.queryFields((t) => ({
     authScopes: { loggedIn: true },
     args: { id: t.arg.int() },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.scheme.findFirst({ ...query, where: { AND: [{ id: args.id }, schemeVisibleWhere(ctx)] } }),
+      ctx.prisma.scheme.findFirst({
+        ...query,
+        where: { AND: [{ id: args.id }, schemeVisibleWhere(ctx)] },
+      }),
   }),
   validateScheme: t.field({
     type: [SchemeProblemRef],
@@ -324,7 +363,8 @@ builder.queryFields((t) => ({
   }),
   schemeDiff: t.field({
     type: SchemeDiffRef,
-    description: 'Changes from one scheme (e.g. a previous revision or last year) to another, matched by code.',
+    description:
+      'Changes from one scheme (e.g. a previous revision or last year) to another, matched by code.',
     authScopes: { loggedIn: true },
     args: { fromId: t.arg.int(), toId: t.arg.int() },
     resolve: async (_root, args, ctx) => {
@@ -336,8 +376,15 @@ builder.queryFields((t) => ({
       for (const id of [args.fromId, args.toId]) {
         if (!visible.some((s) => s.id === id)) throw new NotFoundError('Scheme', id)
       }
-      const [from, to] = await Promise.all([loadScheme(ctx.prisma, args.fromId), loadScheme(ctx.prisma, args.toId)])
-      return { fromId: from.id, toId: to.id, changes: diffSchemes(schemeDocument(from), schemeDocument(to)) }
+      const [from, to] = await Promise.all([
+        loadScheme(ctx.prisma, args.fromId),
+        loadScheme(ctx.prisma, args.toId),
+      ])
+      return {
+        fromId: from.id,
+        toId: to.id,
+        changes: diffSchemes(schemeDocument(from), schemeDocument(to)),
+      }
     },
   }),
 }))
@@ -347,7 +394,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createScheme: t.prismaField({
     type: 'Scheme',
-    description: 'Starts an empty draft for (year, area, category); use cloneScheme to start from a copy.',
+    description:
+      'Starts an empty draft for (year, area, category); use cloneScheme to start from a copy.',
     authScopes: { admin: true },
     errors: {},
     args: { input: t.arg({ type: CreateSchemeInput }) },
@@ -365,7 +413,12 @@ builder.mutationFields((t) => ({
           },
         })
         const after = await loadScheme(tx, created.id)
-        await auditAs(ctx, tx, { action: 'createScheme', entityType: 'Scheme', entityId: created.id, after: schemeDocument(after) })
+        await auditAs(ctx, tx, {
+          action: 'createScheme',
+          entityType: 'Scheme',
+          entityId: created.id,
+          after: schemeDocument(after),
+        })
         return created.id
       })
       return ctx.prisma.scheme.findUniqueOrThrow({ ...query, where: { id } })
@@ -384,7 +437,10 @@ builder.mutationFields((t) => ({
         const before = await loadScheme(tx, args.id)
         requireDraft(before)
         // Taking the version first also takes the row lock, serializing concurrent saves.
-        await bumpVersion(tx, before, args.version, { name: args.input.name.trim(), bonusCap: args.input.bonusCap })
+        await bumpVersion(tx, before, args.version, {
+          name: args.input.name.trim(),
+          bonusCap: args.input.bonusCap,
+        })
         await saveSchemeDraft(tx, before, args.input)
         const after = await loadScheme(tx, args.id)
         await auditAs(ctx, tx, {
@@ -408,9 +464,16 @@ builder.mutationFields((t) => ({
         const before = await loadScheme(tx, args.id)
         requireDraft(before)
         assertVersion(before, args.version, 'Scheme', args.id, schemeDocument)
-        const { count } = await tx.scheme.deleteMany({ where: { id: args.id, version: args.version } })
+        const { count } = await tx.scheme.deleteMany({
+          where: { id: args.id, version: args.version },
+        })
         if (!count) await bumpVersion(tx, before, args.version)
-        await auditAs(ctx, tx, { action: 'deleteSchemeDraft', entityType: 'Scheme', entityId: args.id, before: schemeDocument(before) })
+        await auditAs(ctx, tx, {
+          action: 'deleteSchemeDraft',
+          entityType: 'Scheme',
+          entityId: args.id,
+          before: schemeDocument(before),
+        })
       })
       return true
     },
@@ -419,7 +482,7 @@ builder.mutationFields((t) => ({
   publishScheme: t.prismaField({
     type: 'Scheme',
     description:
-      "Publishes a draft after the scoring engine finds no problem (otherwise a ValidationError lists them). The previously published revision becomes ARCHIVED; assessments keep the revision they were scored with.",
+      'Publishes a draft after the scoring engine finds no problem (otherwise a ValidationError lists them). The previously published revision becomes ARCHIVED; assessments keep the revision they were scored with.',
     authScopes: { admin: true },
     errors: {},
     args: { id: t.arg.int(), version: t.arg.int() },
@@ -430,13 +493,22 @@ builder.mutationFields((t) => ({
         assertVersion(before, args.version, 'Scheme', args.id, schemeDocument)
         const problems = problemsOf(before)
         if (problems.length) throw problemsError(problems)
-        if (before.dimensions.length === 0) throw ValidationError.field(['scheme', 'dimensions'], '方案没有维度', 'EMPTY')
+        if (before.dimensions.length === 0)
+          throw ValidationError.field(['scheme', 'dimensions'], '方案没有维度', 'EMPTY')
 
         const previous = await tx.scheme.findMany({
-          where: { year: before.year, areaId: before.areaId, category: before.category, status: 'PUBLISHED' },
+          where: {
+            year: before.year,
+            areaId: before.areaId,
+            category: before.category,
+            status: 'PUBLISHED',
+          },
         })
         for (const old of previous) {
-          await tx.scheme.update({ where: { id: old.id }, data: { status: 'ARCHIVED', version: { increment: 1 } } })
+          await tx.scheme.update({
+            where: { id: old.id },
+            data: { status: 'ARCHIVED', version: { increment: 1 } },
+          })
           await auditAs(ctx, tx, {
             action: 'archiveScheme',
             entityType: 'Scheme',
@@ -472,10 +544,19 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = await ctx.prisma.$transaction(async (tx) => {
         const source = await loadScheme(tx, args.id)
-        if (source.status === 'DRAFT') throw ValidationError.field(['id'], '草稿可直接编辑，无需修订', 'SCHEME_IS_DRAFT')
+        if (source.status === 'DRAFT')
+          throw ValidationError.field(['id'], '草稿可直接编辑，无需修订', 'SCHEME_IS_DRAFT')
         const slot = { year: source.year, areaId: source.areaId, category: source.category }
-        const draft = await tx.scheme.findFirst({ where: { ...slot, status: 'DRAFT' }, select: { id: true } })
-        if (draft) throw ValidationError.field(['id'], `已有未发布的修订版（编号 ${draft.id}）`, 'DRAFT_EXISTS')
+        const draft = await tx.scheme.findFirst({
+          where: { ...slot, status: 'DRAFT' },
+          select: { id: true },
+        })
+        if (draft)
+          throw ValidationError.field(
+            ['id'],
+            `已有未发布的修订版（编号 ${draft.id}）`,
+            'DRAFT_EXISTS',
+          )
         const last = await tx.scheme.aggregate({ where: slot, _max: { revision: true } })
         const created = await tx.scheme.create({
           data: {
@@ -544,14 +625,25 @@ builder.mutationFields((t) => ({
 
 function parseYear(year: number, path: string[]): number {
   const parsed = yearSchema.safeParse(year)
-  if (!parsed.success) throw ValidationError.field(path, parsed.error.issues[0]?.message ?? '年份无效', 'out_of_range')
+  if (!parsed.success)
+    throw ValidationError.field(path, parsed.error.issues[0]?.message ?? '年份无效', 'out_of_range')
   return parsed.data
 }
 
-function parseCreate(input: { year: number; areaId: number; category: OrgCategory; name: string; bonusCap?: Prisma.Decimal | null }) {
+function parseCreate(input: {
+  year: number
+  areaId: number
+  category: OrgCategory
+  name: string
+  bonusCap?: Prisma.Decimal | null
+}) {
   parseYear(input.year, ['input', 'year'])
-  if (!input.name.trim()) throw ValidationError.field(['input', 'name'], '请填写方案名称', 'required')
-  if (input.bonusCap && (input.bonusCap.isNegative() || input.bonusCap.decimalPlaces() > 2 || input.bonusCap.gte(10000))) {
+  if (!input.name.trim())
+    throw ValidationError.field(['input', 'name'], '请填写方案名称', 'required')
+  if (
+    input.bonusCap &&
+    (input.bonusCap.isNegative() || input.bonusCap.decimalPlaces() > 2 || input.bonusCap.gte(10000))
+  ) {
     throw ValidationError.field(['input', 'bonusCap'], '加分上限需为非负且最多两位小数', 'invalid')
   }
   return { ...input, name: input.name.trim() }

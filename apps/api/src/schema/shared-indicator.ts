@@ -141,7 +141,9 @@ builder.mutationFields((t) => ({
         assertVersion(before, args.version, 'SharedIndicator', args.id)
         if (input.code !== before.code) {
           const clash = await tx.sharedIndicator.findUnique({
-            where: { year_areaId_code: { year: before.year, areaId: before.areaId, code: input.code } },
+            where: {
+              year_areaId_code: { year: before.year, areaId: before.areaId, code: input.code },
+            },
           })
           if (clash) throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
         }
@@ -178,7 +180,10 @@ builder.mutationFields((t) => ({
         }
         const schemeIds = [...new Set(linked.map((i) => i.schemeId))]
         if (schemeIds.length) {
-          await tx.scheme.updateMany({ where: { id: { in: schemeIds } }, data: { version: { increment: 1 } } })
+          await tx.scheme.updateMany({
+            where: { id: { in: schemeIds } },
+            data: { version: { increment: 1 } },
+          })
         }
         const after = await tx.sharedIndicator.findUniqueOrThrow({ where: { id: args.id } })
         await auditAs(ctx, tx, {
@@ -201,7 +206,10 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       await ctx.prisma.$transaction(async (tx) => {
         const before = assertFound(
-          await tx.sharedIndicator.findUnique({ where: { id: args.id }, include: { _count: { select: { indicators: true } } } }),
+          await tx.sharedIndicator.findUnique({
+            where: { id: args.id },
+            include: { _count: { select: { indicators: true } } },
+          }),
           'SharedIndicator',
           args.id,
         )
@@ -210,7 +218,12 @@ builder.mutationFields((t) => ({
           throw ValidationError.field(['id'], '仍有方案引用该共享指标，不能删除', 'in_use')
         }
         await tx.sharedIndicator.delete({ where: { id: args.id } })
-        await auditAs(ctx, tx, { action: 'deleteSharedIndicator', entityType: 'SharedIndicator', entityId: args.id, before: row })
+        await auditAs(ctx, tx, {
+          action: 'deleteSharedIndicator',
+          entityType: 'SharedIndicator',
+          entityId: args.id,
+          before: row,
+        })
       })
       return true
     },

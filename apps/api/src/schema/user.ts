@@ -53,14 +53,23 @@ async function checkOrgLink(db: Db, role: Role, orgId: number | null | undefined
 }
 
 /** Refuses changes that would leave nobody able to administer the system. */
-async function keepAnAdmin(db: Db, ctx: Context, target: User, next: { role: Role; active: boolean }) {
-  const losesAdmin = target.role === 'ADMIN' && target.active && (next.role !== 'ADMIN' || !next.active)
+async function keepAnAdmin(
+  db: Db,
+  ctx: Context,
+  target: User,
+  next: { role: Role; active: boolean },
+) {
+  const losesAdmin =
+    target.role === 'ADMIN' && target.active && (next.role !== 'ADMIN' || !next.active)
   if (!losesAdmin) return
   if (target.id === ctx.user?.id) {
     throw ValidationError.field(['input'], '不能停用自己或取消自己的管理员角色', 'self_lockout')
   }
-  const admins = await db.user.count({ where: { role: 'ADMIN', active: true, id: { not: target.id } } })
-  if (admins === 0) throw ValidationError.field(['input'], '至少需要保留一名启用的管理员', 'last_admin')
+  const admins = await db.user.count({
+    where: { role: 'ADMIN', active: true, id: { not: target.id } },
+  })
+  if (admins === 0)
+    throw ValidationError.field(['input'], '至少需要保留一名启用的管理员', 'last_admin')
 }
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
@@ -105,7 +114,11 @@ builder.queryFields((t) => ({
           { displayName: { contains: args.search, mode: 'insensitive' } },
         ]
       }
-      return ctx.prisma.user.findMany({ ...query, where, orderBy: [{ role: 'asc' }, { username: 'asc' }] })
+      return ctx.prisma.user.findMany({
+        ...query,
+        where,
+        orderBy: [{ role: 'asc' }, { username: 'asc' }],
+      })
     },
   }),
   user: t.prismaField({
@@ -138,7 +151,10 @@ builder.mutationFields((t) => ({
       const passwordHash = await hashPassword(input.password)
       const id = await ctx.prisma.$transaction(async (tx) => {
         await checkOrgLink(tx, input.role, input.orgId)
-        const taken = await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })
+        const taken = await tx.user.findUnique({
+          where: { username: input.username },
+          select: { id: true },
+        })
         if (taken) throw ValidationError.field(['input', 'username'], '用户名已存在', 'duplicate')
         const user = await tx.user.create({
           data: {
@@ -182,7 +198,11 @@ builder.mutationFields((t) => ({
         args.input,
       )
       await ctx.prisma.$transaction(async (tx) => {
-        const before = assertFound(await tx.user.findUnique({ where: { id: args.id } }), 'User', args.id)
+        const before = assertFound(
+          await tx.user.findUnique({ where: { id: args.id } }),
+          'User',
+          args.id,
+        )
         assertVersion(before, args.version, 'User', args.id, userSnapshot)
         const next = {
           displayName: input.displayName ?? before.displayName,
@@ -221,7 +241,8 @@ builder.mutationFields((t) => ({
 
   resetUserPassword: t.prismaField({
     type: 'User',
-    description: 'Sets a new password the user must change at next login; signs them out everywhere.',
+    description:
+      'Sets a new password the user must change at next login; signs them out everywhere.',
     authScopes: { admin: true },
     errors: {},
     args: { id: t.arg.int(), newPassword: t.arg.string() },
@@ -229,7 +250,11 @@ builder.mutationFields((t) => ({
       const password = parseInput(passwordPolicy, args.newPassword, ['newPassword'])
       const passwordHash = await hashPassword(password)
       await ctx.prisma.$transaction(async (tx) => {
-        const before = assertFound(await tx.user.findUnique({ where: { id: args.id } }), 'User', args.id)
+        const before = assertFound(
+          await tx.user.findUnique({ where: { id: args.id } }),
+          'User',
+          args.id,
+        )
         const after = await tx.user.update({
           where: { id: args.id },
           data: { passwordHash, mustChangePassword: true, version: { increment: 1 } },

@@ -74,7 +74,10 @@ export function problemsError(problems: SchemeProblem[]): ValidationError {
     message: p.message,
     code: p.code,
   }))
-  return new ValidationError(`方案校验未通过（${problems.length} 个问题）：${problems[0]?.message ?? ''}`, fieldProblems)
+  return new ValidationError(
+    `方案校验未通过（${problems.length} 个问题）：${problems[0]?.message ?? ''}`,
+    fieldProblems,
+  )
 }
 
 /**
@@ -176,7 +179,11 @@ export async function copySchemeContent(
   target: { id: number; year: number; areaId: number },
 ): Promise<void> {
   const sharedIdMap = new Map<number, number>()
-  const sharedIds = [...new Set(source.indicators.flatMap((i) => (i.sharedIndicatorId ? [i.sharedIndicatorId] : [])))]
+  const sharedIds = [
+    ...new Set(
+      source.indicators.flatMap((i) => (i.sharedIndicatorId ? [i.sharedIndicatorId] : [])),
+    ),
+  ]
   if (sharedIds.length && (target.year !== source.year || target.areaId !== source.areaId)) {
     const shared = await db.sharedIndicator.findMany({ where: { id: { in: sharedIds } } })
     for (const s of shared) {
@@ -206,7 +213,13 @@ export async function copySchemeContent(
   const dimensionIdMap = new Map<number, number>()
   for (const d of source.dimensions) {
     const created = await db.dimension.create({
-      data: { schemeId: target.id, code: d.code, name: d.name, maxPoints: d.maxPoints, sortOrder: d.sortOrder },
+      data: {
+        schemeId: target.id,
+        code: d.code,
+        name: d.name,
+        maxPoints: d.maxPoints,
+        sortOrder: d.sortOrder,
+      },
     })
     dimensionIdMap.set(d.id, created.id)
   }
@@ -216,7 +229,8 @@ export async function copySchemeContent(
       ratingLevels: i.ratingLevels ?? undefined,
       schemeId: target.id,
       dimensionId: i.dimensionId === null ? null : (dimensionIdMap.get(i.dimensionId) ?? null),
-      sharedIndicatorId: i.sharedIndicatorId === null ? null : (sharedIdMap.get(i.sharedIndicatorId) ?? null),
+      sharedIndicatorId:
+        i.sharedIndicatorId === null ? null : (sharedIdMap.get(i.sharedIndicatorId) ?? null),
     })),
   })
 }
@@ -240,7 +254,11 @@ export interface SchemeChange {
   fields: FieldChange[]
 }
 
-function fieldChanges<T extends object>(before: T, after: T, ignore: (keyof T)[] = []): FieldChange[] {
+function fieldChanges<T extends object>(
+  before: T,
+  after: T,
+  ignore: (keyof T)[] = [],
+): FieldChange[] {
   const changes: FieldChange[] = []
   for (const key of Object.keys(after) as (keyof T)[]) {
     if (ignore.includes(key)) continue
@@ -267,7 +285,8 @@ function diffByCode<T extends { code: string; name: string }>(
       continue
     }
     const fields = fieldChanges(old, item, ignore)
-    if (fields.length) changes.push({ kind: 'CHANGED', entity, code: item.code, name: item.name, fields })
+    if (fields.length)
+      changes.push({ kind: 'CHANGED', entity, code: item.code, name: item.name, fields })
   }
   for (const item of before) {
     if (!afterCodes.has(item.code)) {
@@ -284,7 +303,17 @@ export function diffSchemes(from: SchemeDocument, to: SchemeDocument): SchemeCha
     { name: to.name, bonusCap: to.bonusCap },
   )
   return [
-    ...(head.length ? [{ kind: 'CHANGED' as const, entity: 'SCHEME' as const, code: '', name: to.name, fields: head }] : []),
+    ...(head.length
+      ? [
+          {
+            kind: 'CHANGED' as const,
+            entity: 'SCHEME' as const,
+            code: '',
+            name: to.name,
+            fields: head,
+          },
+        ]
+      : []),
     ...diffByCode('DIMENSION', from.dimensions, to.dimensions, ['sortOrder']),
     // Shared links differ between years by id; the code already identifies the indicator.
     ...diffByCode('INDICATOR', from.indicators, to.indicators, ['sortOrder', 'sharedIndicatorId']),
