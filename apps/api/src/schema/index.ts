@@ -40,5 +40,6 @@ import './analytics-comparisons'
 // public board, notice, Excel import/export
 import './board'
 import './notice'
+import './imports'
 
 export const schema = builder.toSchema()

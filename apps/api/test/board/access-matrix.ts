@@ -7,4 +7,7 @@ import { ADMIN, EVERYONE, type Caller } from '../access-matrix'
 export const ACCESS: Record<string, readonly Caller[]> = {
   'Query.board': EVERYONE,
   'Mutation.saveNotice': ADMIN,
+  'Mutation.importOrgs': ADMIN,
+  'Mutation.importSchemeIndicators': ADMIN,
+  'Mutation.importFindings': ['ADMIN', 'INSPECTOR'],
 }

@@ -68,7 +68,7 @@ export async function uploadImport(
   mutation: string,
   variables: Record<string, unknown>,
   file: { name: string; bytes: Buffer },
-  user: string,
+  cookie: string,
 ): Promise<{ data?: Record<string, Report> | null; errors?: { message: string; extensions?: { code?: string } }[] }> {
   const form = new FormData()
   form.set('operations', JSON.stringify({ query: mutation, variables: { ...variables, file: null } }))
@@ -77,7 +77,7 @@ export async function uploadImport(
   const res = await api.fetch(
     '/graphql',
     { method: 'POST', body: form, headers: { [CSRF_HEADER]: '1' } },
-    { cookie: await api.login(user) },
+    { cookie },
   )
   return (await res.json()) as { data?: Record<string, Report> | null; errors?: { message: string; extensions?: { code?: string } }[] }
 }

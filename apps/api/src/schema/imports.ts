@@ -1,0 +1,123 @@
+import { chinaDate } from '@redblue/scoring'
+import { builder } from '../builder'
+import type { Context } from '../context'
+import {
+  importFindings,
+  importOrgs,
+  importSchemeIndicators,
+  runImport,
+  type ImportActor,
+  type ImportFile,
+  type ImportReport,
+} from '../services/excel/imports'
+import type { ImportProblem } from '../services/excel/read'
+import { sanitizeFileName } from '../uploads/storage'
+
+/**
+ * Excel imports, uploaded as GraphQL multipart requests (the `Upload` scalar; the SPA sends the
+ * CSRF header as for every request). Templates: GET /files/template/<orgs|indicators|findings>.xlsx.
+ * A file with any bad cell saves nothing and the report lists every problem (sheet, row, column,
+ * reason in Chinese); a clean file is saved in one transaction and audited. `dryRun: true` checks
+ * without saving.
+ */
+
+const ImportProblemRef = builder.objectRef<ImportProblem>('ImportProblem').implement({
+  description: 'One bad cell (or a file-level problem when row is null).',
+  fields: (t) => ({
+    sheet: t.exposeString('sheet'),
+    row: t.exposeInt('row', { nullable: true }),
+    column: t.exposeString('column', { nullable: true, description: 'Column header as in the template.' }),
+    columnLetter: t.exposeString('columnLetter', { nullable: true }),
+    cell: t.string({
+      nullable: true,
+      description: 'Cell address, e.g. "C7".',
+      resolve: (p) => (p.row !== null && p.columnLetter ? `${p.columnLetter}${p.row}` : null),
+    }),
+    value: t.exposeString('value', { nullable: true }),
+    message: t.exposeString('message'),
+  }),
+})
+
+const ImportReportRef = builder.objectRef<ImportReport>('ImportReport').implement({
+  fields: (t) => ({
+    kind: t.exposeString('kind'),
+    applied: t.exposeBoolean('applied', { description: 'True when the data was saved.' }),
+    dryRun: t.exposeBoolean('dryRun'),
+    fileName: t.exposeString('fileName'),
+    rowCount: t.exposeInt('rowCount'),
+    created: t.exposeInt('created'),
+    updated: t.exposeInt('updated'),
+    problems: t.expose('problems', { type: [ImportProblemRef] }),
+    warnings: t.exposeStringList('warnings'),
+    summary: t.exposeString('summary'),
+  }),
+})
+
+async function fileOf(upload: File): Promise<ImportFile> {
+  return { name: sanitizeFileName(upload.name), bytes: new Uint8Array(await upload.arrayBuffer()) }
+}
+
+function importActor(ctx: Context): ImportActor {
+  const user = ctx.user!
+  return { id: user.id, role: user.role, orgId: user.orgId, ip: ctx.ip }
+}
+
+builder.mutationFields((t) => ({
+  importOrgs: t.field({
+    type: ImportReportRef,
+    description:
+      'Imports the 党组织 and 问题类别 sheets (template: /files/template/orgs.xlsx?year=). Codes match existing rows; 类别 sets the category for `year` (default: this year in China time).',
+    authScopes: { admin: true },
+    errors: {},
+    args: {
+      file: t.arg({ type: 'Upload' }),
+      year: t.arg.int({ required: false }),
+      dryRun: t.arg.boolean({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const file = await fileOf(args.file)
+      const year = args.year ?? Number(chinaDate(ctx.config.now()).slice(0, 4))
+      const dryRun = args.dryRun ?? false
+      return runImport(ctx.prisma, dryRun, (tx) => importOrgs(tx, importActor(ctx), file, { year, dryRun }))
+    },
+  }),
+  importSchemeIndicators: t.field({
+    type: ImportReportRef,
+    description:
+      'Replaces a DRAFT scheme’s dimensions and indicators with the 维度 and 指标 sheets (template: /files/template/indicators.xlsx?schemeId=). `version` (optional) guards against a concurrent edit.',
+    authScopes: { admin: true },
+    errors: {},
+    args: {
+      schemeId: t.arg.int(),
+      version: t.arg.int({ required: false }),
+      file: t.arg({ type: 'Upload' }),
+      dryRun: t.arg.boolean({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const file = await fileOf(args.file)
+      const dryRun = args.dryRun ?? false
+      return runImport(ctx.prisma, dryRun, (tx) =>
+        importSchemeIndicators(tx, importActor(ctx), file, { schemeId: args.schemeId, version: args.version, dryRun }),
+      )
+    },
+  }),
+  importFindings: t.field({
+    type: ImportReportRef,
+    description:
+      'Creates feedback forms and findings of an INSPECTING round from the 问题清单 sheet (template: /files/template/findings.xlsx?roundId=). Inspectors only for orgs assigned to their team.',
+    authScopes: { admin: true, inspector: true },
+    errors: {},
+    args: {
+      roundId: t.arg.int(),
+      file: t.arg({ type: 'Upload' }),
+      dryRun: t.arg.boolean({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const file = await fileOf(args.file)
+      const dryRun = args.dryRun ?? false
+      return runImport(ctx.prisma, dryRun, (tx) =>
+        importFindings(tx, importActor(ctx), file, { roundId: args.roundId, dryRun }),
+      )
+    },
+  }),
+}))

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto'
+import type { PrismaClient, Role } from '@redblue/db'
+import type { Db } from '../../../context'
+import { writeAudit } from '../../../audit'
+import type { ImportProblem } from '../read'
+
+/**
+ * What every import shares: the report, the uploaded file, and the all-or-nothing runner. An
+ * import reads and checks the whole file first and writes only when no problem remains; the
+ * writes and their audit entry share one transaction, so a failure half-way leaves nothing. A
+ * dry run does the same work and then rolls the transaction back, so it reports exactly what a
+ * real run would do.
+ */
+
+export type ImportKind = 'orgs' | 'indicators' | 'findings'
+
+export interface ImportActor {
+  id: number
+  role: Role
+  orgId: number | null
+  ip: string | null
+}
+
+export interface ImportFile {
+  name: string
+  bytes: Uint8Array
+}
+
+export interface ImportReport {
+  kind: ImportKind
+  /** True when the data was saved (never for a dry run or a file with problems). */
+  applied: boolean
+  dryRun: boolean
+  fileName: string
+  /** Data rows read from the file. */
+  rowCount: number
+  created: number
+  updated: number
+  problems: ImportProblem[]
+  /** Not blocking (e.g. a draft scheme whose sums are not 100 yet). */
+  warnings: string[]
+  summary: string
+}
+
+export function emptyReport(kind: ImportKind, file: ImportFile, dryRun: boolean): ImportReport {
+  return {
+    kind,
+    applied: false,
+    dryRun,
+    fileName: file.name,
+    rowCount: 0,
+    created: 0,
+    updated: 0,
+    problems: [],
+    warnings: [],
+    summary: '',
+  }
+}
+
+export function fileDigest(file: ImportFile): string {
+  return createHash('sha256').update(file.bytes).digest('hex')
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run')
+  }
+}
+
+const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 }
+
+export async function runImport(
+  prisma: PrismaClient,
+  dryRun: boolean,
+  work: (tx: Db) => Promise<ImportReport>,
+): Promise<ImportReport> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const report = await work(tx)
+      if (report.problems.length) {
+        return { ...report, applied: false, summary: `发现 ${report.problems.length} 处错误，未导入任何数据` }
+      }
+      if (dryRun) throw new DryRunRollback({ ...report, applied: false, summary: `校验通过（试导入，未保存）：${report.summary}` })
+      return { ...report, applied: true }
+    }, TX_OPTIONS)
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.report
+    throw error
+  }
+}
+
+export async function auditImport(
+  tx: Db,
+  actor: ImportActor,
+  entry: { action: string; entityType: string; entityId: string | number; file: ImportFile; before?: unknown; after: Record<string, unknown> },
+): Promise<void> {
+  await writeAudit(tx, {
+    actor: actor.id,
+    ip: actor.ip,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before,
+    after: { fileName: entry.file.name, sha256: fileDigest(entry.file), ...entry.after },
+  })
+}
