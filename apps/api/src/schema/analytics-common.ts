@@ -1,7 +1,7 @@
 import { builder } from '../builder'
 import type { Context } from '../context'
 import { AuthenticationError } from '../errors'
-import type { Period, Viewer } from '../services/analytics'
+import type { Viewer } from '../services/analytics'
 
 /**
  * Shared pieces of the analytics domain files: the viewer (R12) of a request, the period input,
@@ -28,10 +28,6 @@ export const AnalyticsPeriodInput = builder.inputType('AnalyticsPeriodInput', {
     toQuarter: t.int({ required: false, description: '1–4, default 4.' }),
   }),
 })
-
-export function periodOf(input: Period | null | undefined): Period | null {
-  return input ?? null
-}
 
 /** Identity of one analytics answer, shared by its rows. */
 export type Batch = object
