@@ -1,5 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-explicit-any --
-   GraphQL responses are checked by shape here, not typed. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL responses are checked by shape here. */
 /**
  * The workflow through GraphQL (yoga.fetch): a quarter run through the API alone, the R12 scope
  * of a BRANCH user of another org, a conflicting save, and evidence uploads (limits, path tricks,
