@@ -427,6 +427,26 @@ describe('demo users', () => {
       ).toBeGreaterThan(0)
       expect(await prisma.rectification.count({ where: { orgId: user.orgId! } })).toBeGreaterThan(0)
     }
+    // branch1's org shows every state of a rectification item.
+    const own = await prisma.rectification.findMany({ where: { orgId: b1!.orgId! } })
+    const states = new Set(
+      own.map((r) => {
+        const w = rectificationWarning({
+          deadline: r.deadline.toISOString().slice(0, 10),
+          today: TODAY,
+          closed: r.status === 'CLOSED',
+        })
+        return r.status === 'OPEN' ? `OPEN-${w.colour}` : r.status
+      }),
+    )
+    expect([...states].sort()).toEqual([
+      'CLOSED',
+      'OPEN-GREEN',
+      'OPEN-RED',
+      'OPEN-YELLOW',
+      'RETURNED',
+      'SUBMITTED',
+    ])
     // inspector1's team inspects branch1's org in the current round.
     const assignment = await prisma.teamAssignment.findFirstOrThrow({
       where: { orgId: b1!.orgId!, round: { status: 'INSPECTING' } },
@@ -442,7 +462,7 @@ describe('idempotence and determinism', () => {
     const again = await seedDemo(prisma, { now: new Date() })
     expect(again.seeded).toBe(false)
     expect(await rowCounts()).toEqual(before)
-    expect(again.logins.map((l) => l.displayName)).toEqual(first.logins.map((l) => l.displayName))
+    expect(again.logins).toEqual(DEMO_LOGINS)
   })
 
   test('new rows get fresh ids after the seed (sequences moved past the seeded ids)', async () => {
