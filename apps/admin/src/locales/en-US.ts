@@ -363,6 +363,13 @@ const enUS: MessageSchema = {
     submitAssessment: 'Submit',
     invalidNumber: 'Enter a number (at most two decimals)',
     someone: 'someone else',
+    editFinding: 'Edit finding',
+    searchCategory: 'Type a code or name',
+    noteRequired: 'Please add a note',
+    newDeadline: 'New deadline (optional)',
+    carriedOver: 'carried over {n}×',
+    saveFirst: 'Save your scores first',
+    submitted: 'Assessment submitted',
   },
   dispute: {
     queue: 'Open disputes',

@@ -359,6 +359,13 @@ const zhCN = {
     submitAssessment: '提交评分',
     invalidNumber: '请输入数字（最多两位小数）',
     someone: '其他人',
+    editFinding: '编辑问题',
+    searchCategory: '输入编码或名称搜索',
+    noteRequired: '请填写说明',
+    newDeadline: '新的完成时限（可选）',
+    carriedOver: '已转入 {n} 次',
+    saveFirst: '请先保存评分',
+    submitted: '评分已提交',
   },
   dispute: {
     queue: '异议待处理',

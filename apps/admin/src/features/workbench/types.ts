@@ -1,4 +1,5 @@
 import type { FindingInput, IndicatorDefinition, SchemeDefinition } from '@redblue/scoring'
+import type { WorkbenchFindingFieldsFragment } from '@/generated/graphql'
 
 /** An indicator as the workbench shows it: the engine's definition plus what the inspector reads. */
 export interface WorkbenchIndicator extends IndicatorDefinition {
@@ -19,16 +20,16 @@ export interface WorkbenchEvidence {
   url: string | null
 }
 
-export interface WorkbenchFinding {
+/** A finding as listed under its indicator (from the API's finding, or one being typed). */
+export type WorkbenchFinding = Pick<
+  WorkbenchFindingFieldsFragment,
+  'description' | 'checkMethod' | 'deduction' | 'reconciliationStatus' | 'isRepeat'
+> & {
   id: number | string
+  version?: number
   indicatorId: number | string
   problemCategoryId: number | string
   problemCategoryName: string
-  description: string
-  checkMethod: 'INTERVIEW' | 'DOCUMENT_REVIEW' | 'ONSITE_CHECK'
-  deduction: string
-  reconciliationStatus: 'PENDING' | 'CONFIRMED' | 'DISPUTED' | 'UPHELD' | 'WITHDRAWN'
-  isRepeat: boolean
   evidence: readonly WorkbenchEvidence[]
 }
 
