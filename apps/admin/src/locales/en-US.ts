@@ -135,6 +135,8 @@ const enUS: MessageSchema = {
     passwordTooShort: 'At least {n} characters',
     passwordChanged: 'Password changed; please sign in again',
     mustChange: 'Please change your password before going on.',
+    passwordLettersDigits: 'Use both letters and digits',
+    passwordUpdated: 'Password changed; other devices were signed out',
   },
   error: {
     network: 'Cannot reach the server; check the network and retry',
@@ -378,6 +380,9 @@ const enUS: MessageSchema = {
     withdraw: 'Withdraw finding',
     resolution: 'Resolution',
     noDisputes: 'No open disputes',
+    reasonRequired: 'Please give the resolution',
+    upholdEffect: 'Uphold: the finding keeps deducting; the dispute is rejected.',
+    withdrawEffect: 'Withdraw: the finding no longer deducts; the score follows.',
   },
   ...dashboardMessagesEnUS,
   ...drilldownMessagesEnUS,

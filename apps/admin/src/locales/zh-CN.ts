@@ -131,6 +131,8 @@ const zhCN = {
     passwordTooShort: '密码至少 {n} 位',
     passwordChanged: '密码已修改，请重新登录',
     mustChange: '首次登录或密码已被重置，请先修改密码。',
+    passwordLettersDigits: '密码需同时包含字母和数字',
+    passwordUpdated: '密码已修改，其他设备上的登录已退出',
   },
   error: {
     network: '无法连接服务器，请检查网络后重试',
@@ -374,6 +376,9 @@ const zhCN = {
     withdraw: '撤销问题',
     resolution: '处理意见',
     noDisputes: '没有待处理的异议',
+    reasonRequired: '请填写处理意见',
+    upholdEffect: '维持：该问题继续扣分，异议驳回。',
+    withdrawEffect: '撤销：该问题不再扣分，分数随之调整。',
   },
   ...dashboardMessagesZhCN,
   ...drilldownMessagesZhCN,
