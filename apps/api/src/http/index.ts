@@ -17,8 +17,27 @@ export function isHttpRoute(path: string): boolean {
 
 const ROUTES: Route[] = [...boardRoutes, ...fileRoutes]
 
+/** Routes whose responses anyone may read cross-origin (public data, no cookies involved). */
+const PUBLIC_PATHS = /^\/board(\/|$)/
+
 export function useHttpRoutes(prisma: PrismaClient, config: ApiConfig): Plugin {
   return {
+    /**
+     * Yoga's default CORS reflects any Origin with credentials allowed. For these routes that is
+     * wrong both ways: the public board should say `*` (no credentials), and the downloads must
+     * not be readable by other origins at all, not even same-site ones that carry the cookie.
+     */
+    onResponse({ request, response }) {
+      const path = new URL(request.url).pathname
+      if (!ROUTES.some((route) => route.pattern.test(path))) return
+      response.headers.delete('access-control-allow-credentials')
+      if (PUBLIC_PATHS.test(path)) {
+        response.headers.set('access-control-allow-origin', '*')
+        response.headers.delete('vary')
+      } else {
+        response.headers.delete('access-control-allow-origin')
+      }
+    },
     async onRequest(payload) {
       const { request, url, fetchAPI } = payload
       for (const route of ROUTES) {

@@ -63,6 +63,14 @@ describe('ranking export', () => {
     expect(rows.filter((r) => r[8] === '蓝榜').length).toBe(assessments.filter((a) => a.listMark === 'BLUE').length)
   })
 
+  it('cannot be read by other origins, even with the session cookie', async () => {
+    const round = await latestRound()
+    const res = await api.fetch(`/files/export/ranking.xlsx?roundId=${round.id}`, { headers: { origin: 'https://portal.example' } }, { cookie: await api.login('admin') })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+  })
+
   it('is refused for unpublished rounds and anonymous callers', async () => {
     const current = await api.prisma.inspectionRound.findFirstOrThrow({ where: { status: 'INSPECTING' } })
     expect((await download(api, `/files/export/ranking.xlsx?roundId=${current.id}`, 'admin')).status).toBe(400)
