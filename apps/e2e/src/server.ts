@@ -1,0 +1,155 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { env } from './env'
+
+/** A demo login as the server prints it at start-up. */
+export interface DemoLogin {
+  username: string
+  role: string
+  displayName: string
+  orgName?: string
+}
+
+export interface RunningServer {
+  url: string
+  dataDir: string
+  logins: DemoLogin[]
+  /** Everything the server printed so far (for failure messages). */
+  log: () => string
+  stop: () => Promise<void>
+}
+
+const API_DIR = fileURLToPath(new URL('../../api/', import.meta.url))
+const ADMIN_DIST = fileURLToPath(new URL('../../admin/dist/', import.meta.url))
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.unref()
+    probe.on('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** `  admin        管理员 · 李晓明` / `  branch1      支部用户 · 王海龙 · 某党支部` */
+function parseLogins(log: string): DemoLogin[] {
+  const roles: Record<string, string> = {
+    管理员: 'ADMIN',
+    公司领导: 'LEADER',
+    检查组成员: 'INSPECTOR',
+    支部用户: 'BRANCH',
+  }
+  const logins: DemoLogin[] = []
+  for (const line of log.split('\n')) {
+    const match = /^\s{2}(\S+)\s+(管理员|公司领导|检查组成员|支部用户) · ([^·]+?)(?: · (.+))?\s*$/.exec(line)
+    if (!match) continue
+    logins.push({
+      username: match[1]!,
+      role: roles[match[2]!]!,
+      displayName: match[3]!.trim(),
+      orgName: match[4]?.trim(),
+    })
+  }
+  return logins
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve()
+    else child.once('exit', () => resolve())
+  })
+}
+
+/**
+ * Starts the real server (`apps/api/src/main.ts`, as `pnpm start` runs it) as a child process on a
+ * free loopback port, with a fresh embedded PGlite database in a temporary folder: start-up
+ * migrates and seeds the demo data, and the built SPA is served from apps/admin/dist.
+ */
+export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'redblue-e2e-'))
+  const port = await freePort()
+  const tsx = createRequire(import.meta.url).resolve('tsx')
+  const childEnv: Record<string, string | undefined> = {
+    ...env.inherited,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    REDBLUE_DATA_DIR: dataDir,
+    ADMIN_DIST_DIR: env.adminDist ?? ADMIN_DIST,
+    COOKIE_SECURE: 'false',
+  }
+  // A fresh embedded database every run, whatever the shell points at.
+  delete childEnv.DATABASE_URL
+  delete childEnv.UPLOAD_DIR
+
+  const child = spawn(process.execPath, ['--import', tsx, 'src/main.ts'], {
+    cwd: API_DIR,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const onData = (chunk: Buffer) => {
+    const text = chunk.toString()
+    output += text
+    if (env.serverLog) process.stdout.write(`[server] ${text}`)
+  }
+  child.stdout.on('data', onData)
+  child.stderr.on('data', onData)
+
+  const url = `http://127.0.0.1:${port}`
+  const started = Date.now()
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`The server did not start within ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      )
+      const onExit = (code: number | null) => {
+        clearTimeout(timer)
+        reject(new Error(`The server exited during start-up (code ${code})`))
+      }
+      child.once('exit', onExit)
+      const poll = setInterval(() => {
+        // main.ts prints the logins right after "已启动"; wait for the whole block.
+        if (!output.includes('已启动') || !/支部用户/.test(output)) return
+        clearInterval(poll)
+        clearTimeout(timer)
+        child.off('exit', onExit)
+        resolve()
+      }, 100)
+    })
+    const health = await fetch(`${url}/health`)
+    if (!health.ok) throw new Error(`GET /health answered ${health.status}`)
+  } catch (error) {
+    child.kill('SIGKILL')
+    await exited(child)
+    if (!env.keepData) await rm(dataDir, { recursive: true, force: true })
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`, { cause: error })
+  }
+  console.log(`e2e: server up at ${url} in ${((Date.now() - started) / 1000).toFixed(1)} s (data ${dataDir})`)
+
+  return {
+    url,
+    dataDir,
+    logins: parseLogins(output),
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        const killer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+        await exited(child)
+        clearTimeout(killer)
+      }
+      if (!env.keepData) await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
