@@ -55,6 +55,9 @@ export function createApi(options: CreateApiOptions) {
     context: createContextFactory(options.prisma, config),
     graphiql: config.graphiql,
     landingPage: false,
+    // The SPA is served from the same origin; yoga's default CORS would reflect any Origin with
+    // credentials allowed, letting other sites read responses made with our cookie.
+    cors: false,
     // Unexpected errors become "Unexpected error." for clients; GraphQLErrors (ours) pass through.
     maskedErrors: true,
     maxRequestBodySize: config.maxBodyBytes,

@@ -36,6 +36,21 @@ describe('protection', () => {
     expect(json.status).toBe(200)
   })
 
+  it('sends no CORS headers: other origins cannot read API responses', async () => {
+    const res = await api.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    })
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+    const preflight = await api.fetch('/graphql', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    })
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
   it('rejects request bodies over the limit with 413', async () => {
     const small = api.createInstance({ maxBodyBytes: 10_000 })
     const res = await api.fetch(
