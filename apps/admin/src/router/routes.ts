@@ -5,6 +5,7 @@ const ADMIN = ['ADMIN'] as const
 const STAFF = ['ADMIN', 'LEADER'] as const
 /** Leaders and admins drill into any org; a branch into its own (the API scopes the data). */
 const DRILLDOWN = ['ADMIN', 'LEADER', 'BRANCH'] as const
+const BRANCH = ['BRANCH'] as const
 
 /** Pages inside the signed-in layout. Every page is its own lazily loaded chunk. */
 export const layoutRoutes: RouteRecordRaw[] = [
@@ -92,6 +93,30 @@ export const layoutRoutes: RouteRecordRaw[] = [
     name: 'ledger',
     component: () => import('@/features/ledger/pages/LedgerPage.vue'),
     meta: { titleKey: 'ledger.route', roles: STAFF, menu: { group: 'work', order: 5 } },
+  },
+  {
+    path: 'my/org',
+    name: 'my-org',
+    component: () => import('@/features/branch/pages/MyOrgPage.vue'),
+    meta: { titleKey: 'branch.route.myOrg', roles: BRANCH, menu: { group: 'work', order: 6 } },
+  },
+  {
+    path: 'my/findings',
+    name: 'my-findings',
+    component: () => import('@/features/branch/pages/MyFindingsPage.vue'),
+    meta: { titleKey: 'branch.route.myFindings', roles: BRANCH, menu: { group: 'work', order: 7 } },
+  },
+  {
+    path: 'my/rectifications',
+    name: 'my-rectifications',
+    component: () => import('@/features/branch/pages/MyRectificationsPage.vue'),
+    meta: { titleKey: 'branch.route.myRectifications', roles: BRANCH, menu: { group: 'work', order: 8 } },
+  },
+  {
+    path: 'my/interviews',
+    name: 'my-interviews',
+    component: () => import('@/features/branch/pages/MyInterviewsPage.vue'),
+    meta: { titleKey: 'branch.route.myInterviews', roles: BRANCH, menu: { group: 'work', order: 9 } },
   },
   {
     path: 'organizations',

@@ -135,3 +135,75 @@ export const MyInterviewsQuery = graphql(`
     }
   }
 `)
+
+/** Each year's warning days (R8), for previewing a new deadline's colour before saving it. */
+export const WarningDaysQuery = graphql(`
+  query BranchWarningDays {
+    ruleSets {
+      year
+      warningDays
+    }
+  }
+`)
+
+/** The own org's results in the latest rounds of an area, with the category averages. */
+export const MyTrendQuery = graphql(`
+  query MyOrgTrend($areaId: Int!, $orgIds: [Int!]) {
+    analyticsTrends(areaId: $areaId, rounds: 5) {
+      rounds {
+        id
+        name
+        year
+        quarter
+      }
+      orgs(orgIds: $orgIds) {
+        orgId
+        org {
+          id
+          name
+          shortName
+        }
+        categories
+        totals
+        ranks
+        marks
+      }
+      categoryAverages {
+        category
+        totals
+      }
+    }
+  }
+`)
+
+export const MyAssessmentQuery = graphql(`
+  query MyLatestAssessment($roundId: Int!, $orgId: Int!, $areaId: Int!) {
+    assessments(roundId: $roundId, orgId: $orgId, areaId: $areaId) {
+      id
+      category
+      baseScore
+      bonusScore
+      totalScore
+      rank
+      listMark
+    }
+  }
+`)
+
+export const MyAreasQuery = graphql(`
+  query MyAreas {
+    areas {
+      id
+      name
+      sortOrder
+    }
+    myTodos {
+      counts {
+        toReconcile
+        overdue
+        dueSoon
+        returned
+      }
+    }
+  }
+`)

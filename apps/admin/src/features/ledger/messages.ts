@@ -50,7 +50,7 @@ const zhCN = {
     plan: '整改计划',
     editPlan: '修改计划',
     planSaved: '整改计划已保存',
-    deadlinePreview: '按新时限：{state}',
+    deadlinePreview: '按新时限：',
     finding: '对应问题',
   },
   ledger: {
@@ -123,7 +123,7 @@ export const ledgerMessagesEnUS: typeof zhCN = {
     plan: 'Plan',
     editPlan: 'Edit plan',
     planSaved: 'Plan saved',
-    deadlinePreview: 'With the new deadline: {state}',
+    deadlinePreview: 'With the new deadline:',
     finding: 'Finding',
   },
   ledger: {
