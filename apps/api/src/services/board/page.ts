@@ -54,6 +54,7 @@ li .why{font-size:.82rem;color:#666}
 .none{color:#888;font-size:.9rem}
 .empty{background:#fff;border-radius:.6rem;padding:1rem;color:#666}
 footer{text-align:center;color:#777;font-size:.8rem;padding:0 1rem 1.5rem}
+@media (min-width:1600px) and (orientation:landscape){main{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(0,1fr);gap:1.25rem;max-width:none}section.area{margin:0}.cards{grid-template-columns:1fr;gap:.7rem}.list{padding:.45rem .8rem .6rem}li{padding:.2rem 0}}
 @media (max-width:30rem){.lists{grid-template-columns:1fr}.red{border-right:0;border-bottom:1px solid #eee}header h1{font-size:1.5rem}}
 @media print{header{background:none;color:#000;border-bottom:2px solid #000}.card{box-shadow:none;border:1px solid #999;break-inside:avoid}}
 `

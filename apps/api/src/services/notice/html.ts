@@ -22,8 +22,9 @@ p.to{text-indent:0}
 .caption{text-align:center;text-indent:0;font:14pt/1.6 "SimHei","黑体",sans-serif;margin:8pt 0 4pt}
 table{width:100%;border-collapse:collapse;margin:0 0 10pt;font:12pt/1.5 "FangSong","仿宋_GB2312",serif}
 th,td{border:1px solid #000;padding:2pt 4pt;text-align:center;vertical-align:middle}
-th{font-family:"SimHei","黑体",sans-serif;background:#f2f2f2}
+th{font-family:"SimHei","黑体",sans-serif;background:#f2f2f2;white-space:nowrap}
 td.l{text-align:left}
+td:not(.l){white-space:nowrap}
 tr{break-inside:avoid}
 thead{display:table-header-group}
 .sign{text-align:right;text-indent:0;padding-right:4em}
@@ -88,6 +89,8 @@ export function renderNoticeHtml(data: NoticeData): string {
   out.push('<h2>三、月度绩效加减分</h2>')
   const adjustments = data.areas.flatMap((a) => a.adjustments.map((x) => ({ ...x, areaName: a.areaName })))
   if (adjustments.length) {
+    const [y, m] = adjustments[0]!.month.split('-').map(Number)
+    p(`根据考核评价结果，对以下党组织在${y}年${m}月月度绩效中予以加减分：`)
     out.push(
       tableHtml(
         ['专业', '党组织', '类别', '事由', '加减分', '计入月份'],
