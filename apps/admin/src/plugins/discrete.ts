@@ -8,8 +8,10 @@ let api: DiscreteApi<'message' | 'dialog' | 'notification' | 'loadingBar'> | und
 
 /**
  * Messages, dialogs and the loading bar for code that runs outside components (router guards, the
- * GraphQL client) and for components alike, so there is one place that shows them. Created on first
- * use and following the app's theme and language.
+ * GraphQL client) and for components alike, so there is one place that shows them, following the
+ * app's theme and language. Created by `setupDiscreteApi` at start-up: created lazily inside a
+ * router guard it would mount while vue-router runs the guard in the main app's context, and its
+ * providers' inject() calls would then resolve against the main app instead of their own tree.
  */
 export function discrete() {
   if (!api) {
@@ -26,4 +28,8 @@ export function discrete() {
     })
   }
   return api
+}
+
+export function setupDiscreteApi() {
+  discrete()
 }
