@@ -144,6 +144,38 @@ describe('category ranking', () => {
     expect(compared).toBeGreaterThan(0)
   })
 
+  it('counts each org’s open items from its findings and its interview', async () => {
+    const roundId = publishedRoundIds.at(-1)!
+    const q = `query ($roundId: Int!, $areaId: Int!, $category: OrgCategory!) {
+      categoryRanking(roundId: $roundId, areaId: $areaId, category: $category) { rows { orgId findingCount openRectifications } } }`
+    for (const areaId of areaIds) {
+      const served = new Map<number, { findingCount: number | null; openRectifications: number | null }>()
+      for (const category of CATEGORIES) {
+        for (const row of ok(await api.gql<RankingData>(q, { roundId, areaId, category }, leader)).categoryRanking.rows) {
+          served.set(row.orgId, row)
+        }
+      }
+      const open = await api.prisma.rectification.findMany({
+        where: {
+          roundId,
+          status: { not: 'CLOSED' },
+          OR: [{ finding: { areaId } }, { interviewItem: { interview: { areaId } } }],
+        },
+      })
+      const findings = await api.prisma.finding.findMany({
+        where: { roundId, areaId, reconciliationStatus: { in: ['CONFIRMED', 'UPHELD'] } },
+      })
+      for (const [orgId, row] of served) {
+        expect([orgId, row.openRectifications, row.findingCount]).toEqual([
+          orgId,
+          open.filter((r) => r.orgId === orgId).length,
+          findings.filter((f) => f.orgId === orgId).length,
+        ])
+      }
+      expect(open.every((r) => served.has(r.orgId))).toBe(true)
+    }
+  })
+
   it('is NOT_FOUND for a round that is not published', async () => {
     const current = await api.prisma.inspectionRound.findFirstOrThrow({ where: { status: { notIn: ['PUBLISHED', 'CLOSED'] } } })
     const res = await api.gql(

@@ -3,7 +3,7 @@ import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int, meanOf, percentOf } from './numbers'
 import { checkPeriod, periodSql, type Period } from './rounds'
-import { PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+import { categoryFilterSql, PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
 
 /** Side-by-side views for a heatmap, a Pareto chart and the repeat-offender list. One statement each. */
 
@@ -131,16 +131,17 @@ export async function problemCategoryPareto(
 ): Promise<Pareto> {
   checkPeriod(args.period)
   const areaId = args.areaId ?? null
+  const category = categoryFilterSql(args.category, { alias: 'a', on: Prisma.sql`a."id" = f."assessmentId"` })
   const rows = await db.$queryRaw<{ problemCategoryId: number; n: number }[]>`
     SELECT f."problemCategoryId", count(*)::int AS "n"
     FROM "Finding" f
     JOIN "InspectionRound" r ON r."id" = f."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
     JOIN "ProblemCategory" pc ON pc."id" = f."problemCategoryId"
-    JOIN "Assessment" a ON a."id" = f."assessmentId"
+    ${category.join}
     WHERE f."reconciliationStatus" IN ${STANDING_FINDINGS}
-      AND (${areaId}::int IS NULL OR f."areaId" = ${areaId})
+      AND ${areaId === null ? Prisma.sql`TRUE` : Prisma.sql`f."areaId" = ${areaId}`}
       AND ${periodSql(args.period)}
-      AND ${categoryIs('a."category"', args.category)}
+      AND ${category.where}
       AND ${visibleSql(viewer, 'f."orgId"', 'f."roundId"')}
     GROUP BY f."problemCategoryId", pc."sortOrder"
     ORDER BY count(*) DESC, pc."sortOrder", f."problemCategoryId"`
@@ -187,7 +188,6 @@ interface RepeatRow {
   repeatCount: number
   roundIds: number[]
   findingIds: number[]
-  latestRoundId: number
   totalFindings: number
   repeatFindings: number
 }
@@ -203,35 +203,44 @@ export async function repeatFindings(
 ): Promise<RepeatFindings> {
   checkPeriod(args.period)
   const areaId = args.areaId ?? null
+  // Groups come from the repeat findings alone (a small share); the rounds of each group are
+  // looked up for the `limit` groups kept, through the (org, problem category) index.
   const rows = await db.$queryRaw<RepeatRow[]>`
     WITH standing AS (
       SELECT f."id", f."orgId", f."problemCategoryId", f."roundId", f."isRepeat", r."year", r."quarter"
       FROM "Finding" f
       JOIN "InspectionRound" r ON r."id" = f."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
       WHERE f."reconciliationStatus" IN ${STANDING_FINDINGS}
-        AND (${areaId}::int IS NULL OR f."areaId" = ${areaId})
+        AND ${areaId === null ? Prisma.sql`TRUE` : Prisma.sql`f."areaId" = ${areaId}`}
         AND ${periodSql(args.period)}
         AND ${visibleSql(viewer, 'f."orgId"', 'f."roundId"')}
     ),
-    groups AS (
-      SELECT s."orgId", s."problemCategoryId",
-             count(*) FILTER (WHERE s."isRepeat")::int AS "repeatCount",
-             array_agg(DISTINCT s."roundId") AS "roundIdSet",
-             array_agg(s."id" ORDER BY s."year" DESC, s."quarter" DESC, s."id" DESC) FILTER (WHERE s."isRepeat") AS "findingIds",
-             (array_agg(s."roundId" ORDER BY s."year" DESC, s."quarter" DESC))[1] AS "latestRoundId"
-      FROM standing s
-      GROUP BY s."orgId", s."problemCategoryId"
-      HAVING bool_or(s."isRepeat")
-    ),
     totals AS (
       SELECT count(*)::int AS "totalFindings", count(*) FILTER (WHERE "isRepeat")::int AS "repeatFindings" FROM standing
+    ),
+    groups AS (
+      SELECT s."orgId", s."problemCategoryId", count(*)::int AS "repeatCount",
+             array_agg(s."id" ORDER BY s."year" DESC, s."quarter" DESC, s."id" DESC) AS "findingIds"
+      FROM standing s
+      WHERE s."isRepeat"
+      GROUP BY s."orgId", s."problemCategoryId"
+      ORDER BY count(*) DESC, s."orgId", s."problemCategoryId"
+      LIMIT ${args.limit}
     )
-    SELECT g."orgId", g."problemCategoryId", g."repeatCount", g."findingIds", g."latestRoundId",
-           ARRAY(SELECT r."id" FROM "InspectionRound" r WHERE r."id" = ANY(g."roundIdSet") ORDER BY r."year", r."quarter") AS "roundIds",
+    SELECT g."orgId", g."problemCategoryId", g."repeatCount", g."findingIds",
+           ARRAY(
+             SELECT r."id" FROM "InspectionRound" r
+             WHERE r."status" IN ${PUBLISHED_STATUSES} AND ${periodSql(args.period)}
+               AND EXISTS (
+                 SELECT 1 FROM "Finding" f
+                 WHERE f."orgId" = g."orgId" AND f."problemCategoryId" = g."problemCategoryId" AND f."roundId" = r."id"
+                   AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
+                   AND ${areaId === null ? Prisma.sql`TRUE` : Prisma.sql`f."areaId" = ${areaId}`}
+                   AND ${visibleSql(viewer, 'f."orgId"', 'f."roundId"')})
+             ORDER BY r."year", r."quarter") AS "roundIds",
            t."totalFindings", t."repeatFindings"
     FROM totals t LEFT JOIN groups g ON TRUE
-    ORDER BY g."repeatCount" DESC NULLS LAST, g."orgId", g."problemCategoryId"
-    LIMIT ${args.limit}`
+    ORDER BY g."repeatCount" DESC NULLS LAST, g."orgId", g."problemCategoryId"`
   const first = rows[0]
   const totalFindings = int(first?.totalFindings)
   const repeats = int(first?.repeatFindings)
@@ -247,7 +256,7 @@ export async function repeatFindings(
         repeatCount: int(r.repeatCount),
         roundIds: r.roundIds,
         findingIds: r.findingIds,
-        latestRoundId: r.latestRoundId,
+        latestRoundId: r.roundIds.at(-1)!,
       })),
   }
 }

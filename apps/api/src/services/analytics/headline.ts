@@ -3,7 +3,7 @@ import { chinaDate, rectificationWarning } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { int, percentOf } from './numbers'
 import { checkPeriod, periodSql, roundInAreaSql, type Period } from './rounds'
-import { PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+import { itemAreaSql, PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
 
 export interface HeadlineArgs {
   areaId?: number | null
@@ -53,6 +53,7 @@ export async function headlineFigures(db: Db, viewer: Viewer, args: HeadlineArgs
   checkPeriod(args.period)
   const areaId = args.areaId ?? null
   const findingArea = areaId === null ? Prisma.sql`TRUE` : Prisma.sql`f."areaId" = ${areaId}`
+  const itemArea = itemAreaSql(areaId)
   const rows = await db.$queryRaw<HeadlineRow[]>`
     WITH rounds AS (
       SELECT r."id" FROM "InspectionRound" r
@@ -79,11 +80,8 @@ export async function headlineFigures(db: Db, viewer: Viewer, args: HeadlineArgs
       SELECT rc."status", rc."deadline"
       FROM "Rectification" rc
       JOIN rounds ON rounds."id" = rc."roundId"
-      LEFT JOIN "Finding" f ON f."id" = rc."findingId"
-      LEFT JOIN "InterviewItem" ii ON ii."id" = rc."interviewItemId"
-      LEFT JOIN "Interview" iv ON iv."id" = ii."interviewId"
-      WHERE (${areaId}::int IS NULL OR COALESCE(f."areaId", iv."areaId") = ${areaId})
-        AND ${visibleSql(viewer, 'rc."orgId"', 'rc."roundId"')}
+      ${itemArea.join}
+      WHERE ${itemArea.where} AND ${visibleSql(viewer, 'rc."orgId"', 'rc."roundId"')}
     )
     SELECT
       (SELECT count(*)::int FROM rounds) AS "roundsHeld",

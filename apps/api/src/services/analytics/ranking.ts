@@ -86,20 +86,27 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
       SELECT a.* FROM "Assessment" a JOIN target t ON t."id" = a."roundId"
       WHERE a."areaId" = ${args.areaId} AND a."category" = ${category}
     ),
-    finding_counts AS (
-      SELECT f."assessmentId", count(*)::int AS "n" FROM "Finding" f
-      WHERE f."assessmentId" IN (SELECT "id" FROM ranked) AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
+    -- Per ranked assessment: its standing findings and their items still open (one pass over
+    -- the findings of the round in the area; items by their unique findingId).
+    finding_stats AS (
+      SELECT f."assessmentId",
+             count(*) FILTER (WHERE f."reconciliationStatus" IN ${STANDING_FINDINGS})::int AS "findings",
+             count(rc."id") FILTER (WHERE rc."status" <> 'CLOSED')::int AS "openItems"
+      FROM "Finding" f
+      LEFT JOIN "Rectification" rc ON rc."findingId" = f."id"
+      WHERE f."roundId" = ${args.roundId} AND f."areaId" = ${args.areaId}
+        AND f."assessmentId" IN (SELECT "id" FROM ranked)
       GROUP BY f."assessmentId"
     ),
-    open_items AS (
-      SELECT rc."orgId", count(*)::int AS "n"
-      FROM "Rectification" rc
-      LEFT JOIN "Finding" f ON f."id" = rc."findingId"
-      LEFT JOIN "InterviewItem" ii ON ii."id" = rc."interviewItemId"
-      LEFT JOIN "Interview" iv ON iv."id" = ii."interviewId"
-      WHERE rc."roundId" = ${args.roundId} AND rc."status" <> 'CLOSED'
-        AND COALESCE(f."areaId", iv."areaId") = ${args.areaId}
-      GROUP BY rc."orgId"
+    -- Items from the interviews of blue-list orgs in this round and area.
+    interview_items AS (
+      SELECT iv."orgId", count(*)::int AS "openItems"
+      FROM "Interview" iv
+      JOIN "InterviewItem" ii ON ii."interviewId" = iv."id"
+      JOIN "Rectification" rc ON rc."interviewItemId" = ii."id"
+      WHERE iv."roundId" = ${args.roundId} AND iv."areaId" = ${args.areaId}
+        AND iv."orgId" IN (SELECT "orgId" FROM ranked) AND rc."status" <> 'CLOSED'
+      GROUP BY iv."orgId"
     )
     SELECT
       EXISTS (SELECT 1 FROM target) AS "published",
@@ -109,14 +116,15 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
       p."id" AS "previousAssessmentId", p."rank" AS "previousRank", p."category" AS "previousCategory",
       p."totalScore" AS "previousTotal", a."totalScore" - p."totalScore" AS "totalChange",
       ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')} AS "visible",
-      COALESCE(fc."n", 0) AS "findingCount", COALESCE(oi."n", 0) AS "openRectifications"
+      COALESCE(fs."findings", 0) AS "findingCount",
+      COALESCE(fs."openItems", 0) + COALESCE(ii."openItems", 0) AS "openRectifications"
     FROM (SELECT 1) AS one
     LEFT JOIN ranked a ON TRUE
     LEFT JOIN "Organization" o ON o."id" = a."orgId"
     LEFT JOIN "Assessment" p
       ON p."roundId" = (SELECT "id" FROM previous) AND p."orgId" = a."orgId" AND p."areaId" = a."areaId"
-    LEFT JOIN finding_counts fc ON fc."assessmentId" = a."id"
-    LEFT JOIN open_items oi ON oi."orgId" = a."orgId"
+    LEFT JOIN finding_stats fs ON fs."assessmentId" = a."id"
+    LEFT JOIN interview_items ii ON ii."orgId" = a."orgId"
     ORDER BY a."rank" NULLS LAST, o."sortOrder", a."orgId"`
   if (!rows[0]?.published) throw new NotFoundError('InspectionRound', args.roundId, '该轮次不存在或尚未发布结果')
   return {

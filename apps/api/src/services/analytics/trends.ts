@@ -3,7 +3,7 @@ import { categoryAverageSeries, orgSeries, type CategoryAverageSeries } from '@r
 import type { Db } from '../../context'
 import { fixed2, int, meanOf, percentOf } from './numbers'
 import type { AnalyticsRound } from './rounds'
-import { PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+import { categoryFilterSql, itemAreaSql, PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
 
 /**
  * Series over a window of published rounds (oldest first, from `trendWindow`). Every series is
@@ -212,15 +212,16 @@ interface FindingCountRow {
  * sort order). Counted in SQL: a provincial round has tens of thousands of findings.
  */
 export async function findingCountTrend(db: Db, viewer: Viewer, scope: TrendScope): Promise<FindingCountTrend[]> {
+  const category = categoryFilterSql(scope.category, { alias: 'a', on: Prisma.sql`a."id" = f."assessmentId"` })
   const rows = await db.$queryRaw<FindingCountRow[]>`
     SELECT f."roundId", f."problemCategoryId", min(pc."sortOrder") AS "sortOrder", count(*)::int AS "n"
     FROM "Finding" f
     JOIN "InspectionRound" r ON r."id" = f."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
     JOIN "ProblemCategory" pc ON pc."id" = f."problemCategoryId"
-    JOIN "Assessment" a ON a."id" = f."assessmentId"
+    ${category.join}
     WHERE f."areaId" = ${scope.areaId} AND ${roundIn('f."roundId"', scope)}
       AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
-      AND ${categoryIs('a."category"', scope.category)}
+      AND ${category.where}
       AND ${visibleSql(viewer, 'f."orgId"', 'f."roundId"')}
     GROUP BY f."roundId", f."problemCategoryId"`
   const position = new Map(roundIdsOf(scope).map((id, i) => [id, i]))
@@ -263,16 +264,17 @@ interface CloseOutRow {
  * of the area) that are verified and crossed off by now, within the viewer's scope.
  */
 export async function closeOutTrend(db: Db, viewer: Viewer, scope: TrendScope): Promise<CloseOutPoint[]> {
+  const itemArea = itemAreaSql(scope.areaId)
+  const category = categoryFilterSql(scope.category, {
+    alias: 'a',
+    on: Prisma.sql`a."roundId" = rc."roundId" AND a."orgId" = rc."orgId" AND a."areaId" = ${scope.areaId}`,
+  })
   const rows = await db.$queryRaw<CloseOutRow[]>`
     SELECT rc."roundId", count(*)::int AS "total", count(*) FILTER (WHERE rc."status" = 'CLOSED')::int AS "closed"
     FROM "Rectification" rc
-    LEFT JOIN "Finding" f ON f."id" = rc."findingId"
-    LEFT JOIN "InterviewItem" ii ON ii."id" = rc."interviewItemId"
-    LEFT JOIN "Interview" iv ON iv."id" = ii."interviewId"
-    LEFT JOIN "Assessment" a ON a."roundId" = rc."roundId" AND a."orgId" = rc."orgId" AND a."areaId" = ${scope.areaId}
-    WHERE ${roundIn('rc."roundId"', scope)}
-      AND COALESCE(f."areaId", iv."areaId") = ${scope.areaId}
-      AND ${categoryIs('a."category"', scope.category)}
+    ${itemArea.join}
+    ${category.join}
+    WHERE ${roundIn('rc."roundId"', scope)} AND ${itemArea.where} AND ${category.where}
       AND ${visibleSql(viewer, 'rc."orgId"', 'rc."roundId"')}
     GROUP BY rc."roundId"`
   const byRound = new Map(rows.map((r) => [r.roundId, r]))
