@@ -67,6 +67,12 @@ export class Journey {
   }
 
   async shot(page: Page, label: string): Promise<string> {
+    // Let refetch spinners settle so the picture shows what the user reads.
+    await page
+      .getByText('加载中…')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .catch(() => undefined)
     this.shots++
     const path = `${this.dir}${String(this.shots).padStart(2, '0')}-${label}.png`
     await page.screenshot({ path, fullPage: true, timeout: STEP_TIMEOUT }).catch(() => undefined)
