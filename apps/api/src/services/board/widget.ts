@@ -65,7 +65,7 @@ export const WIDGET_JS = String.raw`/* RedBlue 红蓝榜 floating window */
     '.rbw-title{flex:1;font-weight:700;letter-spacing:.12em;font-size:15px;margin:0}',
     '.rbw-btn{border:0;background:rgba(255,255,255,.16);color:#fff;border-radius:4px;min-width:26px;height:24px;padding:0 6px;font:inherit;font-size:13px;cursor:pointer;line-height:24px}',
     '.rbw-btn:hover,.rbw-btn:focus{background:rgba(255,255,255,.32);outline:none}',
-    '.rbw-body{max-height:min(55vh,420px);overflow:auto;padding:6px 12px 4px}',
+    '.rbw-body{max-height:min(45vh,340px);overflow:auto;padding:6px 12px 4px}',
     '.rbw-area{padding:6px 0;border-bottom:1px dashed #eadcd6}',
     '.rbw-area:last-child{border-bottom:0}',
     '.rbw-area-name{font-weight:700;color:#7a0c10}',
