@@ -66,7 +66,7 @@ export class Journey {
     return page
   }
 
-  async shot(page: Page, label: string): Promise<string> {
+  async shot(page: Page, label: string, options: { fullPage?: boolean } = {}): Promise<string> {
     // Let refetch spinners settle so the picture shows what the user reads.
     await page
       .getByText('加载中…')
@@ -75,7 +75,7 @@ export class Journey {
       .catch(() => undefined)
     this.shots++
     const path = `${this.dir}${String(this.shots).padStart(2, '0')}-${label}.png`
-    await page.screenshot({ path, fullPage: true, timeout: STEP_TIMEOUT }).catch(() => undefined)
+    await page.screenshot({ path, fullPage: options.fullPage ?? true, timeout: STEP_TIMEOUT }).catch(() => undefined)
     return path
   }
 
