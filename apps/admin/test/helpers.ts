@@ -2,13 +2,20 @@ import { mount, type ComponentMountingOptions } from '@vue/test-utils'
 import type { Component } from 'vue'
 import { i18n } from '@/plugins/i18n'
 
+/** Errors Vue caught while rendering; test/setup.ts fails the test if any remain. */
+export const renderErrors: unknown[] = []
+
 /** Mounts with the app's i18n (Chinese, as users see it by default). */
 export function mountWithApp<T extends Component>(component: T, options: ComponentMountingOptions<T> = {}) {
   i18n.global.locale.value = 'zh-CN'
   return mount(component, {
     attachTo: document.body,
     ...options,
-    global: { ...options.global, plugins: [i18n, ...(options.global?.plugins ?? [])] },
+    global: {
+      ...options.global,
+      plugins: [i18n, ...(options.global?.plugins ?? [])],
+      config: { errorHandler: (error: unknown) => void renderErrors.push(error) },
+    },
   })
 }
 

@@ -1,6 +1,16 @@
-// Each test starts from a clean browser state (theme and language preferences live here).
-import { beforeEach } from 'vitest'
+// Each test starts from a clean browser state (theme and language preferences live here), and a
+// render error Vue would only log fails the test instead.
+import { afterEach, beforeEach } from 'vitest'
+import { renderErrors } from './helpers'
 
 beforeEach(() => {
   localStorage.clear()
+  renderErrors.length = 0
+})
+
+afterEach(() => {
+  if (renderErrors.length) {
+    const [first] = renderErrors.splice(0)
+    throw first instanceof Error ? first : new Error(String(first))
+  }
 })

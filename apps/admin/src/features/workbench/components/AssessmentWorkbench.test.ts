@@ -118,7 +118,8 @@ describe('AssessmentWorkbench conflict handling', () => {
     const save = vi.fn<SaveInputs>((changed, version) =>
       Promise.resolve({
         ok: true,
-        saved: { version: version + 1, inputs: { ...saved.inputs, ...changed } },
+        // Only what is stored comes back: no entry for indicators nobody has touched.
+        saved: { version: version + 1, inputs: { '12': saved.inputs['12']!, ...changed } },
       }),
     )
     const wrapper = mountWorkbench(save)
@@ -133,6 +134,9 @@ describe('AssessmentWorkbench conflict handling', () => {
     expect(changed['31']!.bonusPoints).toBe('1')
     expect(wrapper.emitted('saved')?.[0]?.[0]).toMatchObject({ version: 4 })
     expect(wrapper.text()).not.toContain('有未保存的修改')
+    // The server answers with the inputs it holds; every indicator stays editable after the save.
+    await typeInto(wrapper, '#input-21', '4')
+    expect(text(wrapper, 'live-base')).toBe('80.00')
   })
 
   it('shows what someone else changed and re-applies my changes on their version', async () => {

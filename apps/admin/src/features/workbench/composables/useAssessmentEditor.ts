@@ -1,5 +1,5 @@
 import { computed, ref, shallowRef } from 'vue'
-import { cloneInputs, sameInput, type InputDraft, type InputsById } from './inputs'
+import { cloneInputs, emptyInput, sameInput, type InputDraft, type InputsById } from './inputs'
 
 /** The assessment as the server has it. */
 export interface SavedAssessment {
@@ -63,9 +63,19 @@ export function conflictRows(base: InputsById, mine: InputsById, theirs: InputsB
  * what differs, and the inspector either re-applies their changes on top of the latest version
  * (then saves again) or takes the latest version as it is.
  */
-export function useAssessmentEditor(initial: SavedAssessment, save: SaveInputs) {
+export function useAssessmentEditor(
+  initial: SavedAssessment,
+  save: SaveInputs,
+  /** Every indicator gets an input to bind to, whatever the server sent back. */
+  indicatorIds: () => readonly string[] = () => [],
+) {
+  const complete = (inputs: InputsById): InputsById => {
+    const all = cloneInputs(inputs)
+    for (const id of indicatorIds()) all[id] ??= emptyInput()
+    return all
+  }
   const base = shallowRef<SavedAssessment>({ ...initial, inputs: cloneInputs(initial.inputs) })
-  const draft = ref<InputsById>(cloneInputs(initial.inputs))
+  const draft = ref<InputsById>(complete(initial.inputs))
   const conflict = shallowRef<Conflict | null>(null)
   const saving = ref(false)
   const error = ref<string | null>(null)
@@ -89,7 +99,7 @@ export function useAssessmentEditor(initial: SavedAssessment, save: SaveInputs) 
       if (outcome.ok) {
         // Keep anything typed while the request was in flight.
         const typedMeanwhile = changedIds(sent, draft.value)
-        const next = cloneInputs(outcome.saved.inputs)
+        const next = complete(outcome.saved.inputs)
         for (const id of typedMeanwhile) if (draft.value[id]) next[id] = { ...draft.value[id] }
         base.value = { ...outcome.saved, inputs: cloneInputs(outcome.saved.inputs) }
         draft.value = next
@@ -114,7 +124,7 @@ export function useAssessmentEditor(initial: SavedAssessment, save: SaveInputs) 
     const mine = changes()
     const theirs = conflict.value.theirs
     base.value = { ...theirs, inputs: cloneInputs(theirs.inputs) }
-    draft.value = { ...cloneInputs(theirs.inputs), ...cloneInputs(mine) }
+    draft.value = { ...complete(theirs.inputs), ...cloneInputs(mine) }
     conflict.value = null
   }
 
@@ -123,7 +133,7 @@ export function useAssessmentEditor(initial: SavedAssessment, save: SaveInputs) 
     if (!conflict.value) return
     const theirs = conflict.value.theirs
     base.value = { ...theirs, inputs: cloneInputs(theirs.inputs) }
-    draft.value = cloneInputs(theirs.inputs)
+    draft.value = complete(theirs.inputs)
     conflict.value = null
   }
 
@@ -131,12 +141,12 @@ export function useAssessmentEditor(initial: SavedAssessment, save: SaveInputs) 
   function rebase(next: SavedAssessment) {
     const mine = changes()
     base.value = { ...next, inputs: cloneInputs(next.inputs) }
-    draft.value = { ...cloneInputs(next.inputs), ...mine }
+    draft.value = { ...complete(next.inputs), ...mine }
   }
 
   return { base, draft, dirty, dirtyIds, conflict, saving, error, save: submit, reapply, takeTheirs, rebase }
 }
 
 function emptyOf(input: InputDraft | undefined): InputDraft {
-  return input ? { ...input } : { ratingLevel: null, quantityValue: '', bonusPoints: '', note: '' }
+  return input ? { ...input } : emptyInput()
 }
