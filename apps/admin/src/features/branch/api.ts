@@ -11,6 +11,22 @@ export const MyRectificationsQuery = graphql(`
   }
 `)
 
+/** What the org still has to work on: open and returned items (one page each, enough for an org). */
+export const MyActiveRectificationsQuery = graphql(`
+  query MyActiveRectifications($orgId: Int) {
+    open: rectificationLedger(filter: { orgId: $orgId, status: OPEN }, limit: 200) {
+      items {
+        ...RectificationFields
+      }
+    }
+    returned: rectificationLedger(filter: { orgId: $orgId, status: RETURNED }, limit: 200) {
+      items {
+        ...RectificationFields
+      }
+    }
+  }
+`)
+
 /** Progress with evidence: sent as a multipart request (see multipartUpload.ts). */
 export const SubmitRectificationMutation = graphql(`
   mutation SubmitRectification($id: Int!, $version: Int!, $note: String!, $files: [Upload!]) {

@@ -3,7 +3,8 @@ import type { RectificationFieldsFragment } from '@/generated/graphql'
 /** What the API accepts as evidence (pdf/jpg/png/docx/xlsx). */
 export const EVIDENCE_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'docx', 'xlsx'] as const
 export const EVIDENCE_ACCEPT = EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(',')
-export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+// The API's default UPLOAD_MAX_BYTES; the server still has the last word.
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 export const DEFAULT_MAX_FILES = 10
 export const MAX_NOTE_LENGTH = 2000
 

@@ -43,7 +43,7 @@ export function heatmapOption(input: HeatmapInput): ChartOption {
         return `${org}<br/>${dimension}: −${formatScore(v)}`
       },
     },
-    grid: { top: 32, left: 8, right: 16, bottom: 56, containLabel: true },
+    grid: { top: 32, left: 8, right: 72, bottom: 8, containLabel: true },
     toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
     xAxis: { type: 'category', data: input.dimensions.map((d) => d.name), splitArea: { show: true } },
     yAxis: { type: 'category', data: input.orgs.map((o) => o.name), splitArea: { show: true }, inverse: true },
@@ -52,9 +52,9 @@ export function heatmapOption(input: HeatmapInput): ChartOption {
       // A matrix with nothing lost still needs a range to draw.
       max: max > 0 ? max : 1,
       calculable: true,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
       inRange: { color: ['#fdf0f0', '#f4a3a8', '#c8161d'] },
     },
     series: [

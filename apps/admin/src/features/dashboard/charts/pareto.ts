@@ -82,7 +82,7 @@ export function paretoOption(input: ParetoInput): ChartOption {
           symbol: 'none',
           silent: true,
           lineStyle: { type: 'dashed' },
-          label: { formatter: `${threshold}%` },
+          label: { formatter: `${threshold}%`, position: 'insideStartTop' },
           data: [{ yAxis: threshold }],
         },
       },

@@ -53,7 +53,7 @@ export function trendLinesOption(input: TrendLinesInput): ChartOption {
   }
   return {
     tooltip: { trigger: 'axis', valueFormatter: formatScore },
-    legend: { type: 'scroll', top: 0, left: 0, right: 48 },
+    legend: { type: 'scroll', top: 0, left: 0, right: 64 },
     grid: { top: 40, left: 8, right: 72, bottom: 8, containLabel: true },
     toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
     xAxis: { type: 'category', boundaryGap: false, data: input.rounds.map((r) => r.label) },
@@ -86,7 +86,7 @@ export interface DimensionTrendInput {
 export function dimensionTrendOption(input: DimensionTrendInput): ChartOption {
   return {
     tooltip: { trigger: 'axis', valueFormatter: formatScore },
-    legend: { type: 'scroll', top: 0, left: 0, right: 48 },
+    legend: { type: 'scroll', top: 0, left: 0, right: 64 },
     grid: { top: 40, left: 8, right: 16, bottom: 8, containLabel: true },
     toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
     xAxis: { type: 'category', boundaryGap: false, data: input.rounds.map((r) => r.label) },
@@ -140,7 +140,7 @@ export function findingStackOption(input: FindingStackInput): ChartOption {
   }
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { type: 'scroll', top: 0, left: 0, right: 48 },
+    legend: { type: 'scroll', top: 0, left: 0, right: 64 },
     grid: { top: 40, left: 8, right: 16, bottom: 8, containLabel: true },
     toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
     xAxis: { type: 'category', data: input.rounds.map((r) => r.label) },
