@@ -142,7 +142,7 @@ function setup(url: string) {
     const data = body.operationName === 'AssessmentDrilldown' ? { assessmentDrilldown: drilldown } : null
     return Promise.resolve(new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } }))
   })
-  const client = new Client({ url: 'http://api.test/graphql', exchanges: [fetchExchange], fetch })
+  const client = new Client({ url: 'http://api.test/graphql', exchanges: [fetchExchange], fetch, preferGetMethod: false })
   const session = createSessionStore(() =>
     Promise.resolve({ id: 1, username: 'leader', displayName: '领导', role: 'LEADER', orgId: null, orgName: null, mustChangePassword: false }),
   )
