@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { cents } from '../src/files'
+import { Journey, signIn, waitForText } from '../src/journey'
+import { readRanking } from '../src/ranking'
+
+/**
+ * Journey 6 — company leadership reads the dashboard: five-round trends, a category's ranking, and
+ * from a ranking row down through dimensions and indicators to the finding that cost a point and
+ * its rectification.
+ */
+let journey: Journey
+beforeAll(async () => {
+  journey = await Journey.open('06-dashboard', inject('baseUrl'))
+})
+afterAll(async () => {
+  await journey?.close()
+})
+
+/** How many rounds the trend series the dashboard received cover (the chart itself is a canvas). */
+function watchTrendRounds(page: Page) {
+  const seen: number[] = []
+  page.on('response', (response) => {
+    if (!response.url().endsWith('/graphql')) return
+    void response
+      .json()
+      .then((body: { data?: { analyticsTrends?: { rounds?: unknown[] } } }) => {
+        const rounds = body.data?.analyticsTrends?.rounds
+        if (Array.isArray(rounds)) seen.push(rounds.length)
+      })
+      .catch(() => undefined)
+  })
+  return seen
+}
+
+/** True once the canvas has been drawn on (not a blank box). */
+async function chartDrawn(page: Page, title: string): Promise<boolean> {
+  return page.getByRole('img', { name: title }).evaluate((el) => {
+    const canvas = el.querySelector('canvas')
+    if (!canvas || !canvas.width || !canvas.height) return false
+    const context = canvas.getContext('2d')
+    if (!context) return false
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+    const colours = new Set<number>()
+    for (let i = 0; i < data.length && colours.size < 20; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!)
+    return colours.size >= 5
+  })
+}
+
+test('leader reads five-round trends and drills from a ranking row to a finding', async () => {
+  const page = await journey.newPage()
+  const trendRounds = watchTrendRounds(page)
+  await journey.step('sign in as leader', () => signIn(page, journey.baseUrl, 'leader'))
+
+  await journey.step('the dashboard shows five-round trends', async () => {
+    await page.getByRole('menuitem', { name: '领导看板' }).click()
+    await page.waitForURL(/\/dashboard/)
+    const title = '近 5 轮总分走势'
+    await page.getByText(title, { exact: true }).waitFor()
+    await expect.poll(() => trendRounds.at(-1), { timeout: 60_000 }).toBe(5)
+    await expect.poll(() => chartDrawn(page, title), { timeout: 60_000 }).toBe(true)
+    // The leader reads; nothing here offers to change anything.
+    await expect(page.getByRole('menuitem', { name: '用户管理' }).count()).resolves.toBe(0)
+    await journey.shot(page, 'dashboard')
+  })
+
+  const target = await journey.step('category II ranking: open the lowest row with findings', async () => {
+    await page.getByTestId('pick-category').getByText('Ⅱ类', { exact: true }).click()
+    await page.getByText(/^Ⅱ类排名 · /).waitFor()
+    const rows = await readRanking(page)
+    const counts = await page.locator('tr[data-assessment-id]').evaluateAll((trs) =>
+      trs.map((tr) => Number((tr.querySelectorAll('td')[6] as HTMLElement | undefined)?.innerText ?? 0)),
+    )
+    const index = [...counts.keys()].reverse().find((i) => counts[i]! > 0)
+    expect(index, 'a category II org with findings').toBeDefined()
+    const row = rows[index!]!
+    await journey.shot(page, 'ranking')
+    await page.getByRole('row', { name: `查看 ${row.org} 的失分明细` }).click()
+    await page.waitForURL(/\/dashboard\/assessments\/\d+/)
+    const summary = page.getByTestId('drilldown-summary')
+    await waitForText(summary, row.org)
+    await waitForText(summary, `总分 ${(row.total / 100).toFixed(2)}`)
+    return row
+  })
+
+  await journey.step('dimension → indicator → the finding behind the lost points', async () => {
+    const dimensions = page.locator('tr[data-dimension-id]')
+    await dimensions.first().waitFor()
+    await journey.shot(page, 'dimensions')
+    const lost = await dimensions.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())),
+    )
+    // Look into each dimension that lost points until one lost them to a finding.
+    for (const [i, cells] of lost.entries()) {
+      if (!cells[4] || cents(cells[4]) === 0) continue
+      await dimensions.nth(i).click()
+      await page.waitForURL(/\/dimensions\/\d+/)
+      const indicator = page.locator('tr[data-indicator-id]').filter({ hasText: '检查发现问题扣分' }).first()
+      if (!(await indicator.isVisible({ timeout: 5_000 }).catch(() => false))) {
+        await page.goBack()
+        await dimensions.first().waitFor()
+        continue
+      }
+      await journey.shot(page, 'indicators')
+      const lostText = (await indicator.locator('td').nth(4).innerText()).trim()
+      await indicator.click()
+      await page.waitForURL(/\/indicators\/\d+/)
+      await page.getByRole('heading', { name: '问题' }).waitFor()
+      const findings = page.locator('.finding-card')
+      await findings.first().waitFor()
+      // The findings' deductions account for the indicator's lost points (never below 0: ≤).
+      const deductions = await findings.evaluateAll((cards) =>
+        cards.map((c) => c.querySelector<HTMLElement>('.num')?.innerText ?? '0'),
+      )
+      const sum = deductions.reduce((s, d) => s + Math.abs(cents(d)), 0)
+      expect(sum).toBeGreaterThanOrEqual(Math.abs(cents(lostText)))
+      await journey.shot(page, 'indicator-findings')
+      await page.locator('[data-open-finding]').first().click()
+      await page.waitForURL(/\/findings\/\d+/)
+      await page.getByRole('heading', { name: '整改事项' }).waitFor()
+      await waitForText(page.getByTestId('drilldown-trail'), target.org)
+      await journey.shot(page, 'finding')
+      return
+    }
+    throw new Error(`No dimension of ${target.org} lost points to a finding`)
+  })
+})
