@@ -1,0 +1,91 @@
+/**
+ * The real API server, started in this process on a free loopback port over the bench database,
+ * with the db package's statement recorder attached so the bench can count the SQL statements each
+ * request makes; and a small HTTP client that signs in and sends GraphQL the way the SPA does
+ * (session cookie + the CSRF header).
+ */
+import type { AddressInfo } from 'node:net'
+import { createDb } from '@redblue/db'
+import { createServer } from '../src/server'
+import { createApi, CSRF_HEADER } from '../src/yoga'
+import { LOGIN } from './documents'
+import { BENCH_PASSWORD } from './generate'
+
+export interface RunningApi {
+  url: string
+  /** Statements Prisma sent since the server started (transaction control excluded). */
+  statements(): number
+  close(): Promise<void>
+}
+
+export async function startApi(databaseUrl: string): Promise<RunningApi> {
+  let statements = 0
+  // The production pool size (createDb's default), as `pnpm start` would run it.
+  const db = await createDb({ url: databaseUrl, onQuery: () => void statements++ })
+  const api = createApi({ prisma: db.prisma })
+  const server = createServer({ api, adminDist: null })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    statements: () => statements,
+    async close() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await db.close()
+    },
+  }
+}
+
+export interface GqlResponse {
+  status: number
+  /** Wall time of the round trip, response body read. */
+  ms: number
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] }
+  bytes: number
+}
+
+export class ApiClient {
+  constructor(readonly baseUrl: string) {}
+
+  headers(cookie: string | null): Record<string, string> {
+    return {
+      'content-type': 'application/json',
+      [CSRF_HEADER]: '1',
+      ...(cookie ? { cookie } : {}),
+    }
+  }
+
+  async gql(query: string, variables: Record<string, unknown>, cookie: string | null): Promise<GqlResponse & { headers: Headers }> {
+    const started = performance.now()
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: this.headers(cookie),
+      body: JSON.stringify({ query, variables }),
+    })
+    const text = await response.text()
+    const ms = performance.now() - started
+    return { status: response.status, ms, body: JSON.parse(text) as GqlResponse['body'], bytes: text.length, headers: response.headers }
+  }
+
+  /** Signs in and returns the `name=value` session cookie. */
+  async login(username: string): Promise<string> {
+    const res = await this.gql(LOGIN, { username, password: BENCH_PASSWORD }, null)
+    const login = res.body.data?.login as { __typename?: string; message?: string } | undefined
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('redblue_session=') && c.length > 'redblue_session='.length)
+    if (!cookie || login?.__typename !== 'User') {
+      throw new Error(`login as ${username} failed: ${JSON.stringify(res.body)}`)
+    }
+    return cookie
+  }
+}
+
+/** Throws with the first GraphQL error, so a broken query never passes as a fast one. */
+export function assertOk(name: string, res: GqlResponse): void {
+  if (res.status !== 200 || res.body.errors?.length || !res.body.data) {
+    throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(res.body.errors ?? res.body).slice(0, 500)}`)
+  }
+}

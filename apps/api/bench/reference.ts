@@ -1,0 +1,110 @@
+/**
+ * "The limit": the same answers as the ranking and trend requests, written by hand as the fastest
+ * SQL we know for them and run directly on the database through `pg` (no HTTP, no GraphQL, no
+ * Prisma). Rows are fetched to the client like the API's are; the trend's independent series run
+ * concurrently on a pool, as the API's resolvers do. The bench divides the API's latency by this.
+ */
+import type pg from 'pg'
+
+const PUBLISHED = `('PUBLISHED', 'CLOSED')`
+const STANDING = `('CONFIRMED', 'UPHELD')`
+
+export interface RankingParams {
+  roundId: number
+  areaId: number
+  category: string
+}
+
+/** One statement: the category's rows with org, previous round, finding and open-item counts. */
+export const RANKING_SQL = `
+WITH target AS (
+  SELECT r."id", r."year", r."quarter" FROM "InspectionRound" r
+  WHERE r."id" = $1 AND r."status" IN ${PUBLISHED}
+),
+previous AS (
+  SELECT r."id", r."name" FROM "InspectionRound" r, target t
+  WHERE r."status" IN ${PUBLISHED} AND (r."year", r."quarter") < (t."year", t."quarter")
+    AND EXISTS (SELECT 1 FROM "RoundArea" ra WHERE ra."roundId" = r."id" AND ra."areaId" = $2)
+  ORDER BY r."year" DESC, r."quarter" DESC LIMIT 1
+)
+SELECT a."id", a."orgId", o."name", o."shortName", a."rank", a."baseScore", a."bonusScore", a."totalScore",
+       a."listMark", p."rank" AS "previousRank", p."category" AS "previousCategory",
+       a."totalScore" - p."totalScore" AS "totalChange",
+       (SELECT count(*) FROM "Finding" f
+         WHERE f."assessmentId" = a."id" AND f."reconciliationStatus" IN ${STANDING})::int AS "findings",
+       (SELECT count(*) FROM "Rectification" rc JOIN "Finding" f ON f."id" = rc."findingId"
+         WHERE f."assessmentId" = a."id" AND rc."status" <> 'CLOSED')::int
+       + (SELECT count(*) FROM "Interview" iv
+           JOIN "InterviewItem" ii ON ii."interviewId" = iv."id"
+           JOIN "Rectification" rc ON rc."interviewItemId" = ii."id"
+         WHERE iv."roundId" = a."roundId" AND iv."orgId" = a."orgId" AND iv."areaId" = a."areaId"
+           AND rc."status" <> 'CLOSED')::int AS "openItems",
+       (SELECT "name" FROM previous) AS "previousRoundName"
+FROM target t
+JOIN "Assessment" a ON a."roundId" = t."id"
+JOIN "Organization" o ON o."id" = a."orgId"
+LEFT JOIN "Assessment" p ON p."roundId" = (SELECT "id" FROM previous) AND p."orgId" = a."orgId" AND p."areaId" = a."areaId"
+WHERE a."areaId" = $2 AND a."category" = $3::"OrgCategory"
+ORDER BY a."rank" NULLS LAST, o."sortOrder", a."orgId"`
+
+export async function rankingReference(pool: pg.Pool, p: RankingParams): Promise<number> {
+  const { rows } = await pool.query(RANKING_SQL, [p.roundId, p.areaId, p.category])
+  return rows.length
+}
+
+export interface TrendParams {
+  areaId: number
+  category: string
+  untilRoundId: number
+  rounds: number
+}
+
+const WINDOW_SQL = `
+SELECT r."id", r."name", r."year", r."quarter" FROM "InspectionRound" r, "InspectionRound" u
+WHERE u."id" = $2 AND r."status" IN ${PUBLISHED} AND (r."year", r."quarter") <= (u."year", u."quarter")
+  AND EXISTS (SELECT 1 FROM "RoundArea" ra WHERE ra."roundId" = r."id" AND ra."areaId" = $1)
+ORDER BY r."year" DESC, r."quarter" DESC LIMIT $3`
+
+const SERIES_SQL = [
+  // Per-org totals, ranks and marks with the org.
+  `SELECT a."roundId", a."orgId", o."name", o."shortName", a."category", a."totalScore", a."rank", a."listMark"
+   FROM "Assessment" a JOIN "Organization" o ON o."id" = a."orgId"
+   WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory" AND a."totalScore" IS NOT NULL
+   ORDER BY o."sortOrder", a."orgId", a."roundId"`,
+  // Category average of the totals per round.
+  `SELECT a."roundId", a."category", round(avg(a."totalScore"), 2) AS "mean"
+   FROM "Assessment" a
+   WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory" AND a."totalScore" IS NOT NULL
+   GROUP BY a."roundId", a."category"`,
+  // Category averages of each dimension per round.
+  `SELECT a."roundId", d."code", min(d."name") AS "name", round(avg(s."points"), 2) AS "points", round(avg(s."lost"), 2) AS "lost"
+   FROM "Assessment" a
+   JOIN "AssessmentDimensionScore" s ON s."assessmentId" = a."id"
+   JOIN "Dimension" d ON d."id" = s."dimensionId"
+   WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory"
+   GROUP BY a."roundId", d."code"`,
+  // Standing findings per problem category and round.
+  `SELECT f."roundId", f."problemCategoryId", pc."name", count(*)::int AS "n"
+   FROM "Finding" f
+   JOIN "Assessment" a ON a."id" = f."assessmentId"
+   JOIN "ProblemCategory" pc ON pc."id" = f."problemCategoryId"
+   WHERE f."areaId" = $1 AND f."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory"
+     AND f."reconciliationStatus" IN ${STANDING}
+   GROUP BY f."roundId", f."problemCategoryId", pc."name"`,
+  // Items opened per round (from the area's findings or interviews) and how many are closed.
+  `SELECT rc."roundId", count(*)::int AS "total", count(*) FILTER (WHERE rc."status" = 'CLOSED')::int AS "closed"
+   FROM "Rectification" rc
+   LEFT JOIN "Finding" f ON f."id" = rc."findingId"
+   LEFT JOIN "InterviewItem" ii ON ii."id" = rc."interviewItemId"
+   LEFT JOIN "Interview" iv ON iv."id" = ii."interviewId"
+   JOIN "Assessment" a ON a."roundId" = rc."roundId" AND a."orgId" = rc."orgId" AND a."areaId" = $1
+   WHERE rc."roundId" = ANY($2::int[]) AND COALESCE(f."areaId", iv."areaId") = $1 AND a."category" = $3::"OrgCategory"
+   GROUP BY rc."roundId"`,
+]
+
+export async function trendReference(pool: pg.Pool, p: TrendParams): Promise<number> {
+  const window = await pool.query<{ id: number }>(WINDOW_SQL, [p.areaId, p.untilRoundId, p.rounds])
+  const roundIds = window.rows.map((r) => r.id)
+  const results = await Promise.all(SERIES_SQL.map((sql) => pool.query(sql, [p.areaId, roundIds, p.category])))
+  return results.reduce((n, r) => n + r.rows.length, 0)
+}
