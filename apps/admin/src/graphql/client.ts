@@ -11,10 +11,10 @@ export const API_HEADERS = { 'x-redblue-csrf': '1', 'content-type': 'application
 
 export interface ErrorHandlers {
   /** The session is gone (expired, revoked): back to sign-in. */
-  onAuthentication(error: CombinedError, operation: Operation): void
+  onAuthentication: (error: CombinedError, operation: Operation) => void
   /** Someone else saved first; pages that resolve conflicts themselves set `context.handlesConflict`. */
-  onConflict(error: CombinedError, operation: Operation): void
-  onError(error: CombinedError, kind: ErrorKind, operation: Operation): void
+  onConflict: (error: CombinedError, operation: Operation) => void
+  onError: (error: CombinedError, kind: ErrorKind, operation: Operation) => void
 }
 
 declare module '@urql/core' {
@@ -37,9 +37,10 @@ export function errorExchange(handlers: ErrorHandlers) {
   })
 }
 
-export function createApiClient(handlers: ErrorHandlers, url = GRAPHQL_URL) {
+export function createApiClient(handlers: ErrorHandlers, url = GRAPHQL_URL, fetchFn?: typeof fetch) {
   return new Client({
     url,
+    ...(fetchFn ? { fetch: fetchFn } : {}),
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
     fetchOptions: () => ({ credentials: 'include', headers: { ...API_HEADERS } }),
