@@ -159,3 +159,28 @@ export const ParetoQuery = graphql(`
     }
   }
 `)
+
+/** 屡查屡犯: orgs that keep getting findings of the same problem category. */
+export const RepeatFindingsQuery = graphql(`
+  query DashboardRepeatFindings($areaId: Int, $period: AnalyticsPeriodInput, $limit: Int) {
+    repeatFindings(areaId: $areaId, period: $period, limit: $limit) {
+      totalFindings
+      repeatFindings
+      repeatShare
+      groups {
+        orgId
+        org {
+          id
+          name
+        }
+        problemCategoryId
+        problemCategory {
+          id
+          name
+        }
+        repeatCount
+        roundIds
+      }
+    }
+  }
+`)

@@ -36,6 +36,12 @@ const zhCN = {
       same: '名次不变',
     },
     mark: { RED: '红榜', BLUE: '蓝榜' },
+    repeats: {
+      title: '屡查屡犯',
+      count: '重复次数',
+      rounds: '涉及轮次',
+      summary: '近期问题 {total} 条，其中屡查屡犯 {n} 条（{share}%）',
+    },
     charts: {
       trend: '近 {n} 轮总分走势',
       average: '{category}平均',
@@ -93,6 +99,12 @@ export const dashboardMessagesEnUS: typeof zhCN = {
       same: 'Unchanged',
     },
     mark: { RED: 'Red list', BLUE: 'Blue list' },
+    repeats: {
+      title: 'Repeat findings',
+      count: 'Repeats',
+      rounds: 'Rounds',
+      summary: '{n} of {total} findings in the window are repeats ({share}%)',
+    },
     charts: {
       trend: 'Totals over the last {n} rounds',
       average: '{category} average',
