@@ -316,6 +316,12 @@ const enUS: MessageSchema = {
     deleteTeamConfirm: 'Delete team “{name}” and its assignments?',
     deleteConfirm: 'Delete this round? Only rounds in planning can be deleted.',
     noTeams: 'Add teams first',
+    notice: 'Notice',
+    noticeDocNo: 'Document number (optional, generated otherwise)',
+    noticeTitle: 'Notice title (optional)',
+    noticeIssuedBy: 'Issued by (optional)',
+    downloadDocx: 'Download Word',
+    openHtml: 'View online',
     assignedConflicts: '{n} organizations are assigned a team with one of their own members',
   },
   workbench: {

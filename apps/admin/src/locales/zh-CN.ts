@@ -312,6 +312,12 @@ const zhCN = {
     deleteTeamConfirm: '删除检查组“{name}”及其分工？',
     deleteConfirm: '删除该轮次？只有筹备中的轮次可以删除。',
     noTeams: '请先在“检查组”中添加检查组',
+    notice: '通报',
+    noticeDocNo: '发文字号（可选，默认自动生成）',
+    noticeTitle: '通报标题（可选）',
+    noticeIssuedBy: '发文单位（可选）',
+    downloadDocx: '下载 Word',
+    openHtml: '在线查看',
     assignedConflicts: '{n} 个党组织的检查组中有本组织人员，请调整',
   },
   workbench: {

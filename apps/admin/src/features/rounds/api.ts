@@ -35,6 +35,13 @@ export const RoundDetailFields = graphql(`
     startedAt
     publishedAt
     closedAt
+    notice {
+      id
+      docNo
+      title
+      issuedBy
+      issuedAt
+    }
     areas {
       areaId
       area {
@@ -245,6 +252,17 @@ export const UnassignTeamMutation = graphql(`
   mutation UnassignTeam($roundId: Int!, $orgId: Int!) {
     unassignTeam(roundId: $roundId, orgId: $orgId) {
       __typename
+      ...MutationErrorFields
+    }
+  }
+`)
+
+export const PublishRoundMutation = graphql(`
+  mutation PublishRound($id: Int!, $input: PublishRoundInput) {
+    publishRound(id: $id, input: $input) {
+      ... on InspectionRound {
+        ...RoundDetailFields
+      }
       ...MutationErrorFields
     }
   }
