@@ -7,25 +7,17 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { env } from './env'
 
-/** A demo login as the server prints it at start-up. */
-export interface DemoLogin {
-  username: string
-  role: string
-  displayName: string
-  orgName?: string
-}
-
 export interface RunningServer {
   url: string
   dataDir: string
-  logins: DemoLogin[]
   /** Everything the server printed so far (for failure messages). */
   log: () => string
   stop: () => Promise<void>
 }
 
 const API_DIR = fileURLToPath(new URL('../../api/', import.meta.url))
-const ADMIN_DIST = fileURLToPath(new URL('../../admin/dist/', import.meta.url))
+/** The built SPA the server serves at `/` (E2E_ADMIN_DIST overrides). */
+export const ADMIN_DIST = env.adminDist ?? fileURLToPath(new URL('../../admin/dist/', import.meta.url))
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,28 +30,6 @@ async function freePort(): Promise<number> {
       probe.close(() => resolve(port))
     })
   })
-}
-
-/** `  admin        管理员 · 李晓明` / `  branch1      支部用户 · 王海龙 · 某党支部` */
-function parseLogins(log: string): DemoLogin[] {
-  const roles: Record<string, string> = {
-    管理员: 'ADMIN',
-    公司领导: 'LEADER',
-    检查组成员: 'INSPECTOR',
-    支部用户: 'BRANCH',
-  }
-  const logins: DemoLogin[] = []
-  for (const line of log.split('\n')) {
-    const match = /^\s{2}(\S+)\s+(管理员|公司领导|检查组成员|支部用户) · ([^·]+?)(?: · (.+))?\s*$/.exec(line)
-    if (!match) continue
-    logins.push({
-      username: match[1]!,
-      role: roles[match[2]!]!,
-      displayName: match[3]!.trim(),
-      orgName: match[4]?.trim(),
-    })
-  }
-  return logins
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -84,7 +54,7 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
     PORT: String(port),
     HOST: '127.0.0.1',
     REDBLUE_DATA_DIR: dataDir,
-    ADMIN_DIST_DIR: env.adminDist ?? ADMIN_DIST,
+    ADMIN_DIST_DIR: ADMIN_DIST,
     COOKIE_SECURE: 'false',
   }
   // A fresh embedded database every run, whatever the shell points at.
@@ -119,8 +89,8 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
       }
       child.once('exit', onExit)
       const poll = setInterval(() => {
-        // main.ts prints the logins right after "已启动"; wait for the whole block.
-        if (!output.includes('已启动') || !/支部用户/.test(output)) return
+        // main.ts prints this once it listens, after migrating and seeding.
+        if (!output.includes('已启动')) return
         clearInterval(poll)
         clearTimeout(timer)
         child.off('exit', onExit)
@@ -140,10 +110,12 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
   return {
     url,
     dataDir,
-    logins: parseLogins(output),
     log: () => output,
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        // It died during the run: the journeys' failures will point here.
+        console.error(`e2e: the server exited early (code ${child.exitCode}); its last output:\n${output.split('\n').slice(-60).join('\n')}`)
+      } else {
         child.kill('SIGTERM')
         const killer = setTimeout(() => child.kill('SIGKILL'), 15_000)
         await exited(child)

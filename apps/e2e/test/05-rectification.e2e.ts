@@ -4,7 +4,7 @@ import { ApiSession } from '../src/api'
 import { CURRENT_ROUND } from '../src/demo'
 import { PDF_MINIMAL, PNG_1X1 } from '../src/files'
 import { Journey, waitForText } from '../src/journey'
-import { findRound, type RoundRef } from '../src/workflow'
+import { advanceRound, findRound, type RoundRef } from '../src/workflow'
 
 /**
  * Journey 5 — rolling close-out (滚动销号): the branch reports progress on an item the published
@@ -20,7 +20,9 @@ beforeAll(async () => {
   const baseUrl = inject('baseUrl')
   journey = await Journey.open('05-rectification', baseUrl)
   inspector = await ApiSession.signIn(baseUrl, 'inspector1')
-  round = await findRound(inspector, CURRENT_ROUND.year, CURRENT_ROUND.quarter)
+  // Journey 4 publishes the round; run alone, this file gets there through the API.
+  const admin = await ApiSession.signIn(baseUrl, 'admin')
+  round = await advanceRound(admin, await findRound(admin, CURRENT_ROUND.year, CURRENT_ROUND.quarter), 'PUBLISHED')
   const branch = await ApiSession.signIn(baseUrl, 'branch1')
   orgName = (await branch.request<{ me: { org: { name: string } } }>('{ me { org { name } } }')).me.org.name
 })
@@ -129,9 +131,13 @@ test('branch reports progress; inspector returns it once, then verifies; the led
          verifyRectification(id: $id, version: $version, note: $note) { __typename ... on AppError { message } } }`,
       { id: item.id, version, note: '现场核实整改到位，予以销号。' },
     )
-    await filter(branch, '已销号')
-    await waitForText(item.card, '已销号')
-    await journey.shot(branch, 'closed-branch')
+    // Verified, it no longer waits on the branch's list (the closed list pages through every
+    // round since 2021, oldest first; the ledger below shows the item itself).
+    await branch.reload()
+    expect(await branch.getByRole('radio', { name: '待验证', exact: true }).isChecked()).toBe(true)
+    await branch.getByText(/^共 \d+ 项$/).waitFor()
+    await expect.poll(() => item.card.count()).toBe(0)
+    await journey.shot(branch, 'verified-branch')
   })
 
   await journey.step('the ledger shows it closed, with its history', async () => {
@@ -142,6 +148,10 @@ test('branch reports progress; inspector returns it once, then verifies; the led
     await admin.keyboard.type(orgName)
     await admin.locator('.n-base-select-option').filter({ hasText: orgName }).first().click()
     await admin.waitForURL(/[?&]org=\d+/)
+    // Every round since 2021 is in the ledger, deadline first: narrow it to this round.
+    await admin.getByRole('search').locator('.n-select').nth(1).click()
+    await admin.locator('.n-base-select-option').filter({ hasText: round.name }).first().click()
+    await admin.waitForURL(/[?&]round=\d+/)
     const row = admin.locator(`tr[data-row-id="${item.id}"]`)
     await waitForText(row, item.title)
     await waitForText(row, '已销号')

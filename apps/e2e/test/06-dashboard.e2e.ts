@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { cents } from '../src/files'
 import { Journey, signIn, waitForText } from '../src/journey'
-import { readRanking } from '../src/ranking'
+import { readRanking, showCategory } from '../src/ranking'
 
 /**
  * Journey 6 — company leadership reads the dashboard: five-round trends, a category's ranking, and
@@ -65,8 +65,7 @@ test('leader reads five-round trends and drills from a ranking row to a finding'
   })
 
   const target = await journey.step('category II ranking: open the lowest row with findings', async () => {
-    await page.getByTestId('pick-category').getByText('Ⅱ类', { exact: true }).click()
-    await page.getByText(/^Ⅱ类排名 · /).waitFor()
+    await showCategory(page, 'II')
     const rows = await readRanking(page)
     const counts = await page.locator('tr[data-assessment-id]').evaluateAll((trs) =>
       trs.map((tr) => Number((tr.querySelectorAll('td')[6] as HTMLElement | undefined)?.innerText ?? 0)),

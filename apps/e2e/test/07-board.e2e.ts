@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { Journey, waitForText } from '../src/journey'
 import { startPortal } from '../src/portal'
-import { readRanking } from '../src/ranking'
+import { readRanking, showCategory } from '../src/ranking'
 
 /**
  * Journey 7 — the public board (R11): without signing in, the latest published red and blue lists
@@ -70,9 +70,7 @@ test('the public board shows the lists; the floating window opens it from a port
   await journey.step('the board agrees with the published ranking', async () => {
     const admin = await journey.signIn('admin')
     await admin.getByRole('menuitem', { name: '领导看板' }).click()
-    await admin.getByTestId('pick-category').getByText('Ⅱ类', { exact: true }).click()
-    await admin.getByText(/^Ⅱ类排名 · /).waitFor()
-    const heading = (await admin.getByText(/^Ⅱ类排名 · /).innerText()).replace('Ⅱ类排名 · ', '').trim()
+    const heading = await showCategory(admin, 'II')
     expect(board.round).toContain(heading) // the board shows the latest published round
     const rows = await readRanking(admin)
     const card = board.cards[1]!
