@@ -5,6 +5,7 @@ import { createYoga, type Plugin } from 'graphql-yoga'
 import { defaultConfig, type ApiConfig } from './config'
 import { createContextFactory, pendingCookies, type Context, type ServerContext } from './context'
 import { useHttpRoutes } from './http'
+import { useInputGuard } from './input-guard'
 import { schema } from './schema'
 import { useEvidenceDownload } from './uploads/download'
 
@@ -65,6 +66,7 @@ export function createApi(options: CreateApiOptions) {
     plugins: [
       ...armor.protect().plugins,
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useInputGuard(),
       useResponseCookies(),
       useHttpRoutes(options.prisma, config),
       useEvidenceDownload(options.prisma, config, config.uploads),
