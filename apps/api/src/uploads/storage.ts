@@ -55,6 +55,8 @@ const KINDS: FileKind[] = [
 ]
 
 export const ALLOWED_EXTENSIONS = KINDS.map((k) => k.ext)
+/** Files per request (the SPA offers at most 10); without it one request could store thousands. */
+export const MAX_FILES_PER_REQUEST = 10
 const STORED_NAME = /^[0-9a-f-]{36}\.(pdf|jpg|jpeg|png|docx|xlsx)$/
 
 /**
@@ -174,6 +176,13 @@ export async function withStoredFiles<T>(
   settings: UploadSettings,
   write: (stored: StoredFile[]) => Promise<T>,
 ): Promise<T> {
+  if (files.length > MAX_FILES_PER_REQUEST) {
+    throw ValidationError.field(
+      ['files'],
+      `一次最多上传 ${MAX_FILES_PER_REQUEST} 个文件`,
+      'FILE_COUNT',
+    )
+  }
   const stored: StoredFile[] = []
   try {
     for (const file of files) stored.push(await storeFile(file, settings))
