@@ -1,9 +1,12 @@
-import type { Prisma } from '@redblue/db'
+import { Decimal, type Prisma } from '@redblue/db'
 import { NotFoundError, ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
 import { assertRoundStatus, getRound } from './rounds'
 import type { Actor, Tx } from './types'
+
+/** Names are in a unique index, which PostgreSQL limits to about 2.7 kB per entry. */
+const TEAM_NAME_MAX = 100
 
 async function getTeam(tx: Tx, teamId: number) {
   const team = await tx.inspectionTeam.findUnique({
@@ -20,6 +23,8 @@ export async function createTeam(tx: Tx, actor: Actor, input: { roundId: number;
   assertRoundStatus(round, 'PLANNING', 'INSPECTING')
   const name = input.name.trim()
   if (!name) throw new ValidationError('请填写检查组名称')
+  if (name.length > TEAM_NAME_MAX)
+    throw new ValidationError(`检查组名称不超过 ${TEAM_NAME_MAX} 个字`)
   const clash = await tx.inspectionTeam.findUnique({
     where: { roundId_name: { roundId: round.id, name } },
   })
@@ -34,6 +39,8 @@ export async function renameTeam(tx: Tx, actor: Actor, input: { teamId: number; 
   const team = await getTeam(tx, input.teamId)
   const name = input.name.trim()
   if (!name) throw new ValidationError('请填写检查组名称')
+  if (name.length > TEAM_NAME_MAX)
+    throw new ValidationError(`检查组名称不超过 ${TEAM_NAME_MAX} 个字`)
   const clash = await tx.inspectionTeam.findFirst({
     where: { roundId: team.roundId, name, id: { not: team.id } },
   })
@@ -123,12 +130,21 @@ export async function addTrainingRecord(tx: Tx, actor: Actor, input: TrainingInp
   const team = await getTeam(tx, input.teamId)
   const topic = input.topic.trim()
   if (!topic) throw new ValidationError('请填写培训内容')
+  // Decimal(6,2): a negative or oversized value used to be stored or fail as an unexpected error.
+  const hours = input.hours == null ? null : new Decimal(input.hours)
+  if (hours && (!hours.isFinite() || hours.lte(0) || hours.gt(1000))) {
+    throw ValidationError.field(
+      ['input', 'hours'],
+      '培训学时需大于 0 且不超过 1000',
+      'out_of_range',
+    )
+  }
   const record = await tx.trainingRecord.create({
     data: {
       teamId: team.id,
       date: input.date,
       topic,
-      hours: input.hours ?? null,
+      hours,
       trainer: input.trainer ?? null,
       notes: input.notes ?? null,
     },
