@@ -98,9 +98,13 @@ export async function computeAnnualResults(
   input: { year: number; areaId?: number | null; now?: Date },
 ) {
   requireAdmin(actor)
-  const area = input.areaId
-    ? await tx.area.findUnique({ where: { id: input.areaId } })
-    : await tx.area.findFirst({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] })
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
+    throw ValidationError.field(['year'], '年份需在 2000–2100 之间', 'out_of_range')
+  }
+  const area =
+    input.areaId != null
+      ? await tx.area.findUnique({ where: { id: input.areaId } })
+      : await tx.area.findFirst({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] })
   if (!area) throw new NotFoundError('Area', input.areaId ?? 0, '专业不存在')
   const { rules, row } = await rulesFor(tx, input.year)
   const components = componentsOf(row?.annualComponents)
