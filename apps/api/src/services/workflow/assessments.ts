@@ -56,11 +56,17 @@ function decimalOrNull(
   value: Prisma.Decimal | string | null | undefined,
   path: string[],
   problems: FieldProblem[],
+  /** The column's largest value (bonusPoints Decimal(6,2), quantityValue Decimal(12,2)). */
+  max: string,
 ): Prisma.Decimal | null {
   if (value === null || value === undefined || value === '') return null
   try {
     const d = new Prisma.Decimal(value)
     if (!d.isFinite() || d.isNegative()) throw new Error('negative')
+    if (d.greaterThan(max)) {
+      problems.push({ path, message: `数值不能超过 ${max}`, code: 'TOO_LARGE' })
+      return null
+    }
     if (d.decimalPlaces() > 2) {
       problems.push({ path, message: '最多两位小数', code: 'TOO_MANY_DECIMALS' })
     }
@@ -88,9 +94,20 @@ export async function saveAssessmentInputs(
   const { scheme } = await new SchemeCache(tx).get(assessment.schemeId)
   const indicators = new Map(scheme.indicators.map((i) => [i.id, i]))
   const problems: FieldProblem[] = []
+  const seen = new Set<number>()
   const rows = args.inputs.map((change, index) => {
     const path = ['inputs', String(index)]
     const indicator = indicators.get(change.indicatorId)
+    // One value per indicator: a list repeating an indicator (10k times, say) was written row by row.
+    if (seen.has(change.indicatorId)) {
+      problems.push({
+        path: [...path, 'indicatorId'],
+        message: '同一指标只能出现一次',
+        code: 'DUPLICATE_INDICATOR',
+      })
+      return null
+    }
+    seen.add(change.indicatorId)
     if (!indicator) {
       problems.push({
         path: [...path, 'indicatorId'],
@@ -113,12 +130,17 @@ export async function saveAssessmentInputs(
       }
       ratingLevel = change.ratingLevel
     }
-    if (indicator.method === 'QUANTITY') {
-      quantityValue = decimalOrNull(change.quantityValue, [...path, 'quantityValue'], problems)
-    }
-    if (indicator.method === 'BONUS') {
-      bonusPoints = decimalOrNull(change.bonusPoints, [...path, 'bonusPoints'], problems)
-    }
+    // Numbers are checked even where the method ignores them: a negative bonus sent for a
+    // deduction indicator used to be saved as a successful (audited) change.
+    const quantity = decimalOrNull(
+      change.quantityValue,
+      [...path, 'quantityValue'],
+      problems,
+      '9999999999.99',
+    )
+    const bonus = decimalOrNull(change.bonusPoints, [...path, 'bonusPoints'], problems, '9999.99')
+    if (indicator.method === 'QUANTITY') quantityValue = quantity
+    if (indicator.method === 'BONUS') bonusPoints = bonus
     return {
       indicatorId: indicator.id,
       ratingLevel,
