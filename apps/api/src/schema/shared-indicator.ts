@@ -61,6 +61,7 @@ const inputSchema = z.object({
   method: z.enum(['DEDUCTION', 'RATING', 'QUANTITY', 'BONUS']),
   ratingLevels: z
     .array(z.object({ label: z.string().trim().min(1), percent: z.custom<Prisma.Decimal>() }))
+    .max(10, '评价等级最多 10 个')
     .nullish(),
 })
 
@@ -99,6 +100,9 @@ builder.mutationFields((t) => ({
     args: { year: t.arg.int(), areaId: t.arg.int(), input: t.arg({ type: SharedIndicatorInput }) },
     resolve: async (query, _root, args, ctx) => {
       const input = parseInput(inputSchema, args.input)
+      if (!Number.isInteger(args.year) || args.year < 2000 || args.year > 2100) {
+        throw ValidationError.field(['year'], '年份需在 2000–2100 之间', 'out_of_range')
+      }
       const id = await ctx.prisma.$transaction(async (tx) => {
         if (!(await tx.area.findUnique({ where: { id: args.areaId } }))) {
           throw ValidationError.field(['areaId'], '专业不存在', 'not_found')
