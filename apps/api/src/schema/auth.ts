@@ -58,7 +58,9 @@ builder.mutationFields((t) => ({
             : []),
         ])
       }
-      const throttleKey = username.toLowerCase()
+      // Usernames are at most 50 characters; the attempt log's btree index cannot take a
+      // megabyte-long key (it failed as an unexpected error), so the key is cut.
+      const throttleKey = username.toLowerCase().slice(0, 100)
       const lock = await loginLock(ctx.prisma, ctx.config, throttleKey, ctx.ip)
       if (lock.locked) {
         throw new AuthenticationError(
