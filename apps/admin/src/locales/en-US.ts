@@ -227,6 +227,9 @@ const enUS: MessageSchema = {
     name: 'Name',
     leaveUnsaved: 'Leave without saving your changes?',
     loadLatest: 'Load the latest version (drop my changes)',
+    editShared: 'Edit shared definition',
+    editSharedHint: 'A shared indicator is defined once: drafts among the {n} schemes of this year and area follow on save; published schemes keep theirs until revised. Points stay per scheme.',
+    saveBeforeShared: 'Save this scheme first',
   },
   ruleSet: {
     title: 'Yearly rules',

@@ -223,6 +223,9 @@ const zhCN = {
     name: '名称',
     leaveUnsaved: '有未保存的修改，确定离开？',
     loadLatest: '加载最新版本（放弃我的修改）',
+    editShared: '编辑共性定义',
+    editSharedHint: '共性指标的定义在各类方案中一致：保存后，本年度该专业 {n} 个方案中的草稿同步更新，已发布方案在修订前保持不变。分值仍在各方案中分别设置。',
+    saveBeforeShared: '请先保存当前方案的修改',
   },
   ruleSet: {
     title: '年度规则',

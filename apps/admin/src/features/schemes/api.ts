@@ -159,3 +159,37 @@ export const PublishSchemeMutation = graphql(`
     }
   }
 `)
+
+export const SharedIndicatorsQuery = graphql(`
+  query SharedIndicators($year: Int!, $areaId: Int) {
+    sharedIndicators(year: $year, areaId: $areaId) {
+      id
+      version
+      code
+      name
+      method
+      evaluationStandard
+      scoringGuide
+      ratingLevels {
+        label
+        percent
+      }
+      linkedIndicators {
+        id
+        schemeId
+      }
+    }
+  }
+`)
+
+export const UpdateSharedIndicatorMutation = graphql(`
+  mutation UpdateSharedIndicator($id: Int!, $version: Int!, $input: SharedIndicatorInput!) {
+    updateSharedIndicator(id: $id, version: $version, input: $input) {
+      ... on SharedIndicator {
+        id
+        version
+      }
+      ...MutationErrorFields
+    }
+  }
+`)
