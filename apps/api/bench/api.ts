@@ -24,12 +24,21 @@ export async function startApi(databaseUrl: string): Promise<RunningApi> {
   const db = await createDb({ url: databaseUrl, onQuery: () => void statements++ })
   const api = createApi({ prisma: db.prisma })
   const server = createServer({ api, adminDist: null })
+  // Requests still running when a load test stops must finish before the pool closes.
+  let inFlight = 0
+  server.on('request', (_req, res) => {
+    inFlight++
+    res.on('close', () => inFlight--)
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
     statements: () => statements,
     async close() {
+      for (let waited = 0; inFlight > 0 && waited < 120_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await db.close()
@@ -41,7 +50,10 @@ export interface GqlResponse {
   status: number
   /** Wall time of the round trip, response body read. */
   ms: number
-  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] }
+  body: {
+    data?: Record<string, unknown> | null
+    errors?: { message: string; extensions?: { code?: string } }[]
+  }
   bytes: number
 }
 
@@ -56,7 +68,11 @@ export class ApiClient {
     }
   }
 
-  async gql(query: string, variables: Record<string, unknown>, cookie: string | null): Promise<GqlResponse & { headers: Headers }> {
+  async gql(
+    query: string,
+    variables: Record<string, unknown>,
+    cookie: string | null,
+  ): Promise<GqlResponse & { headers: Headers }> {
     const started = performance.now()
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
@@ -65,7 +81,13 @@ export class ApiClient {
     })
     const text = await response.text()
     const ms = performance.now() - started
-    return { status: response.status, ms, body: JSON.parse(text) as GqlResponse['body'], bytes: text.length, headers: response.headers }
+    return {
+      status: response.status,
+      ms,
+      body: JSON.parse(text) as GqlResponse['body'],
+      bytes: text.length,
+      headers: response.headers,
+    }
   }
 
   /** Signs in and returns the `name=value` session cookie. */
@@ -86,6 +108,8 @@ export class ApiClient {
 /** Throws with the first GraphQL error, so a broken query never passes as a fast one. */
 export function assertOk(name: string, res: GqlResponse): void {
   if (res.status !== 200 || res.body.errors?.length || !res.body.data) {
-    throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(res.body.errors ?? res.body).slice(0, 500)}`)
+    throw new Error(
+      `${name}: HTTP ${res.status} ${JSON.stringify(res.body.errors ?? res.body).slice(0, 500)}`,
+    )
   }
 }

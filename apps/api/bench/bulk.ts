@@ -3,8 +3,9 @@
  * `INSERT … SELECT … FROM unnest($1::int[], $2::text[], …)` — one statement and one array
  * parameter per column for thousands of rows, so the SQL text stays short (no parse cost per row,
  * unlike multi-row VALUES) and it runs the same on PostgreSQL (through `pg`) and on PGlite (the
- * tiny test). Several statements run at once on a pool; `barrier()` waits for them before rows
- * that reference them are written.
+ * tiny test). Several statements run at once on a pool. Tables are declared parents first: a batch
+ * of a table starts only after every batch of the tables declared before it that was queued
+ * earlier, and flushing a table flushes those tables first, so foreign keys always find their row.
  */
 
 /** What the writer needs of a connection or pool: `pg.Pool`, `pg.Client` and `PGlite` all fit. */
@@ -13,7 +14,8 @@ export interface SqlRunner {
 }
 
 /** A column's SQL type; enums and jsonb travel as text and are cast in the SELECT. */
-export type ColumnType = 'int' | 'text' | 'numeric' | 'date' | 'timestamptz' | 'bool' | 'jsonb' | `enum:${string}`
+export type ColumnType =
+  'int' | 'text' | 'numeric' | 'date' | 'timestamptz' | 'bool' | 'jsonb' | `enum:${string}`
 
 export type Columns = readonly (readonly [name: string, type: ColumnType])[]
 
@@ -43,6 +45,7 @@ export class TableBuffer {
 
   constructor(
     private readonly writer: BulkWriter,
+    readonly index: number,
     readonly table: string,
     readonly columns: Columns,
   ) {
@@ -57,7 +60,11 @@ export class TableBuffer {
     }
     for (let i = 0; i < values.length; i++) this.data[i]!.push(values[i] ?? null)
     this.rows++
-    if (this.rows >= this.writer.batchRows) this.flush()
+    if (this.rows >= this.writer.batchRows) this.writer.flushUpTo(this.index)
+  }
+
+  get pending(): number {
+    return this.rows
   }
 
   flush(): void {
@@ -66,7 +73,7 @@ export class TableBuffer {
     const rows = this.rows
     this.data = this.columns.map(() => [])
     this.rows = 0
-    this.writer.enqueue(this.table, rows, this.sql, params)
+    this.writer.enqueue(this.index, this.table, rows, this.sql, params)
   }
 }
 
@@ -82,7 +89,7 @@ export interface BulkWriterOptions {
 export class BulkWriter {
   readonly batchRows: number
   private readonly parallel: number
-  private readonly inFlight = new Set<Promise<void>>()
+  private readonly inFlight = new Map<Promise<void>, number>()
   private readonly buffers: TableBuffer[] = []
   private failure: Error | null = null
   /** Rows written per table. */
@@ -100,7 +107,7 @@ export class BulkWriter {
   }
 
   table(table: string, columns: Columns): TableBuffer {
-    const buffer = new TableBuffer(this, table, columns)
+    const buffer = new TableBuffer(this, this.buffers.length, table, columns)
     this.buffers.push(buffer)
     return buffer
   }
@@ -123,8 +130,15 @@ export class BulkWriter {
     else this.running--
   }
 
-  enqueue(table: string, rows: number, sql: string, params: unknown[][]): void {
+  /** Flushes table `index` and, before it, every table declared earlier (its possible parents). */
+  flushUpTo(index: number): void {
+    for (const buffer of this.buffers.slice(0, index + 1)) buffer.flush()
+  }
+
+  enqueue(index: number, table: string, rows: number, sql: string, params: unknown[][]): void {
+    const parents = [...this.inFlight].filter(([, i]) => i < index).map(([task]) => task)
     const task = (async () => {
+      await Promise.all(parents)
       await this.acquire()
       try {
         // Leave the queue alone once a statement failed; barrier() reports the first failure.
@@ -136,34 +150,30 @@ export class BulkWriter {
         this.written += rows
         this.options.onWritten?.(this.written)
       } catch (error) {
-        this.failure ??= new Error(`bulk insert into ${table} failed: ${(error as Error).message}`, {
-          cause: error,
-        })
+        this.failure ??= new Error(
+          `bulk insert into ${table} failed: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        )
       } finally {
         this.release()
       }
     })()
-    this.inFlight.add(task)
+    this.inFlight.set(task, index)
     void task.finally(() => this.inFlight.delete(task))
   }
 
-  /**
-   * Flushes every buffer and waits until all its statements are done (foreign keys need that).
-   * Rows of a table that references another must be added after a barrier that wrote the other,
-   * unless both are flushed only here (a buffer also flushes by itself when it is full).
-   */
+  /** Flushes every buffer and waits until all statements are done. */
   async barrier(): Promise<void> {
-    // Tables go in the order they were declared (parents first), each one's batches in parallel.
-    for (const buffer of [null, ...this.buffers]) {
-      buffer?.flush()
-      while (this.inFlight.size) await Promise.all([...this.inFlight])
-      if (this.failure) throw this.failure
-    }
+    this.flushUpTo(this.buffers.length - 1)
+    while (this.inFlight.size) await Promise.all([...this.inFlight.keys()])
+    if (this.failure) throw this.failure
   }
 
-  /** Lets the caller produce more rows only when at most `parallel` statements are waiting. */
+  /** Lets the caller produce more rows only when few statements are queued (bounded memory). */
   async drain(): Promise<void> {
-    while (this.waiting.length > this.parallel) await Promise.race(this.inFlight)
+    while (this.inFlight.size > this.parallel * 4) await Promise.race(this.inFlight.keys())
     if (this.failure) throw this.failure
   }
 }

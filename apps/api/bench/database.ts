@@ -40,7 +40,9 @@ const literal = (text: string) => `'${text.replaceAll("'", "''")}'`
 export async function recreateDatabase(url: string): Promise<void> {
   const name = databaseName(url)
   if (!/bench/i.test(name)) {
-    throw new Error(`refusing to drop database "${name}": the bench only recreates databases whose name contains "bench"`)
+    throw new Error(
+      `refusing to drop database "${name}": the bench only recreates databases whose name contains "bench"`,
+    )
   }
   await onServer(url, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`)
@@ -86,12 +88,20 @@ export async function readLabel(url: string): Promise<DatasetLabel | null> {
 
 export async function writeLabel(url: string, label: DatasetLabel): Promise<void> {
   await onServer(url, (client) =>
-    client.query(`COMMENT ON DATABASE ${ident(databaseName(url))} IS ${literal(JSON.stringify(label))}`),
+    client.query(
+      `COMMENT ON DATABASE ${ident(databaseName(url))} IS ${literal(JSON.stringify(label))}`,
+    ),
   )
 }
 
 export function sameSize(a: DatasetSize, b: DatasetSize): boolean {
-  return a.orgs === b.orgs && a.rounds === b.rounds && a.indicators === b.indicators && a.findings === b.findings && a.areas === b.areas
+  return (
+    a.orgs === b.orgs &&
+    a.rounds === b.rounds &&
+    a.indicators === b.indicators &&
+    a.findings === b.findings &&
+    a.areas === b.areas
+  )
 }
 
 /** The reason publishRound records on the findings it deems confirmed. */

@@ -32,7 +32,13 @@ import { BulkWriter, type SqlRunner, type TableBuffer } from './bulk'
 import type { DatasetSize } from './options'
 import type { ProgressReporter } from './progress'
 import { Random } from './random'
-import { QUANTITY_TARGET, RATING_LEVELS, schemeDefinition, schemeShape, type SchemeShape } from './scheme'
+import {
+  QUANTITY_TARGET,
+  RATING_LEVELS,
+  schemeDefinition,
+  schemeShape,
+  type SchemeShape,
+} from './scheme'
 
 export const BENCH_PASSWORD = 'RedBlue@2026'
 
@@ -45,13 +51,39 @@ export const AREAS = [
 const CATEGORIES: readonly OrgCategory[] = ['I', 'II', 'III']
 
 const PROBLEMS = [
-  '三会一课不规范', '主题党日流于形式', '组织生活会质量不高', '民主评议党员不规范', '发展党员程序不严',
-  '党费收缴不及时', '党员信息台账不全', '支部换届不及时', '阵地建设不达标', '学习计划未落实',
-  '第一议题制度落实不到位', '意识形态责任制落实不到位', '谈心谈话记录缺失', '党建责任清单未细化',
-  '廉政风险排查不到位', '八项规定精神学习不深入', '宣传报道数量不足', '信息报送不及时', '团青活动开展少',
-  '统战工作台账缺失', '“党建+”项目推进慢', '载体创新不足', '党员先锋岗作用发挥不明显', '问题整改不彻底',
-  '会议记录不规范', '材料归档不及时', '党建与业务融合不紧密', '台账资料不完整', '政治理论学习不系统',
-  '警示教育开展不足', '党务公开不及时', '积极分子培养不规范', '制度执行不严格',
+  '三会一课不规范',
+  '主题党日流于形式',
+  '组织生活会质量不高',
+  '民主评议党员不规范',
+  '发展党员程序不严',
+  '党费收缴不及时',
+  '党员信息台账不全',
+  '支部换届不及时',
+  '阵地建设不达标',
+  '学习计划未落实',
+  '第一议题制度落实不到位',
+  '意识形态责任制落实不到位',
+  '谈心谈话记录缺失',
+  '党建责任清单未细化',
+  '廉政风险排查不到位',
+  '八项规定精神学习不深入',
+  '宣传报道数量不足',
+  '信息报送不及时',
+  '团青活动开展少',
+  '统战工作台账缺失',
+  '“党建+”项目推进慢',
+  '载体创新不足',
+  '党员先锋岗作用发挥不明显',
+  '问题整改不彻底',
+  '会议记录不规范',
+  '材料归档不及时',
+  '党建与业务融合不紧密',
+  '台账资料不完整',
+  '政治理论学习不系统',
+  '警示教育开展不足',
+  '党务公开不及时',
+  '积极分子培养不规范',
+  '制度执行不严格',
 ] as const
 
 const FINDING_TEXTS = [
@@ -138,7 +170,8 @@ class Ids {
 }
 
 const iso = (date: Date) => date.toISOString()
-const dayAt = (day: string, hourChina = 10) => new Date(`${day}T${String(hourChina).padStart(2, '0')}:00:00+08:00`)
+const dayAt = (day: string, hourChina = 10) =>
+  new Date(`${day}T${String(hourChina).padStart(2, '0')}:00:00+08:00`)
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
 
 function quarterOf(day: string): { year: number; quarter: number } {
@@ -178,44 +211,303 @@ function planRounds(count: number, now: Date): Omit<RoundInfo, 'id'>[] {
 }
 
 const COLUMNS = {
-  organization: [['id', 'int'], ['code', 'text'], ['name', 'text'], ['shortName', 'text'], ['unitType', 'enum:UnitType'], ['parentId', 'int'], ['assessed', 'bool'], ['sortOrder', 'int'], ['updatedAt', 'timestamptz']],
-  orgCategoryAssignment: [['id', 'int'], ['orgId', 'int'], ['year', 'int'], ['category', 'enum:OrgCategory'], ['updatedAt', 'timestamptz']],
-  area: [['id', 'int'], ['code', 'text'], ['name', 'text'], ['sortOrder', 'int']],
-  ruleSet: [['id', 'int'], ['year', 'int'], ['updatedAt', 'timestamptz']],
-  user: [['id', 'int'], ['username', 'text'], ['displayName', 'text'], ['role', 'enum:Role'], ['orgId', 'int'], ['passwordHash', 'text'], ['updatedAt', 'timestamptz']],
-  scheme: [['id', 'int'], ['year', 'int'], ['areaId', 'int'], ['category', 'enum:OrgCategory'], ['name', 'text'], ['status', 'enum:SchemeStatus'], ['bonusCap', 'numeric'], ['publishedAt', 'timestamptz'], ['updatedAt', 'timestamptz']],
-  dimension: [['id', 'int'], ['schemeId', 'int'], ['code', 'text'], ['name', 'text'], ['maxPoints', 'numeric'], ['sortOrder', 'int']],
-  indicator: [['id', 'int'], ['schemeId', 'int'], ['dimensionId', 'int'], ['code', 'text'], ['name', 'text'], ['evaluationStandard', 'text'], ['method', 'enum:ScoringMethod'], ['maxPoints', 'numeric'], ['unitTypeRestriction', 'enum:UnitType'], ['ratingLevels', 'jsonb'], ['target', 'numeric'], ['targetUnit', 'text'], ['defaultDeduction', 'numeric'], ['sortOrder', 'int']],
-  problemCategory: [['id', 'int'], ['code', 'text'], ['name', 'text'], ['sortOrder', 'int']],
-  inspectionRound: [['id', 'int'], ['year', 'int'], ['quarter', 'int'], ['name', 'text'], ['status', 'enum:RoundStatus'], ['previousRoundId', 'int'], ['inspectionStart', 'date'], ['inspectionEnd', 'date'], ['startedAt', 'timestamptz'], ['publishedAt', 'timestamptz'], ['closedAt', 'timestamptz'], ['updatedAt', 'timestamptz']],
-  roundArea: [['roundId', 'int'], ['areaId', 'int']],
-  roundStatusChange: [['id', 'int'], ['roundId', 'int'], ['fromStatus', 'enum:RoundStatus'], ['toStatus', 'enum:RoundStatus'], ['actorId', 'int'], ['at', 'timestamptz']],
-  inspectionTeam: [['id', 'int'], ['roundId', 'int'], ['name', 'text']],
-  teamMember: [['id', 'int'], ['teamId', 'int'], ['userId', 'int'], ['isLeader', 'bool']],
-  trainingRecord: [['id', 'int'], ['teamId', 'int'], ['date', 'date'], ['topic', 'text'], ['hours', 'numeric']],
-  teamAssignment: [['id', 'int'], ['roundId', 'int'], ['teamId', 'int'], ['orgId', 'int']],
-  assessment: [['id', 'int'], ['roundId', 'int'], ['orgId', 'int'], ['areaId', 'int'], ['schemeId', 'int'], ['category', 'enum:OrgCategory'], ['unitType', 'enum:UnitType'], ['status', 'enum:AssessmentStatus'], ['baseScore', 'numeric'], ['bonusScore', 'numeric'], ['totalScore', 'numeric'], ['rank', 'int'], ['listMark', 'enum:ListMark'], ['frozenAt', 'timestamptz'], ['version', 'int'], ['updatedById', 'int'], ['updatedAt', 'timestamptz']],
-  indicatorInput: [['id', 'int'], ['assessmentId', 'int'], ['indicatorId', 'int'], ['ratingLevel', 'text'], ['quantityValue', 'numeric'], ['bonusPoints', 'numeric'], ['points', 'numeric'], ['version', 'int'], ['updatedAt', 'timestamptz']],
-  assessmentDimensionScore: [['assessmentId', 'int'], ['dimensionId', 'int'], ['points', 'numeric'], ['lost', 'numeric']],
-  feedbackForm: [['id', 'int'], ['roundId', 'int'], ['orgId', 'int'], ['teamId', 'int'], ['formNo', 'text'], ['visitDate', 'date'], ['summary', 'text'], ['createdById', 'int']],
-  finding: [['id', 'int'], ['roundId', 'int'], ['orgId', 'int'], ['areaId', 'int'], ['assessmentId', 'int'], ['indicatorId', 'int'], ['problemCategoryId', 'int'], ['feedbackFormId', 'int'], ['description', 'text'], ['checkMethod', 'enum:CheckMethod'], ['deduction', 'numeric'], ['isRepeat', 'bool'], ['reconciliationStatus', 'enum:ReconciliationStatus'], ['version', 'int'], ['createdById', 'int'], ['createdAt', 'timestamptz'], ['updatedAt', 'timestamptz']],
-  reconciliationRecord: [['id', 'int'], ['findingId', 'int'], ['action', 'enum:ReconciliationAction'], ['reason', 'text'], ['actorId', 'int'], ['at', 'timestamptz']],
-  interview: [['id', 'int'], ['roundId', 'int'], ['orgId', 'int'], ['areaId', 'int'], ['date', 'date'], ['interviewer', 'text'], ['interviewee', 'text'], ['notes', 'text'], ['updatedAt', 'timestamptz']],
-  interviewItem: [['id', 'int'], ['interviewId', 'int'], ['content', 'text'], ['sortOrder', 'int']],
-  rectification: [['id', 'int'], ['source', 'enum:RectificationSource'], ['findingId', 'int'], ['interviewItemId', 'int'], ['orgId', 'int'], ['roundId', 'int'], ['problemCategoryId', 'int'], ['title', 'text'], ['measure', 'text'], ['responsiblePerson', 'text'], ['deadline', 'date'], ['status', 'enum:RectificationStatus'], ['carryOverCount', 'int'], ['closedAt', 'timestamptz'], ['version', 'int'], ['createdAt', 'timestamptz'], ['updatedAt', 'timestamptz']],
-  rectificationEvent: [['id', 'int'], ['rectificationId', 'int'], ['type', 'enum:RectificationEventType'], ['roundId', 'int'], ['note', 'text'], ['actorId', 'int'], ['createdAt', 'timestamptz']],
-  performanceAdjustment: [['id', 'int'], ['roundId', 'int'], ['orgId', 'int'], ['areaId', 'int'], ['category', 'enum:OrgCategory'], ['reason', 'enum:AdjustmentReason'], ['points', 'numeric'], ['month', 'text']],
-  notice: [['id', 'int'], ['roundId', 'int'], ['docNo', 'text'], ['title', 'text'], ['issuedBy', 'text'], ['issuedAt', 'timestamptz']],
+  organization: [
+    ['id', 'int'],
+    ['code', 'text'],
+    ['name', 'text'],
+    ['shortName', 'text'],
+    ['unitType', 'enum:UnitType'],
+    ['parentId', 'int'],
+    ['assessed', 'bool'],
+    ['sortOrder', 'int'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  orgCategoryAssignment: [
+    ['id', 'int'],
+    ['orgId', 'int'],
+    ['year', 'int'],
+    ['category', 'enum:OrgCategory'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  area: [
+    ['id', 'int'],
+    ['code', 'text'],
+    ['name', 'text'],
+    ['sortOrder', 'int'],
+  ],
+  ruleSet: [
+    ['id', 'int'],
+    ['year', 'int'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  user: [
+    ['id', 'int'],
+    ['username', 'text'],
+    ['displayName', 'text'],
+    ['role', 'enum:Role'],
+    ['orgId', 'int'],
+    ['passwordHash', 'text'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  scheme: [
+    ['id', 'int'],
+    ['year', 'int'],
+    ['areaId', 'int'],
+    ['category', 'enum:OrgCategory'],
+    ['name', 'text'],
+    ['status', 'enum:SchemeStatus'],
+    ['bonusCap', 'numeric'],
+    ['publishedAt', 'timestamptz'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  dimension: [
+    ['id', 'int'],
+    ['schemeId', 'int'],
+    ['code', 'text'],
+    ['name', 'text'],
+    ['maxPoints', 'numeric'],
+    ['sortOrder', 'int'],
+  ],
+  indicator: [
+    ['id', 'int'],
+    ['schemeId', 'int'],
+    ['dimensionId', 'int'],
+    ['code', 'text'],
+    ['name', 'text'],
+    ['evaluationStandard', 'text'],
+    ['method', 'enum:ScoringMethod'],
+    ['maxPoints', 'numeric'],
+    ['unitTypeRestriction', 'enum:UnitType'],
+    ['ratingLevels', 'jsonb'],
+    ['target', 'numeric'],
+    ['targetUnit', 'text'],
+    ['defaultDeduction', 'numeric'],
+    ['sortOrder', 'int'],
+  ],
+  problemCategory: [
+    ['id', 'int'],
+    ['code', 'text'],
+    ['name', 'text'],
+    ['sortOrder', 'int'],
+  ],
+  inspectionRound: [
+    ['id', 'int'],
+    ['year', 'int'],
+    ['quarter', 'int'],
+    ['name', 'text'],
+    ['status', 'enum:RoundStatus'],
+    ['previousRoundId', 'int'],
+    ['inspectionStart', 'date'],
+    ['inspectionEnd', 'date'],
+    ['startedAt', 'timestamptz'],
+    ['publishedAt', 'timestamptz'],
+    ['closedAt', 'timestamptz'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  roundArea: [
+    ['roundId', 'int'],
+    ['areaId', 'int'],
+  ],
+  roundStatusChange: [
+    ['id', 'int'],
+    ['roundId', 'int'],
+    ['fromStatus', 'enum:RoundStatus'],
+    ['toStatus', 'enum:RoundStatus'],
+    ['actorId', 'int'],
+    ['at', 'timestamptz'],
+  ],
+  inspectionTeam: [
+    ['id', 'int'],
+    ['roundId', 'int'],
+    ['name', 'text'],
+  ],
+  teamMember: [
+    ['id', 'int'],
+    ['teamId', 'int'],
+    ['userId', 'int'],
+    ['isLeader', 'bool'],
+  ],
+  trainingRecord: [
+    ['id', 'int'],
+    ['teamId', 'int'],
+    ['date', 'date'],
+    ['topic', 'text'],
+    ['hours', 'numeric'],
+  ],
+  teamAssignment: [
+    ['id', 'int'],
+    ['roundId', 'int'],
+    ['teamId', 'int'],
+    ['orgId', 'int'],
+  ],
+  assessment: [
+    ['id', 'int'],
+    ['roundId', 'int'],
+    ['orgId', 'int'],
+    ['areaId', 'int'],
+    ['schemeId', 'int'],
+    ['category', 'enum:OrgCategory'],
+    ['unitType', 'enum:UnitType'],
+    ['status', 'enum:AssessmentStatus'],
+    ['baseScore', 'numeric'],
+    ['bonusScore', 'numeric'],
+    ['totalScore', 'numeric'],
+    ['rank', 'int'],
+    ['listMark', 'enum:ListMark'],
+    ['frozenAt', 'timestamptz'],
+    ['version', 'int'],
+    ['updatedById', 'int'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  indicatorInput: [
+    ['id', 'int'],
+    ['assessmentId', 'int'],
+    ['indicatorId', 'int'],
+    ['ratingLevel', 'text'],
+    ['quantityValue', 'numeric'],
+    ['bonusPoints', 'numeric'],
+    ['points', 'numeric'],
+    ['version', 'int'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  assessmentDimensionScore: [
+    ['assessmentId', 'int'],
+    ['dimensionId', 'int'],
+    ['points', 'numeric'],
+    ['lost', 'numeric'],
+  ],
+  feedbackForm: [
+    ['id', 'int'],
+    ['roundId', 'int'],
+    ['orgId', 'int'],
+    ['teamId', 'int'],
+    ['formNo', 'text'],
+    ['visitDate', 'date'],
+    ['summary', 'text'],
+    ['createdById', 'int'],
+  ],
+  finding: [
+    ['id', 'int'],
+    ['roundId', 'int'],
+    ['orgId', 'int'],
+    ['areaId', 'int'],
+    ['assessmentId', 'int'],
+    ['indicatorId', 'int'],
+    ['problemCategoryId', 'int'],
+    ['feedbackFormId', 'int'],
+    ['description', 'text'],
+    ['checkMethod', 'enum:CheckMethod'],
+    ['deduction', 'numeric'],
+    ['isRepeat', 'bool'],
+    ['reconciliationStatus', 'enum:ReconciliationStatus'],
+    ['version', 'int'],
+    ['createdById', 'int'],
+    ['createdAt', 'timestamptz'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  reconciliationRecord: [
+    ['id', 'int'],
+    ['findingId', 'int'],
+    ['action', 'enum:ReconciliationAction'],
+    ['reason', 'text'],
+    ['actorId', 'int'],
+    ['at', 'timestamptz'],
+  ],
+  interview: [
+    ['id', 'int'],
+    ['roundId', 'int'],
+    ['orgId', 'int'],
+    ['areaId', 'int'],
+    ['date', 'date'],
+    ['interviewer', 'text'],
+    ['interviewee', 'text'],
+    ['notes', 'text'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  interviewItem: [
+    ['id', 'int'],
+    ['interviewId', 'int'],
+    ['content', 'text'],
+    ['sortOrder', 'int'],
+  ],
+  rectification: [
+    ['id', 'int'],
+    ['source', 'enum:RectificationSource'],
+    ['findingId', 'int'],
+    ['interviewItemId', 'int'],
+    ['orgId', 'int'],
+    ['roundId', 'int'],
+    ['problemCategoryId', 'int'],
+    ['title', 'text'],
+    ['measure', 'text'],
+    ['responsiblePerson', 'text'],
+    ['deadline', 'date'],
+    ['status', 'enum:RectificationStatus'],
+    ['carryOverCount', 'int'],
+    ['closedAt', 'timestamptz'],
+    ['version', 'int'],
+    ['createdAt', 'timestamptz'],
+    ['updatedAt', 'timestamptz'],
+  ],
+  rectificationEvent: [
+    ['id', 'int'],
+    ['rectificationId', 'int'],
+    ['type', 'enum:RectificationEventType'],
+    ['roundId', 'int'],
+    ['note', 'text'],
+    ['actorId', 'int'],
+    ['createdAt', 'timestamptz'],
+  ],
+  performanceAdjustment: [
+    ['id', 'int'],
+    ['roundId', 'int'],
+    ['orgId', 'int'],
+    ['areaId', 'int'],
+    ['category', 'enum:OrgCategory'],
+    ['reason', 'enum:AdjustmentReason'],
+    ['points', 'numeric'],
+    ['month', 'text'],
+  ],
+  notice: [
+    ['id', 'int'],
+    ['roundId', 'int'],
+    ['docNo', 'text'],
+    ['title', 'text'],
+    ['issuedBy', 'text'],
+    ['issuedAt', 'timestamptz'],
+  ],
 } as const
 
 type TableKey = keyof typeof COLUMNS
 
 /** Tables with a serial id whose sequence must move past the explicit ids. */
 const SERIAL_TABLES = [
-  'Organization', 'OrgCategoryAssignment', 'Area', 'RuleSet', 'User', 'Scheme', 'Dimension', 'Indicator',
-  'ProblemCategory', 'InspectionRound', 'RoundStatusChange', 'InspectionTeam', 'TeamMember', 'TrainingRecord',
-  'TeamAssignment', 'Assessment', 'IndicatorInput', 'FeedbackForm', 'Finding', 'ReconciliationRecord', 'Interview',
-  'InterviewItem', 'Rectification', 'RectificationEvent', 'PerformanceAdjustment', 'Notice',
+  'Organization',
+  'OrgCategoryAssignment',
+  'Area',
+  'RuleSet',
+  'User',
+  'Scheme',
+  'Dimension',
+  'Indicator',
+  'ProblemCategory',
+  'InspectionRound',
+  'RoundStatusChange',
+  'InspectionTeam',
+  'TeamMember',
+  'TrainingRecord',
+  'TeamAssignment',
+  'Assessment',
+  'IndicatorInput',
+  'FeedbackForm',
+  'Finding',
+  'ReconciliationRecord',
+  'Interview',
+  'InterviewItem',
+  'Rectification',
+  'RectificationEvent',
+  'PerformanceAdjustment',
+  'Notice',
 ]
 
 /** The tables with millions of rows: their secondary indexes are built after the load. */
@@ -292,27 +584,40 @@ const DEDUCTIONS: readonly (readonly [string, number])[] = [
   ['1.00', 10],
 ]
 
-export async function generateDataset(runner: SqlRunner, options: GenerateOptions): Promise<GeneratedDataset> {
+export async function generateDataset(
+  runner: SqlRunner,
+  options: GenerateOptions,
+): Promise<GeneratedDataset> {
   const started = Date.now()
   const { orgs: orgCount, rounds: roundCount, areas: areaCount, now } = options
   const progress = options.progress ?? (() => undefined)
-  const writer = new BulkWriter(runner, { parallel: options.parallel, batchRows: options.batchRows ?? 10_000 })
+  const writer = new BulkWriter(runner, {
+    parallel: options.parallel,
+    batchRows: options.batchRows ?? 10_000,
+  })
   const tables = Object.fromEntries(
-    (Object.keys(COLUMNS) as TableKey[]).map((key) => [key, writer.table(tableName(key), COLUMNS[key])]),
+    (Object.keys(COLUMNS) as TableKey[]).map((key) => [
+      key,
+      writer.table(tableName(key), COLUMNS[key]),
+    ]),
   ) as Record<TableKey, TableBuffer>
   const ids = new Ids()
   const stamp = iso(now)
   const today = chinaDate(now)
   const rnd = new Random(options.seed)
   const shape: SchemeShape = schemeShape(options.indicators)
-  const deductionIndexes = shape.indicators.filter((i) => i.method === 'DEDUCTION').map((i) => i.index)
+  const deductionIndexes = shape.indicators
+    .filter((i) => i.method === 'DEDUCTION')
+    .map((i) => i.index)
   const roundPlans = planRounds(roundCount, now)
   const years = [...new Set(roundPlans.map((r) => r.year))]
   const totalWork = roundCount * orgCount
   let work = 0
-  const report = (label: string) => progress(`${label} · ${writer.written.toLocaleString('en-US')} rows`, work, totalWork)
+  const report = (label: string) =>
+    progress(`${label} · ${writer.written.toLocaleString('en-US')} rows`, work, totalWork)
 
-  const deferred = options.deferIndexes === false ? [] : await dropIndexes(runner, DEFERRED_INDEX_TABLES)
+  const deferred =
+    options.deferIndexes === false ? [] : await dropIndexes(runner, DEFERRED_INDEX_TABLES)
 
   // --- Configuration: areas, rule sets, problem categories, orgs, users, schemes ----------------
   report('orgs, users and schemes')
@@ -331,7 +636,17 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
   const problemWeights = problemIds.map((id, i) => [id, 1 / (i + 1)] as const)
 
   const rootId = ids.take('organization')
-  tables.organization.add(rootId, 'ROOT', '公司党委', '公司党委', 'HEADQUARTERS', null, false, 0, stamp)
+  tables.organization.add(
+    rootId,
+    'ROOT',
+    '公司党委',
+    '公司党委',
+    'HEADQUARTERS',
+    null,
+    false,
+    0,
+    stamp,
+  )
   const generalCount = Math.max(1, Math.ceil(orgCount / 30))
   const orgs: OrgInfo[] = []
   const secretaries: string[] = []
@@ -354,13 +669,27 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
       categoryByYear.set(year, category)
     }
     secretaries.push(`书记${pad(i + 1, 5)}`)
-    orgs.push({ index: i, id, code, name, unitType, userId: 0, secretary: secretaries[i]!, categoryByYear })
+    orgs.push({
+      index: i,
+      id,
+      code,
+      name,
+      unitType,
+      userId: 0,
+      secretary: secretaries[i]!,
+      categoryByYear,
+    })
   }
 
-  await writer.barrier()
   for (const org of orgs) {
     for (const [year, category] of org.categoryByYear) {
-      tables.orgCategoryAssignment.add(ids.take('orgCategoryAssignment'), org.id, year, category, stamp)
+      tables.orgCategoryAssignment.add(
+        ids.take('orgCategoryAssignment'),
+        org.id,
+        year,
+        category,
+        stamp,
+      )
     }
   }
   const adminId = ids.take('user')
@@ -372,23 +701,49 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
   for (let i = 0; i < teamCount * TEAM_SIZE; i++) {
     const id = ids.take('user')
     // Inspectors come from the party committee's office: no conflict with the orgs they inspect.
-    tables.user.add(id, `insp${pad(i + 1, 4)}`, `检查员${pad(i + 1, 4)}`, 'INSPECTOR', rootId, options.passwordHash, stamp)
+    tables.user.add(
+      id,
+      `insp${pad(i + 1, 4)}`,
+      `检查员${pad(i + 1, 4)}`,
+      'INSPECTOR',
+      rootId,
+      options.passwordHash,
+      stamp,
+    )
     inspectorIds.push(id)
   }
   for (const org of orgs) {
     org.userId = ids.take('user')
-    tables.user.add(org.userId, org.code.toLowerCase(), org.secretary, 'BRANCH', org.id, options.passwordHash, stamp)
+    tables.user.add(
+      org.userId,
+      org.code.toLowerCase(),
+      org.secretary,
+      'BRANCH',
+      org.id,
+      options.passwordHash,
+      stamp,
+    )
   }
 
-  await writer.barrier()
   const schemes = new Map<string, SchemeInfo>()
-  const schemeKey = (year: number, areaIndex: number, category: OrgCategory) => `${year}:${areaIndex}:${category}`
+  const schemeKey = (year: number, areaIndex: number, category: OrgCategory) =>
+    `${year}:${areaIndex}:${category}`
   for (const year of years) {
     for (const [areaIndex, areaId] of areaIds.entries()) {
       for (const category of CATEGORIES) {
         const id = ids.take('scheme')
         const published = dayAt(`${year}-01-05`)
-        tables.scheme.add(id, year, areaId, category, `${year}年${AREAS[areaIndex]![1]}${category}类考核方案`, 'PUBLISHED', '5.00', iso(published), iso(published))
+        tables.scheme.add(
+          id,
+          year,
+          areaId,
+          category,
+          `${year}年${AREAS[areaIndex]![1]}${category}类考核方案`,
+          'PUBLISHED',
+          '5.00',
+          iso(published),
+          iso(published),
+        )
         const dimensionIds = shape.dimensions.map((d) => {
           const dimensionId = ids.take('dimension')
           tables.dimension.add(dimensionId, id, d.code, d.name, d.maxPoints, d.index + 1)
@@ -397,20 +752,33 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
         const indicatorIds = shape.indicators.map((i) => {
           const indicatorId = ids.take('indicator')
           tables.indicator.add(
-            indicatorId, id, i.dimension === null ? null : dimensionIds[i.dimension]!, i.code, i.name,
-            `${i.name}的评价标准`, i.method, i.maxPoints, i.unitTypeRestriction,
+            indicatorId,
+            id,
+            i.dimension === null ? null : dimensionIds[i.dimension]!,
+            i.code,
+            i.name,
+            `${i.name}的评价标准`,
+            i.method,
+            i.maxPoints,
+            i.unitTypeRestriction,
             i.method === 'RATING' ? JSON.stringify(RATING_LEVELS) : null,
-            i.method === 'QUANTITY' ? String(QUANTITY_TARGET) : null, i.method === 'QUANTITY' ? '次' : null,
-            i.method === 'DEDUCTION' ? '0.50' : null, i.index + 1,
+            i.method === 'QUANTITY' ? String(QUANTITY_TARGET) : null,
+            i.method === 'QUANTITY' ? '次' : null,
+            i.method === 'DEDUCTION' ? '0.50' : null,
+            i.index + 1,
           )
           return indicatorId
         })
         const prepared = prepareScheme(schemeDefinition(shape, dimensionIds, indicatorIds))
-        schemes.set(schemeKey(year, areaIndex, category), { id, dimensionIds, indicatorIds, prepared })
+        schemes.set(schemeKey(year, areaIndex, category), {
+          id,
+          dimensionIds,
+          indicatorIds,
+          prepared,
+        })
       }
     }
   }
-  await writer.barrier()
 
   // --- Rounds ----------------------------------------------------------------------------------
   const rounds: RoundInfo[] = []
@@ -419,10 +787,18 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
     const previous = rounds[rounds.length - 1]
     const next = roundPlans[plan.index + 1]
     tables.inspectionRound.add(
-      round.id, round.year, round.quarter, `${round.year}年第${round.quarter}季度党建工作督导检查`, round.status,
-      previous?.id ?? null, round.inspectionStart, round.inspectionEnd, iso(dayAt(round.inspectionStart, 9)),
+      round.id,
+      round.year,
+      round.quarter,
+      `${round.year}年第${round.quarter}季度党建工作督导检查`,
+      round.status,
+      previous?.id ?? null,
+      round.inspectionStart,
+      round.inspectionEnd,
+      iso(dayAt(round.inspectionStart, 9)),
       round.publishedAt ? iso(round.publishedAt) : null,
-      round.status === 'CLOSED' && next ? iso(dayAt(next.inspectionEnd, 18)) : null, stamp,
+      round.status === 'CLOSED' && next ? iso(dayAt(next.inspectionEnd, 18)) : null,
+      stamp,
     )
     rounds.push(round)
   }
@@ -448,7 +824,13 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
 
   const orgForBranch = orgs[Math.min(orgs.length - 1, generalCount)]!
   return {
-    size: { orgs: orgCount, rounds: roundCount, indicators: options.indicators, findings: options.findings, areas: areaCount },
+    size: {
+      orgs: orgCount,
+      rounds: roundCount,
+      indicators: options.indicators,
+      findings: options.findings,
+      areas: areaCount,
+    },
     counts: Object.fromEntries(writer.counts),
     insertMs: Object.fromEntries([...writer.ms].map(([k, v]) => [k, Math.round(v)])),
     rows: writer.written,
@@ -456,11 +838,20 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
     roundIds: rounds.map((r) => r.id),
     lastRoundId: rounds[rounds.length - 1]!.id,
     areaIds,
-    users: { admin: 'admin', leader: 'leader', inspector: 'insp0001', branch: orgForBranch.code.toLowerCase() },
+    users: {
+      admin: 'admin',
+      leader: 'leader',
+      inspector: 'insp0001',
+      branch: orgForBranch.code.toLowerCase(),
+    },
   }
 
   /** Writes one round; returns the (org, problem category) pairs of its findings (for repeats). */
-  async function writeRound(round: RoundInfo, previousKeys: Set<string>, label: string): Promise<Set<string>> {
+  async function writeRound(
+    round: RoundInfo,
+    previousKeys: Set<string>,
+    label: string,
+  ): Promise<Set<string>> {
     const r = new Random(options.seed * 1009 + round.index + 1)
     const published = round.publishedAt !== null
     const publishedAt = round.publishedAt
@@ -474,9 +865,17 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
     ]
     if (publishedAt) steps.push(['PUBLISHED', publishedAt])
     const nextPlan = roundPlans[round.index + 1]
-    if (round.status === 'CLOSED' && nextPlan) steps.push(['CLOSED', dayAt(nextPlan.inspectionEnd, 18)])
+    if (round.status === 'CLOSED' && nextPlan)
+      steps.push(['CLOSED', dayAt(nextPlan.inspectionEnd, 18)])
     steps.forEach(([status, at], i) =>
-      tables.roundStatusChange.add(ids.take('roundStatusChange'), round.id, i === 0 ? null : steps[i - 1]![0], status, adminId, iso(at)),
+      tables.roundStatusChange.add(
+        ids.take('roundStatusChange'),
+        round.id,
+        i === 0 ? null : steps[i - 1]![0],
+        status,
+        adminId,
+        iso(at),
+      ),
     )
 
     // Teams of three inspectors, rotating from round to round; each inspects 30 orgs.
@@ -484,21 +883,41 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
     for (let t = 0; t < teamCount; t++) {
       const id = ids.take('inspectionTeam')
       tables.inspectionTeam.add(id, round.id, `第${t + 1}检查组`)
-      const members = Array.from({ length: TEAM_SIZE }, (_, m) => inspectorIds[(t * TEAM_SIZE + m + round.index) % inspectorIds.length]!)
+      const members = Array.from(
+        { length: TEAM_SIZE },
+        (_, m) => inspectorIds[(t * TEAM_SIZE + m + round.index) % inspectorIds.length]!,
+      )
       teams.push({ id, leader: members[0]! })
     }
-    await writer.barrier()
     teams.forEach((team, t) => {
       for (let m = 0; m < TEAM_SIZE; m++) {
-        tables.teamMember.add(ids.take('teamMember'), team.id, inspectorIds[(t * TEAM_SIZE + m + round.index) % inspectorIds.length]!, m === 0)
+        tables.teamMember.add(
+          ids.take('teamMember'),
+          team.id,
+          inspectorIds[(t * TEAM_SIZE + m + round.index) % inspectorIds.length]!,
+          m === 0,
+        )
       }
-      tables.trainingRecord.add(ids.take('trainingRecord'), team.id, addDays(round.inspectionStart, -5), '督导检查业务培训', '4.00')
+      tables.trainingRecord.add(
+        ids.take('trainingRecord'),
+        team.id,
+        addDays(round.inspectionStart, -5),
+        '督导检查业务培训',
+        '4.00',
+      )
     })
-    const teamOf = (orgIndex: number) => teams[(Math.floor(orgIndex / ORGS_PER_TEAM) + round.index) % teams.length]!
+    const teamOf = (orgIndex: number) =>
+      teams[(Math.floor(orgIndex / ORGS_PER_TEAM) + round.index) % teams.length]!
 
     // Plan the round in memory: forms, findings, inputs; then score, rank and mark.
     const assessments: PlannedAssessment[] = []
-    const forms: { id: number; orgId: number; team: { id: number; leader: number }; formNo: string; visitDate: string }[] = []
+    const forms: {
+      id: number
+      orgId: number
+      team: { id: number; leader: number }
+      formNo: string
+      visitDate: string
+    }[] = []
     const keys = new Set<string>()
     for (const [orgIndex, org] of orgs.entries()) {
       const team = teamOf(orgIndex)
@@ -509,7 +928,13 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
       for (let f = 0; f < formCount; f++) {
         const id = ids.take('feedbackForm')
         const visitDate = addDays(round.inspectionStart, r.int(0, 9))
-        forms.push({ id, orgId: org.id, team, formNo: `FK${round.year}Q${round.quarter}-${org.code}-${f + 1}`, visitDate })
+        forms.push({
+          id,
+          orgId: org.id,
+          team,
+          formNo: `FK${round.year}Q${round.quarter}-${org.code}-${f + 1}`,
+          visitDate,
+        })
         formIds.push(id)
         visitDates.set(id, visitDate)
       }
@@ -538,15 +963,23 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
               ['差', 1],
             ])
           } else if (indicator.method === 'QUANTITY') {
-            assessment.quantities[indicator.index] = String(Math.round(QUANTITY_TARGET * (0.75 + r.next() * 0.4)))
+            assessment.quantities[indicator.index] = String(
+              Math.round(QUANTITY_TARGET * (0.75 + r.next() * 0.4)),
+            )
           } else if (indicator.method === 'BONUS') {
-            const applicable = indicator.unitTypeRestriction === null || indicator.unitTypeRestriction === org.unitType
-            if (applicable && r.chance(0.25)) assessment.bonuses[indicator.index] = r.pick(['0.50', '1.00', '1.50'])
+            const applicable =
+              indicator.unitTypeRestriction === null ||
+              indicator.unitTypeRestriction === org.unitType
+            if (applicable && r.chance(0.25))
+              assessment.bonuses[indicator.index] = r.pick(['0.50', '1.00', '1.50'])
           }
         }
         return assessment
       })
-      const findingCount = options.findings === 0 ? 0 : r.int(Math.floor(options.findings / 2), Math.ceil((options.findings * 3) / 2))
+      const findingCount =
+        options.findings === 0
+          ? 0
+          : r.int(Math.floor(options.findings / 2), Math.ceil((options.findings * 3) / 2))
       for (let n = 0; n < findingCount; n++) {
         const assessment = own[r.int(0, own.length - 1)]!
         const problemCategoryId = r.weighted(problemWeights)
@@ -576,7 +1009,13 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
       }
     }
 
-    const adjustments: { orgId: number; areaId: number; category: OrgCategory; reason: string; points: string }[] = []
+    const adjustments: {
+      orgId: number
+      areaId: number
+      category: OrgCategory
+      reason: string
+      points: string
+    }[] = []
     if (published) {
       for (const a of assessments) {
         a.score = scoreAssessment(a.scheme.prepared, {
@@ -605,14 +1044,26 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
             .map((a) => ({ a, orgId: a.org.id, total: a.score!.total, base: a.score!.base }))
           for (const ranked of rankEntries(entries)) {
             ranked.a.rank = ranked.rank
-            rows.push({ orgId: ranked.orgId, category, base: ranked.base, total: ranked.total, rank: ranked.rank })
+            rows.push({
+              orgId: ranked.orgId,
+              category,
+              base: ranked.base,
+              total: ranked.total,
+              rank: ranked.rank,
+            })
           }
         }
         const lists = computeLists(rows, DEFAULT_RULE_SET)
         const byOrg = new Map(inArea.map((a) => [a.org.id, a]))
         for (const mark of lists.marks) byOrg.get(Number(mark.orgId))!.mark = mark.mark
         for (const adj of lists.adjustments) {
-          adjustments.push({ orgId: Number(adj.orgId), areaId, category: adj.category, reason: adj.reason, points: adj.points })
+          adjustments.push({
+            orgId: Number(adj.orgId),
+            areaId,
+            category: adj.category,
+            reason: adj.reason,
+            points: adj.points,
+          })
         }
       }
     }
@@ -622,52 +1073,119 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
       tables.teamAssignment.add(ids.take('teamAssignment'), round.id, teamOf(orgIndex).id, org.id)
     }
     for (const form of forms) {
-      tables.feedbackForm.add(form.id, round.id, form.orgId, form.team.id, form.formNo, form.visitDate, '现场反馈意见', form.team.leader)
+      tables.feedbackForm.add(
+        form.id,
+        round.id,
+        form.orgId,
+        form.team.id,
+        form.formNo,
+        form.visitDate,
+        '现场反馈意见',
+        form.team.leader,
+      )
     }
     for (const a of assessments) {
       const s = a.score
       tables.assessment.add(
-        a.id, round.id, a.org.id, areaIds[a.areaIndex]!, a.scheme.id, a.category, a.org.unitType, 'SUBMITTED',
-        s?.base ?? null, s?.bonus ?? null, s?.total ?? null, a.rank, a.mark, publishedAt ? iso(publishedAt) : null,
-        published ? 3 : 2, teamOf(a.org.index).leader, roundStamp,
+        a.id,
+        round.id,
+        a.org.id,
+        areaIds[a.areaIndex]!,
+        a.scheme.id,
+        a.category,
+        a.org.unitType,
+        'SUBMITTED',
+        s?.base ?? null,
+        s?.bonus ?? null,
+        s?.total ?? null,
+        a.rank,
+        a.mark,
+        publishedAt ? iso(publishedAt) : null,
+        published ? 3 : 2,
+        teamOf(a.org.index).leader,
+        roundStamp,
       )
     }
     if (publishedAt) {
-      tables.notice.add(ids.take('notice'), round.id, `${round.year}年第${round.quarter}季度`, `关于${round.year}年第${round.quarter}季度党建工作“红蓝榜”考评结果的通报`, '公司党委', iso(publishedAt))
+      tables.notice.add(
+        ids.take('notice'),
+        round.id,
+        `${round.year}年第${round.quarter}季度`,
+        `关于${round.year}年第${round.quarter}季度党建工作“红蓝榜”考评结果的通报`,
+        '公司党委',
+        iso(publishedAt),
+      )
       const month = chinaMonth(publishedAt)
       for (const adj of adjustments) {
-        tables.performanceAdjustment.add(ids.take('performanceAdjustment'), round.id, adj.orgId, adj.areaId, adj.category, adj.reason, adj.points, month)
+        tables.performanceAdjustment.add(
+          ids.take('performanceAdjustment'),
+          round.id,
+          adj.orgId,
+          adj.areaId,
+          adj.category,
+          adj.reason,
+          adj.points,
+          month,
+        )
       }
     }
-    await writer.barrier()
 
     const recon = (findingId: number, action: string, actorId: number, at: string, reason = '') =>
-      tables.reconciliationRecord.add(ids.take('reconciliationRecord'), findingId, action, reason, actorId, at)
+      tables.reconciliationRecord.add(
+        ids.take('reconciliationRecord'),
+        findingId,
+        action,
+        reason,
+        actorId,
+        at,
+      )
     const reconAt = iso(dayAt(addDays(round.inspectionEnd, 3), 15))
     const standing: { finding: PlannedFinding; a: PlannedAssessment }[] = []
     for (const [index, a] of assessments.entries()) {
       for (const [i, indicatorId] of a.scheme.indicatorIds.entries()) {
-        const rated = a.ratings[i] !== undefined || a.quantities[i] !== undefined || a.bonuses[i] !== undefined
+        const rated =
+          a.ratings[i] !== undefined || a.quantities[i] !== undefined || a.bonuses[i] !== undefined
         if (!published && !rated) continue
         tables.indicatorInput.add(
-          ids.take('indicatorInput'), a.id, indicatorId, a.ratings[i] ?? null, a.quantities[i] ?? null, a.bonuses[i] ?? null,
-          a.score ? a.score.indicators[i]!.points : null, published ? 2 : 1, roundStamp,
+          ids.take('indicatorInput'),
+          a.id,
+          indicatorId,
+          a.ratings[i] ?? null,
+          a.quantities[i] ?? null,
+          a.bonuses[i] ?? null,
+          a.score ? a.score.indicators[i]!.points : null,
+          published ? 2 : 1,
+          roundStamp,
         )
       }
       if (a.score) {
-        for (const d of a.score.dimensions) tables.assessmentDimensionScore.add(a.id, d.dimensionId, d.points, d.lost)
+        for (const d of a.score.dimensions)
+          tables.assessmentDimensionScore.add(a.id, d.dimensionId, d.points, d.lost)
       }
       for (const f of a.findings) {
         tables.finding.add(
-          f.id, round.id, f.orgId, areaIds[f.areaIndex]!, a.id, a.scheme.indicatorIds[f.indicatorIndex]!, f.problemCategoryId,
-          f.feedbackFormId, f.description, f.checkMethod, f.deduction, f.isRepeat, f.status, f.status === 'PENDING' ? 1 : 2,
-          teamOf(a.org.index).leader, f.createdAt, f.status === 'PENDING' ? f.createdAt : reconAt,
+          f.id,
+          round.id,
+          f.orgId,
+          areaIds[f.areaIndex]!,
+          a.id,
+          a.scheme.indicatorIds[f.indicatorIndex]!,
+          f.problemCategoryId,
+          f.feedbackFormId,
+          f.description,
+          f.checkMethod,
+          f.deduction,
+          f.isRepeat,
+          f.status,
+          f.status === 'PENDING' ? 1 : 2,
+          teamOf(a.org.index).leader,
+          f.createdAt,
+          f.status === 'PENDING' ? f.createdAt : reconAt,
         )
         if (f.status === 'CONFIRMED' || f.status === 'UPHELD') standing.push({ finding: f, a })
       }
       if (index % 1000 === 0) await writer.drain()
     }
-    await writer.barrier()
 
     for (const { finding: f, a } of standing) {
       if (f.status === 'CONFIRMED') recon(f.id, 'CONFIRM', a.org.userId, reconAt)
@@ -676,7 +1194,13 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
       for (const f of a.findings) {
         if (f.status === 'UPHELD' || f.status === 'WITHDRAWN') {
           recon(f.id, 'DISPUTE', a.org.userId, reconAt, '该问题已在检查前整改完毕')
-          recon(f.id, f.status === 'UPHELD' ? 'UPHOLD' : 'WITHDRAW', adminId, reconAt, f.status === 'UPHELD' ? '维持原检查结论' : '经核实，撤销该问题')
+          recon(
+            f.id,
+            f.status === 'UPHELD' ? 'UPHOLD' : 'WITHDRAW',
+            adminId,
+            reconAt,
+            f.status === 'UPHELD' ? '维持原检查结论' : '经核实，撤销该问题',
+          )
         }
       }
     }
@@ -684,50 +1208,111 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
     if (publishedAt) {
       const deadline = addDays(chinaDate(publishedAt), DEFAULT_RULE_SET.rectificationDays)
       const laterRounds = roundCount - 2 - round.index
-      const events: { id: number; status: string; userId: number; submittedAt: Date; closedAt: Date | null }[] = []
-      const writeItem = (source: 'FINDING' | 'INTERVIEW', ref: number, orgId: number, userId: number, problemCategoryId: number | null, title: string, responsible: string) => {
+      const events: {
+        id: number
+        status: string
+        userId: number
+        submittedAt: Date
+        closedAt: Date | null
+      }[] = []
+      const writeItem = (
+        source: 'FINDING' | 'INTERVIEW',
+        ref: number,
+        orgId: number,
+        userId: number,
+        problemCategoryId: number | null,
+        title: string,
+        responsible: string,
+      ) => {
         const status = itemStatus(r, deadline, today)
         const id = ids.take('rectification')
         const submittedAt = dayAt(addDays(chinaDate(publishedAt), r.int(5, 25)), 11)
-        const closedAt = status === 'CLOSED' ? new Date(submittedAt.getTime() + r.int(1, 5) * 86_400_000) : null
+        const closedAt =
+          status === 'CLOSED' ? new Date(submittedAt.getTime() + r.int(1, 5) * 86_400_000) : null
         tables.rectification.add(
-          id, source, source === 'FINDING' ? ref : null, source === 'INTERVIEW' ? ref : null, orgId, round.id, problemCategoryId,
-          title, '制定整改措施，限期完成', responsible, deadline, status, status === 'CLOSED' ? 0 : Math.min(3, Math.max(0, laterRounds)),
-          closedAt ? iso(closedAt) : null, status === 'OPEN' ? 1 : status === 'CLOSED' ? 3 : 2, iso(publishedAt),
+          id,
+          source,
+          source === 'FINDING' ? ref : null,
+          source === 'INTERVIEW' ? ref : null,
+          orgId,
+          round.id,
+          problemCategoryId,
+          title,
+          '制定整改措施，限期完成',
+          responsible,
+          deadline,
+          status,
+          status === 'CLOSED' ? 0 : Math.min(3, Math.max(0, laterRounds)),
+          closedAt ? iso(closedAt) : null,
+          status === 'OPEN' ? 1 : status === 'CLOSED' ? 3 : 2,
+          iso(publishedAt),
           iso(closedAt ?? (status === 'OPEN' ? publishedAt : submittedAt)),
         )
         events.push({ id, status, userId, submittedAt, closedAt })
       }
       for (const { finding: f, a } of standing) {
-        writeItem('FINDING', f.id, a.org.id, a.org.userId, f.problemCategoryId, f.description, a.org.secretary)
+        writeItem(
+          'FINDING',
+          f.id,
+          a.org.id,
+          a.org.userId,
+          f.problemCategoryId,
+          f.description,
+          a.org.secretary,
+        )
       }
       // Interviews of blue-list orgs, two itemized rectifications each.
       const interviews: { interviewId: number; a: PlannedAssessment }[] = []
       for (const a of assessments) {
         if (a.mark !== 'BLUE') continue
         const interviewId = ids.take('interview')
-        tables.interview.add(interviewId, round.id, a.org.id, areaIds[a.areaIndex]!, addDays(chinaDate(publishedAt), 7), '公司党委', a.org.secretary, '清单式约谈', iso(publishedAt))
+        tables.interview.add(
+          interviewId,
+          round.id,
+          a.org.id,
+          areaIds[a.areaIndex]!,
+          addDays(chinaDate(publishedAt), 7),
+          '公司党委',
+          a.org.secretary,
+          '清单式约谈',
+          iso(publishedAt),
+        )
         interviews.push({ interviewId, a })
       }
-      await writer.barrier()
       const items: { itemId: number; a: PlannedAssessment; content: string }[] = []
       for (const { interviewId, a } of interviews) {
-        for (const [k, content] of [`针对${AREAS[a.areaIndex]![1]}失分项制定专项整改方案`, '落实支部书记第一责任，按月报告整改进展'].entries()) {
+        for (const [k, content] of [
+          `针对${AREAS[a.areaIndex]![1]}失分项制定专项整改方案`,
+          '落实支部书记第一责任，按月报告整改进展',
+        ].entries()) {
           const itemId = ids.take('interviewItem')
           tables.interviewItem.add(itemId, interviewId, content, k + 1)
           items.push({ itemId, a, content })
         }
       }
-      await writer.barrier()
-      for (const { itemId, a, content } of items) writeItem('INTERVIEW', itemId, a.org.id, a.org.userId, null, content, a.org.secretary)
-      await writer.barrier()
+      for (const { itemId, a, content } of items)
+        writeItem('INTERVIEW', itemId, a.org.id, a.org.userId, null, content, a.org.secretary)
       for (const e of events) {
         const event = (type: string, actorId: number, at: Date, note: string) =>
-          tables.rectificationEvent.add(ids.take('rectificationEvent'), e.id, type, null, note, actorId, iso(at))
+          tables.rectificationEvent.add(
+            ids.take('rectificationEvent'),
+            e.id,
+            type,
+            null,
+            note,
+            actorId,
+            iso(at),
+          )
         event('CREATED', adminId, publishedAt, '检查结果发布，生成整改事项')
         if (e.status === 'OPEN') continue
         event('SUBMITTED', e.userId, e.submittedAt, '已完成整改，提交佐证材料')
-        if (e.status === 'RETURNED') event('RETURNED', adminId, new Date(e.submittedAt.getTime() + 2 * 86_400_000), '佐证材料不充分，请补充')
+        if (e.status === 'RETURNED')
+          event(
+            'RETURNED',
+            adminId,
+            new Date(e.submittedAt.getTime() + 2 * 86_400_000),
+            '佐证材料不充分，请补充',
+          )
         if (e.closedAt) event('VERIFIED', adminId, e.closedAt, '核验通过，销号')
       }
     }
@@ -737,7 +1322,11 @@ export async function generateDataset(runner: SqlRunner, options: GenerateOption
 }
 
 /** Older items are mostly verified; items due recently are a mix, some overdue (R8). */
-function itemStatus(r: Random, deadline: string, today: string): 'OPEN' | 'SUBMITTED' | 'RETURNED' | 'CLOSED' {
+function itemStatus(
+  r: Random,
+  deadline: string,
+  today: string,
+): 'OPEN' | 'SUBMITTED' | 'RETURNED' | 'CLOSED' {
   if (deadline < addDays(today, -90)) {
     return r.weighted([
       ['CLOSED', 97],

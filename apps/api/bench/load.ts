@@ -33,7 +33,12 @@ export interface LoadResult {
 async function main() {
   let input = ''
   for await (const chunk of process.stdin) input += String(chunk)
-  const args = JSON.parse(input) as { url: string; connections: number; duration: number; requests: LoadRequest[] }
+  const args = JSON.parse(input) as {
+    url: string
+    connections: number
+    duration: number
+    requests: LoadRequest[]
+  }
   let graphqlErrors = 0
   const mix: Record<string, number> = {}
   const result = await autocannon({

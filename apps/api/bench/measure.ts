@@ -43,7 +43,8 @@ export interface ScenarioResult {
 
 export function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
   const round = (x: number) => Math.round(x * 100) / 100
   return {
     n: sorted.length,
@@ -57,7 +58,11 @@ export function stats(samples: number[]): Stats {
 export async function measure(
   api: RunningApi,
   scenario: Scenario,
-  options: { iterations: number; warmup: number; onProgress?: (done: number, total: number) => void },
+  options: {
+    iterations: number
+    warmup: number
+    onProgress?: (done: number, total: number) => void
+  },
 ): Promise<ScenarioResult> {
   const times: number[] = []
   const references: number[] = []

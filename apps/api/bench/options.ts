@@ -59,11 +59,16 @@ const HELP = `pnpm bench [-- flags]
 function intOf(value: string | undefined, name: string, fallback: number, min = 0): number {
   if (value === undefined || value.trim() === '') return fallback
   const n = Number(value)
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${value}"`)
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name} must be an integer ≥ ${min}, got "${value}"`)
   return n
 }
 
-export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: string): BenchOptions | null {
+export function parseOptions(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  repoRoot: string,
+): BenchOptions | null {
   const { values } = parseArgs({
     args: argv.filter((a) => a !== '--'),
     options: {
@@ -90,7 +95,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: s
   const size: DatasetSize = {
     orgs: intOf(values.orgs ?? env.BENCH_ORGS, 'orgs', 3000, 4),
     rounds: intOf(values.rounds ?? env.BENCH_ROUNDS, 'rounds', 20, 2),
-    indicators: intOf(values.indicators ?? env.BENCH_INDICATORS, 'indicators', 60, 12),
+    indicators: intOf(values.indicators ?? env.BENCH_INDICATORS, 'indicators', 60, 20),
     findings: intOf(values.findings ?? env.BENCH_FINDINGS, 'findings', 10, 0),
     areas: intOf(values.areas ?? env.BENCH_AREAS, 'areas', 3, 1),
   }

@@ -4,7 +4,9 @@
  */
 export type ProgressReporter = (label: string, done: number, total: number) => void
 
-export function progressBar(stream: NodeJS.WriteStream = process.stderr): ProgressReporter & { end(): void } {
+export function progressBar(
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressReporter & { end(): void } {
   const started = Date.now()
   let lastLabel = ''
   let lastDecile = -1
@@ -19,7 +21,9 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
       const width = 30
       const filled = Math.round(fraction * width)
       const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
-      stream.write(`\r\x1b[2K${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${label}  ${seconds}s`)
+      stream.write(
+        `\r\x1b[2K${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${label}  ${seconds}s`,
+      )
     } else {
       const decile = Math.floor(fraction * 10)
       if (label !== lastLabel || decile !== lastDecile) {

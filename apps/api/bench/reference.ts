@@ -105,6 +105,8 @@ const SERIES_SQL = [
 export async function trendReference(pool: pg.Pool, p: TrendParams): Promise<number> {
   const window = await pool.query<{ id: number }>(WINDOW_SQL, [p.areaId, p.untilRoundId, p.rounds])
   const roundIds = window.rows.map((r) => r.id)
-  const results = await Promise.all(SERIES_SQL.map((sql) => pool.query(sql, [p.areaId, roundIds, p.category])))
+  const results = await Promise.all(
+    SERIES_SQL.map((sql) => pool.query(sql, [p.areaId, roundIds, p.category])),
+  )
   return results.reduce((n, r) => n + r.rows.length, 0)
 }

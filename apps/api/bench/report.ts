@@ -47,7 +47,11 @@ export function evaluateGoals(results: BenchResults): Goal[] {
   for (const key of ['ranking', 'trend', 'drilldown']) {
     const r = big.requests.find((x) => x.key === key)
     if (!r) continue
-    goals.push({ goal: `${r.name}: p95 ≤ ${P95_GOAL} ms`, met: r.latency.p95 <= P95_GOAL, detail: `p95 ${r.latency.p95} ms` })
+    goals.push({
+      goal: `${r.name}: p95 ≤ ${P95_GOAL} ms`,
+      met: r.latency.p95 <= P95_GOAL,
+      detail: `p95 ${r.latency.p95} ms`,
+    })
   }
   for (const key of ['ranking', 'trend']) {
     const r = big.requests.find((x) => x.key === key)
@@ -66,7 +70,9 @@ export function evaluateGoals(results: BenchResults): Goal[] {
     goals.push({
       goal: `statements per request independent of size (${small.size.orgs} vs ${big.size.orgs} orgs)`,
       met: changed.length === 0,
-      detail: changed.length ? `differ: ${changed.map((r) => r.name).join(', ')}` : 'identical for every request',
+      detail: changed.length
+        ? `differ: ${changed.map((r) => r.name).join(', ')}`
+        : 'identical for every request',
     })
   }
   goals.push({
@@ -84,12 +90,16 @@ export function evaluateGoals(results: BenchResults): Goal[] {
   return goals
 }
 
-const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length))
-const lpad = (text: string, width: number) => (text.length >= width ? text : ' '.repeat(width - text.length) + text)
+const pad = (text: string, width: number) =>
+  text.length >= width ? text : text + ' '.repeat(width - text.length)
+const lpad = (text: string, width: number) =>
+  text.length >= width ? text : ' '.repeat(width - text.length) + text
 
 function statementsText(r: ScenarioResult | undefined): string {
   if (!r) return '–'
-  return r.statements.min === r.statements.max ? String(r.statements.max) : `${r.statements.min}–${r.statements.max}`
+  return r.statements.min === r.statements.max
+    ? String(r.statements.max)
+    : `${r.statements.min}–${r.statements.max}`
 }
 
 export function printReport(results: BenchResults): void {
@@ -138,7 +148,9 @@ export function printReport(results: BenchResults): void {
   out.push('')
   out.push(
     `publish round: ${(big.publish.ms / 1000).toFixed(2)} s, ${big.publish.statements} statements` +
-      (small ? ` (at ${small.size.orgs} orgs: ${(small.publish.ms / 1000).toFixed(2)} s, ${small.publish.statements} statements)` : ''),
+      (small
+        ? ` (at ${small.size.orgs} orgs: ${(small.publish.ms / 1000).toFixed(2)} s, ${small.publish.statements} statements)`
+        : ''),
   )
   if (big.load) {
     const l = big.load

@@ -23,7 +23,17 @@ import {
   writeLabel,
   type DatasetLabel,
 } from './database'
-import { DRILLDOWN, HEADLINE, LEDGER, LEDGER_COUNTS, LEDGER_COUNTS_VARIABLES, PUBLISH, RANKING, TODOS, TRENDS } from './documents'
+import {
+  DRILLDOWN,
+  HEADLINE,
+  LEDGER,
+  LEDGER_COUNTS,
+  LEDGER_COUNTS_VARIABLES,
+  PUBLISH,
+  RANKING,
+  TODOS,
+  TRENDS,
+} from './documents'
 import { BENCH_PASSWORD, generateDataset } from './generate'
 import type { LoadRequest, LoadResult } from './load'
 import { measure, runLoad, type Scenario, type ScenarioResult } from './measure'
@@ -53,18 +63,30 @@ async function poolFor(url: string, max: number, bulk = false): Promise<pg.Pool>
   if (bulk) {
     const client = new pg.Client({ connectionString: url })
     await client.connect()
-    const { rows } = await client.query<{ superuser: string }>(`SELECT current_setting('is_superuser') AS superuser`)
+    const { rows } = await client.query<{ superuser: string }>(
+      `SELECT current_setting('is_superuser') AS superuser`,
+    )
     await client.end()
     replica = rows[0]?.superuser === 'on'
   }
-  return new pg.Pool({ connectionString: url, max, ...(replica ? { options: '-c session_replication_role=replica' } : {}) })
+  return new pg.Pool({
+    connectionString: url,
+    max,
+    ...(replica ? { options: '-c session_replication_role=replica' } : {}),
+  })
 }
 
-async function prepareDataset(url: string, size: DatasetSize, options: BenchOptions): Promise<DatasetLabel> {
+async function prepareDataset(
+  url: string,
+  size: DatasetSize,
+  options: BenchOptions,
+): Promise<DatasetLabel> {
   if (options.reuse) {
     const label = await readLabel(url).catch(() => null)
     if (label && sameSize(label.size, size) && label.seed === options.seed) {
-      log(`Reusing ${redact(url)} (${label.rows.toLocaleString('en-US')} rows); putting the last round back into RECONCILING…`)
+      log(
+        `Reusing ${redact(url)} (${label.rows.toLocaleString('en-US')} rows); putting the last round back into RECONCILING…`,
+      )
       const pool = await poolFor(url, 2)
       try {
         await unpublishRound(pool, label.lastRoundId)
@@ -102,7 +124,9 @@ async function prepareDataset(url: string, size: DatasetSize, options: BenchOpti
       ms: generated.ms,
     }
     await writeLabel(url, label)
-    log(`Generated ${generated.rows.toLocaleString('en-US')} rows in ${(generated.ms / 1000).toFixed(1)} s.`)
+    log(
+      `Generated ${generated.rows.toLocaleString('en-US')} rows in ${(generated.ms / 1000).toFixed(1)} s.`,
+    )
     return label
   } finally {
     await pool.end()
@@ -129,11 +153,14 @@ async function benchDataset(
       client.login(label.users.branch),
     ])
 
-    log(`Publishing round ${label.lastRoundId} (${label.size.orgs.toLocaleString('en-US')} orgs × ${label.size.areas} areas) through the API…`)
+    log(
+      `Publishing round ${label.lastRoundId} (${label.size.orgs.toLocaleString('en-US')} orgs × ${label.size.areas} areas) through the API…`,
+    )
     const before = api.statements()
     const published = await client.gql(PUBLISH, { id: label.lastRoundId }, admin)
     const publishStatements = api.statements() - before
-    const outcome = published.body.data?.publishRound as { __typename?: string; message?: string } | undefined
+    const outcome = published.body.data?.publishRound as
+      { __typename?: string; message?: string } | undefined
     if (published.status !== 200 || outcome?.__typename !== 'InspectionRound') {
       throw new Error(`publishRound failed: ${JSON.stringify(published.body).slice(0, 500)}`)
     }
@@ -165,8 +192,10 @@ async function benchDataset(
         key: 'trend',
         name: 'five-round trend',
         goalP95: 50,
-        run: (i) => client.gql(TRENDS, { ...pick(combos, i), untilRoundId: roundId, rounds: 5 }, leader),
-        reference: (i) => trendReference(pool, { ...pick(combos, i), untilRoundId: roundId, rounds: 5 }),
+        run: (i) =>
+          client.gql(TRENDS, { ...pick(combos, i), untilRoundId: roundId, rounds: 5 }, leader),
+        reference: (i) =>
+          trendReference(pool, { ...pick(combos, i), untilRoundId: roundId, rounds: 5 }),
       },
       {
         key: 'drilldown',
@@ -188,7 +217,11 @@ async function benchDataset(
         key: 'headline',
         name: 'headline figures',
         run: (i) =>
-          client.gql(HEADLINE, { areaId: pick([...areas, null], i), period: { toYear: year, toQuarter: quarter } }, leader),
+          client.gql(
+            HEADLINE,
+            { areaId: pick([...areas, null], i), period: { toYear: year, toQuarter: quarter } },
+            leader,
+          ),
       },
       { key: 'todosAdmin', name: 'to-do list (admin)', run: () => client.gql(TODOS, {}, admin) },
       { key: 'todosBranch', name: 'to-do list (branch)', run: () => client.gql(TODOS, {}, branch) },
@@ -209,24 +242,65 @@ async function benchDataset(
 
     let load: LoadResult | null = null
     if (full && options.duration > 0) {
-      log(`Load: autocannon, ${options.connections} connections for ${options.duration} s, mixed reads…`)
-      const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables })
+      log(
+        `Load: autocannon, ${options.connections} connections for ${options.duration} s, mixed reads…`,
+      )
+      const body = (query: string, variables: Record<string, unknown>) =>
+        JSON.stringify({ query, variables })
       const mix: LoadRequest[] = [
-        ...combos.map((c) => ({ name: 'ranking', cookie: leader, body: body(RANKING, { roundId, ...c }) })),
-        ...combos.slice(0, 3).map((c) => ({ name: 'trend', cookie: leader, body: body(TRENDS, { ...c, untilRoundId: roundId, rounds: 5 }) })),
-        ...assessmentIds.slice(0, 6).map((id) => ({ name: 'drilldown', cookie: leader, body: body(DRILLDOWN, { assessmentId: id }) })),
-        { name: 'ledger', cookie: leader, body: body(LEDGER, { filter: null, limit: 20, offset: 0 }) },
-        { name: 'headline', cookie: leader, body: body(HEADLINE, { areaId: areas[0], period: { toYear: year, toQuarter: quarter } }) },
+        ...combos.map((c) => ({
+          name: 'ranking',
+          cookie: leader,
+          body: body(RANKING, { roundId, ...c }),
+        })),
+        ...combos
+          .slice(0, 3)
+          .map((c) => ({
+            name: 'trend',
+            cookie: leader,
+            body: body(TRENDS, { ...c, untilRoundId: roundId, rounds: 5 }),
+          })),
+        ...assessmentIds
+          .slice(0, 6)
+          .map((id) => ({
+            name: 'drilldown',
+            cookie: leader,
+            body: body(DRILLDOWN, { assessmentId: id }),
+          })),
+        {
+          name: 'ledger',
+          cookie: leader,
+          body: body(LEDGER, { filter: null, limit: 20, offset: 0 }),
+        },
+        {
+          name: 'headline',
+          cookie: leader,
+          body: body(HEADLINE, { areaId: areas[0], period: { toYear: year, toQuarter: quarter } }),
+        },
         { name: 'todos', cookie: branch, body: body(TODOS, {}) },
-        { name: 'ranking (branch)', cookie: branch, body: body(RANKING, { roundId, ...combos[0]! }) },
+        {
+          name: 'ranking (branch)',
+          cookie: branch,
+          body: body(RANKING, { roundId, ...combos[0]! }),
+        },
       ]
-      load = await runLoad({ url: api.url, connections: options.connections, duration: options.duration, requests: mix })
+      load = await runLoad({
+        url: api.url,
+        connections: options.connections,
+        duration: options.duration,
+        requests: mix,
+      })
     }
 
     return {
       database: redact(url),
       size: label.size,
-      generation: { ms: label.ms, rows: label.rows, counts: label.counts, reused: label.generatedAt },
+      generation: {
+        ms: label.ms,
+        rows: label.rows,
+        counts: label.counts,
+        reused: label.generatedAt,
+      },
       publish: { ms: Math.round(published.ms), statements: publishStatements, goalMs: 5000 },
       requests,
       load,
@@ -241,7 +315,12 @@ async function serverInfo(url: string) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const { rows } = await client.query<{ version: string; shared_buffers: string; work_mem: string; max_connections: string }>(
+    const { rows } = await client.query<{
+      version: string
+      shared_buffers: string
+      work_mem: string
+      max_connections: string
+    }>(
       `SELECT version(), current_setting('shared_buffers') AS shared_buffers, current_setting('work_mem') AS work_mem,
               current_setting('max_connections') AS max_connections`,
     )
@@ -256,11 +335,16 @@ async function main() {
   if (!options) return
   const started = new Date()
   const loadBefore = loadAverage()
-  log(`RedBlue bench: ${options.size.orgs} orgs × ${options.size.rounds} rounds × ${options.size.areas} areas, ${options.size.indicators} indicators, ~${options.size.findings} findings/org/round; load average ${loadBefore.join(' ')}`)
+  log(
+    `RedBlue bench: ${options.size.orgs} orgs × ${options.size.rounds} rounds × ${options.size.areas} areas, ${options.size.indicators} indicators, ~${options.size.findings} findings/org/round; load average ${loadBefore.join(' ')}`,
+  )
 
   const plans: { url: string; size: DatasetSize; full: boolean }[] = []
   if (options.smallOrgs > 0 && options.smallOrgs !== options.size.orgs) {
-    const small = withDatabase(options.databaseUrl, `${databaseName(options.databaseUrl)}_${options.smallOrgs}`)
+    const small = withDatabase(
+      options.databaseUrl,
+      `${databaseName(options.databaseUrl)}_${options.smallOrgs}`,
+    )
     plans.push({ url: small, size: { ...options.size, orgs: options.smallOrgs }, full: false })
   }
   plans.push({ url: options.databaseUrl, size: options.size, full: true })
@@ -284,7 +368,11 @@ async function main() {
       loadAverage: { before: loadBefore, after: loadAverage() },
       node: process.version,
       postgres: server.version.split(' on ')[0] ?? server.version,
-      postgresSettings: { shared_buffers: server.shared_buffers, work_mem: server.work_mem, max_connections: server.max_connections },
+      postgresSettings: {
+        shared_buffers: server.shared_buffers,
+        work_mem: server.work_mem,
+        max_connections: server.max_connections,
+      },
     },
     options: { ...options, databaseUrl: redact(options.databaseUrl) },
     datasets,

@@ -1,10 +1,15 @@
 /**
  * The generated schemes: eight dimensions summing to 100, `indicators − 4` base indicators spread
- * over them (a RATING and a QUANTITY indicator per dimension, the rest DEDUCTION) and four bonus
+ * over them (a RATING and, from three per dimension, a QUANTITY indicator; the rest DEDUCTION) and four bonus
  * indicators (贡献度 for grassroots orgs, 融合度 for head-office branches, “党建+” and 载体创新)
  * under a bonus cap of 5. Every scheme is checked with the engine's `validateScheme`.
  */
-import { validateScheme, type SchemeDefinition, type ScoringMethod, type UnitType } from '@redblue/scoring'
+import {
+  validateScheme,
+  type SchemeDefinition,
+  type ScoringMethod,
+  type UnitType,
+} from '@redblue/scoring'
 
 export const DIMENSIONS = [
   ['D1', '政治建设', 15],
@@ -32,7 +37,12 @@ export function cents(value: number): string {
   return `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`
 }
 
-const BONUS: readonly (readonly [code: string, name: string, max: string, restriction: UnitType | null])[] = [
+const BONUS: readonly (readonly [
+  code: string,
+  name: string,
+  max: string,
+  restriction: UnitType | null,
+])[] = [
   ['B1', '贡献度', '2.00', 'GRASSROOTS'],
   ['B2', '融合度', '2.00', 'HEADQUARTERS'],
   ['B3', '“党建+”工程', '2.00', null],
@@ -66,15 +76,22 @@ export interface SchemeShape {
 /** The shape shared by every generated scheme (ids come later). */
 export function schemeShape(indicatorCount: number): SchemeShape {
   const baseCount = indicatorCount - BONUS.length
-  if (baseCount < DIMENSIONS.length * 2) throw new Error(`at least ${DIMENSIONS.length * 2 + BONUS.length} indicators`)
-  const dimensions = DIMENSIONS.map(([code, name, max], index) => ({ index, code, name, maxPoints: `${max}.00` }))
+  if (baseCount < DIMENSIONS.length * 2)
+    throw new Error(`at least ${DIMENSIONS.length * 2 + BONUS.length} indicators`)
+  const dimensions = DIMENSIONS.map(([code, name, max], index) => ({
+    index,
+    code,
+    name,
+    maxPoints: `${max}.00`,
+  }))
   const indicators: SchemeIndicator[] = []
   DIMENSIONS.forEach(([code, name, max], d) => {
-    const k = Math.floor(baseCount / DIMENSIONS.length) + (d < baseCount % DIMENSIONS.length ? 1 : 0)
+    const k =
+      Math.floor(baseCount / DIMENSIONS.length) + (d < baseCount % DIMENSIONS.length ? 1 : 0)
     const total = max * 100
     const each = Math.floor(total / k)
     for (let j = 0; j < k; j++) {
-      const method: ScoringMethod = j === 0 ? 'RATING' : j === 1 ? 'QUANTITY' : 'DEDUCTION'
+      const method: ScoringMethod = j === 0 ? 'RATING' : j === 1 && k > 2 ? 'QUANTITY' : 'DEDUCTION'
       indicators.push({
         index: indicators.length,
         dimension: d,
@@ -101,10 +118,19 @@ export function schemeShape(indicatorCount: number): SchemeShape {
 }
 
 /** The engine's view of a scheme with the given ids; throws when the engine finds a problem. */
-export function schemeDefinition(shape: SchemeShape, dimensionIds: number[], indicatorIds: number[]): SchemeDefinition {
+export function schemeDefinition(
+  shape: SchemeShape,
+  dimensionIds: number[],
+  indicatorIds: number[],
+): SchemeDefinition {
   const definition: SchemeDefinition = {
     bonusCap: BONUS_CAP,
-    dimensions: shape.dimensions.map((d) => ({ id: dimensionIds[d.index]!, code: d.code, name: d.name, maxPoints: d.maxPoints })),
+    dimensions: shape.dimensions.map((d) => ({
+      id: dimensionIds[d.index]!,
+      code: d.code,
+      name: d.name,
+      maxPoints: d.maxPoints,
+    })),
     indicators: shape.indicators.map((i) => ({
       id: indicatorIds[i.index]!,
       code: i.code,
@@ -118,6 +144,7 @@ export function schemeDefinition(shape: SchemeShape, dimensionIds: number[], ind
     })),
   }
   const problems = validateScheme(definition)
-  if (problems.length) throw new Error(`generated scheme is invalid: ${problems.map((p) => p.messageEn).join('; ')}`)
+  if (problems.length)
+    throw new Error(`generated scheme is invalid: ${problems.map((p) => p.messageEn).join('; ')}`)
   return definition
 }

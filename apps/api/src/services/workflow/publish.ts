@@ -1,10 +1,10 @@
-import type { ListMark, OrgCategory, Prisma } from '@redblue/db'
+import type { ListMark, OrgCategory } from '@redblue/db'
 import { chinaMonth, computeLists, defaultDeadline, rankEntries } from '@redblue/scoring'
 import { ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
 import { assertRoundStatus, getRound, recordTransition } from './rounds'
-import { rulesFor, toDbDate } from './rules'
+import { rulesFor } from './rules'
 import { FINAL_COUNTED, scorableInclude, SchemeCache, scoreWith } from './scoring'
 import type { Actor, FaultHooks, Tx } from './types'
 
@@ -57,77 +57,97 @@ export async function publishRound(
   const published = await recordTransition(tx, actor, round, 'PUBLISHED', input.note ?? null, now)
   await step('status')
 
-  const pending = await tx.finding.findMany({
-    where: { roundId: round.id, reconciliationStatus: 'PENDING' },
-    select: { id: true },
-  })
-  if (pending.length) {
-    await tx.finding.updateMany({
-      where: { id: { in: pending.map((f) => f.id) } },
-      data: { reconciliationStatus: 'CONFIRMED', version: { increment: 1 } },
-    })
-    await tx.reconciliationRecord.createMany({
-      data: pending.map((f) => ({
-        findingId: f.id,
-        action: 'CONFIRM' as const,
-        reason: DEEMED_CONFIRMED,
-        actorId: actor.userId,
-        at: now,
-      })),
-    })
-  }
+  // Findings the org never reacted to are deemed confirmed, with a record saying so (one statement).
+  const deemedConfirmed = await tx.$executeRaw`
+    WITH confirmed AS (
+      UPDATE "Finding"
+      SET "reconciliationStatus" = 'CONFIRMED', "version" = "version" + 1, "updatedAt" = CURRENT_TIMESTAMP
+      WHERE "roundId" = ${round.id} AND "reconciliationStatus" = 'PENDING'
+      RETURNING "id"
+    )
+    INSERT INTO "ReconciliationRecord" ("findingId", "action", "reason", "actorId", "at")
+    SELECT "id", 'CONFIRM', ${DEEMED_CONFIRMED}, ${actor.userId}, ${now} FROM confirmed ORDER BY "id"`
 
   const { rules } = await rulesFor(tx, round.year)
   const assessments = await tx.assessment.findMany({
     where: { roundId: round.id },
-    include: scorableInclude,
+    select: {
+      id: true,
+      orgId: true,
+      areaId: true,
+      schemeId: true,
+      category: true,
+      unitType: true,
+      ...scorableInclude,
+    },
     orderBy: { id: 'asc' },
   })
   const cache = new SchemeCache(tx)
   await cache.preload(assessments.map((a) => a.schemeId))
+  // Score everything in memory, then write each table in one set-based statement: a provincial
+  // round has thousands of assessments and hundreds of thousands of indicator points, and a
+  // statement per assessment made publication take minutes.
   const scored = []
+  const points = {
+    assessmentIds: [] as number[],
+    indicatorIds: [] as number[],
+    values: [] as string[],
+  }
+  const dimensions = {
+    assessmentIds: [] as number[],
+    dimensionIds: [] as number[],
+    points: [] as string[],
+    lost: [] as string[],
+  }
   for (const assessment of assessments) {
     const score = await scoreWith(cache, assessment, FINAL_COUNTED)
-    const points = new Map(score.indicators.map((i) => [Number(i.indicatorId), i.points]))
-    const existing = new Map(assessment.inputs.map((i) => [i.indicatorId, i]))
-    // Replace the inputs wholesale (2 statements instead of one per indicator), keeping values.
-    await tx.indicatorInput.deleteMany({ where: { assessmentId: assessment.id } })
-    await tx.indicatorInput.createMany({
-      data: [...points].map(([indicatorId, p]) => {
-        const old = existing.get(indicatorId)
-        return {
-          assessmentId: assessment.id,
-          indicatorId,
-          ratingLevel: old?.ratingLevel ?? null,
-          quantityValue: old?.quantityValue ?? null,
-          bonusPoints: old?.bonusPoints ?? null,
-          note: old?.note ?? null,
-          version: (old?.version ?? 0) + 1,
-          points: p,
-        }
-      }),
-    })
-    await tx.assessmentDimensionScore.createMany({
-      data: score.dimensions.map((d) => ({
-        assessmentId: assessment.id,
-        dimensionId: Number(d.dimensionId),
-        points: d.points,
-        lost: d.lost,
-      })),
-    })
+    for (const i of score.indicators) {
+      points.assessmentIds.push(assessment.id)
+      points.indicatorIds.push(Number(i.indicatorId))
+      points.values.push(i.points)
+    }
+    for (const d of score.dimensions) {
+      dimensions.assessmentIds.push(assessment.id)
+      dimensions.dimensionIds.push(Number(d.dimensionId))
+      dimensions.points.push(d.points)
+      dimensions.lost.push(d.lost)
+    }
     scored.push({ assessment, score })
   }
+  // One input per scheme indicator carrying its points; the inspector's values stay as they are.
+  await tx.$executeRaw`
+    DELETE FROM "IndicatorInput" ii USING "Assessment" a, "Indicator" i
+    WHERE a."id" = ii."assessmentId" AND a."roundId" = ${round.id}
+      AND i."id" = ii."indicatorId" AND i."schemeId" <> a."schemeId"`
+  await tx.$executeRaw`
+    INSERT INTO "IndicatorInput" ("assessmentId", "indicatorId", "points", "version", "updatedAt")
+    SELECT u."assessmentId", u."indicatorId", u."points", 1, CURRENT_TIMESTAMP
+    FROM unnest(${points.assessmentIds}::int[], ${points.indicatorIds}::int[], ${points.values}::numeric[])
+      AS u("assessmentId", "indicatorId", "points")
+    ON CONFLICT ("assessmentId", "indicatorId") DO UPDATE
+    SET "points" = EXCLUDED."points", "version" = "IndicatorInput"."version" + 1, "updatedAt" = CURRENT_TIMESTAMP`
+  await tx.$executeRaw`
+    INSERT INTO "AssessmentDimensionScore" ("assessmentId", "dimensionId", "points", "lost")
+    SELECT * FROM unnest(${dimensions.assessmentIds}::int[], ${dimensions.dimensionIds}::int[],
+      ${dimensions.points}::numeric[], ${dimensions.lost}::numeric[])`
   await step('frozen')
 
   // Rank per (area, category) and mark the lists per area.
   const rankOf = new Map<number, number>()
   const markOf = new Map<number, ListMark>()
-  const adjustments: Prisma.PerformanceAdjustmentCreateManyInput[] = []
+  const adjustments: {
+    orgId: number
+    areaId: number
+    category: OrgCategory
+    reason: string
+    points: string
+  }[] = []
   const blue: { orgId: number; areaId: number }[] = []
   const month = chinaMonth(now)
   const areaIds = [...new Set(scored.map((s) => s.assessment.areaId))]
   for (const areaId of areaIds) {
     const inArea = scored.filter((s) => s.assessment.areaId === areaId)
+    const byOrg = new Map(inArea.map((s) => [s.assessment.orgId, s]))
     const rows = []
     for (const category of ['I', 'II', 'III'] as OrgCategory[]) {
       const entries = inArea
@@ -151,86 +171,79 @@ export async function publishRound(
     }
     const lists = computeLists(rows, rules)
     for (const mark of lists.marks) {
-      const hit = inArea.find((s) => s.assessment.orgId === Number(mark.orgId))
+      const hit = byOrg.get(Number(mark.orgId))
       if (!hit) continue
       markOf.set(hit.assessment.id, mark.mark)
       if (mark.mark === 'BLUE') blue.push({ orgId: hit.assessment.orgId, areaId })
     }
     for (const adj of lists.adjustments) {
       adjustments.push({
-        roundId: round.id,
         orgId: Number(adj.orgId),
         areaId,
         category: adj.category,
         reason: adj.reason,
         points: adj.points,
-        month,
       })
     }
   }
-  for (const { assessment, score } of scored) {
-    await tx.assessment.update({
-      where: { id: assessment.id },
-      data: {
-        baseScore: score.base,
-        bonusScore: score.bonus,
-        totalScore: score.total,
-        rank: rankOf.get(assessment.id) ?? null,
-        listMark: markOf.get(assessment.id) ?? null,
-        frozenAt: now,
-        version: { increment: 1 },
-      },
-    })
+  await tx.$executeRaw`
+    UPDATE "Assessment" a
+    SET "baseScore" = u."base", "bonusScore" = u."bonus", "totalScore" = u."total", "rank" = u."rank",
+        "listMark" = u."mark"::"ListMark", "frozenAt" = ${now}, "version" = a."version" + 1,
+        "updatedAt" = CURRENT_TIMESTAMP
+    FROM unnest(
+      ${scored.map((s) => s.assessment.id)}::int[],
+      ${scored.map((s) => s.score.base)}::numeric[],
+      ${scored.map((s) => s.score.bonus)}::numeric[],
+      ${scored.map((s) => s.score.total)}::numeric[],
+      ${scored.map((s) => rankOf.get(s.assessment.id) ?? null)}::int[],
+      ${scored.map((s) => markOf.get(s.assessment.id) ?? null)}::text[]
+    ) AS u("id", "base", "bonus", "total", "rank", "mark")
+    WHERE a."id" = u."id"`
+  if (adjustments.length) {
+    await tx.$executeRaw`
+      INSERT INTO "PerformanceAdjustment" ("roundId", "orgId", "areaId", "category", "reason", "points", "month")
+      SELECT ${round.id}, u."orgId", u."areaId", u."category"::"OrgCategory", u."reason"::"AdjustmentReason",
+             u."points", ${month}
+      FROM unnest(${adjustments.map((a) => a.orgId)}::int[], ${adjustments.map((a) => a.areaId)}::int[],
+        ${adjustments.map((a) => a.category)}::text[], ${adjustments.map((a) => a.reason)}::text[],
+        ${adjustments.map((a) => a.points)}::numeric[])
+        AS u("orgId", "areaId", "category", "reason", "points")`
   }
-  if (adjustments.length) await tx.performanceAdjustment.createMany({ data: adjustments })
   await step('lists')
 
-  // Rectification items for every finding that stands.
-  const deadline = toDbDate(defaultDeadline(now, rules.rectificationDays))
-  const standing = await tx.finding.findMany({
-    where: { roundId: round.id, reconciliationStatus: { in: FINAL_COUNTED } },
-    orderBy: { id: 'asc' },
-  })
-  const responsible = await defaultResponsible(tx, [...new Set(standing.map((f) => f.orgId))])
-  if (standing.length) {
-    const created = await tx.rectification.createManyAndReturn({
-      data: standing.map((f) => ({
-        source: 'FINDING' as const,
-        findingId: f.id,
-        orgId: f.orgId,
-        roundId: round.id,
-        problemCategoryId: f.problemCategoryId,
-        title:
-          f.description.length > TITLE_MAX
-            ? `${f.description.slice(0, TITLE_MAX - 1)}…`
-            : f.description,
-        responsiblePerson: responsible.get(f.orgId) ?? '',
-        deadline,
-      })),
-      select: { id: true },
-    })
-    await tx.rectificationEvent.createMany({
-      data: created.map((r) => ({
-        rectificationId: r.id,
-        type: 'CREATED' as const,
-        roundId: round.id,
-        note: '检查结果发布，生成整改事项',
-        actorId: actor.userId,
-        createdAt: now,
-      })),
-    })
-  }
+  // One rectification item per finding that stands, with its CREATED event (one statement). The
+  // responsible person defaults to the org's first active branch user (by id); the org edits it.
+  const deadline = defaultDeadline(now, rules.rectificationDays)
+  const rectifications = await tx.$executeRaw`
+    WITH created AS (
+      INSERT INTO "Rectification"
+        ("source", "findingId", "orgId", "roundId", "problemCategoryId", "title", "responsiblePerson",
+         "deadline", "updatedAt")
+      SELECT 'FINDING', f."id", f."orgId", f."roundId", f."problemCategoryId",
+             CASE WHEN char_length(f."description") > ${TITLE_MAX}
+                  THEN left(f."description", ${TITLE_MAX - 1}) || '…' ELSE f."description" END,
+             COALESCE(responsible."displayName", ''), ${deadline}::date, CURRENT_TIMESTAMP
+      FROM "Finding" f
+      LEFT JOIN (
+        SELECT DISTINCT ON (u."orgId") u."orgId", u."displayName" FROM "User" u
+        WHERE u."role" = 'BRANCH' AND u."active"
+        ORDER BY u."orgId", u."id"
+      ) responsible ON responsible."orgId" = f."orgId"
+      WHERE f."roundId" = ${round.id} AND f."reconciliationStatus" IN ('CONFIRMED', 'UPHELD')
+      ORDER BY f."id"
+      RETURNING "id"
+    )
+    INSERT INTO "RectificationEvent" ("rectificationId", "type", "roundId", "note", "actorId", "createdAt")
+    SELECT "id", 'CREATED', ${round.id}, '检查结果发布，生成整改事项', ${actor.userId}, ${now}
+    FROM created ORDER BY "id"`
   await step('rectifications')
 
   if (blue.length) {
-    await tx.interview.createMany({
-      data: blue.map((b) => ({
-        roundId: round.id,
-        orgId: b.orgId,
-        areaId: b.areaId,
-        interviewer: '公司党委',
-      })),
-    })
+    await tx.$executeRaw`
+      INSERT INTO "Interview" ("roundId", "orgId", "areaId", "interviewer", "updatedAt")
+      SELECT ${round.id}, u."orgId", u."areaId", '公司党委', CURRENT_TIMESTAMP
+      FROM unnest(${blue.map((b) => b.orgId)}::int[], ${blue.map((b) => b.areaId)}::int[]) AS u("orgId", "areaId")`
   }
   await tx.notice.create({
     data: {
@@ -247,24 +260,11 @@ export async function publishRound(
 
   await audit(tx, actor, 'round.publishResults', 'InspectionRound', round.id, null, {
     assessments: scored.length,
-    deemedConfirmed: pending.length,
-    rectifications: standing.length,
+    deemedConfirmed,
+    rectifications,
     interviews: blue.length,
     adjustments: adjustments.length,
     month,
   })
   return published
-}
-
-/** An org's first active branch user (by id), or nobody; the org edits it afterwards. */
-async function defaultResponsible(tx: Tx, orgIds: number[]): Promise<Map<number, string>> {
-  const users = await tx.user.findMany({
-    where: { orgId: { in: orgIds }, role: 'BRANCH', active: true },
-    orderBy: { id: 'asc' },
-    select: { orgId: true, displayName: true },
-  })
-  const result = new Map<number, string>()
-  for (const u of users)
-    if (u.orgId !== null && !result.has(u.orgId)) result.set(u.orgId, u.displayName)
-  return result
 }

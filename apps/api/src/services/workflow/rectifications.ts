@@ -5,6 +5,7 @@ import type {
   RectificationStatus,
 } from '@redblue/db'
 import {
+  addDays,
   chinaDate,
   DEFAULT_RULE_SET,
   rectificationWarning,
@@ -235,9 +236,9 @@ export interface LedgerFilter {
 }
 
 /**
- * 整改台账: every item across rounds within the actor's scope, filtered, newest first. The colour
- * is derived from the deadline by the scoring engine, so that filter is applied after loading the
- * (light) candidate rows; the page is then a list of ids for the caller to load.
+ * 整改台账: every item across rounds within the actor's scope, filtered, deadline first. The
+ * colour filter is the engine's warning rule as a `where` (`warningWhere`), so a page costs a count
+ * and a page of ids (for the caller to load) however many items there are.
  */
 export async function ledger(
   tx: Tx,
@@ -264,29 +265,61 @@ export async function ledger(
     { deadline: 'asc' },
     { id: 'asc' },
   ]
-  if (!filter.colour) {
-    const [total, page] = await Promise.all([
-      tx.rectification.count({ where }),
-      tx.rectification.findMany({
-        where,
-        orderBy,
-        skip: offset,
-        take: limit,
-        select: { id: true },
-      }),
-    ])
-    return { ids: page.map((r) => r.id), total }
+  if (filter.colour) {
+    where.AND = [
+      ...(where.AND as Prisma.RectificationWhereInput[]),
+      warningWhere(filter.colour, now, await warningDaysByYear(tx)),
+    ]
   }
-  const days = await warningDaysByYear(tx)
-  const rows = await tx.rectification.findMany({
-    where,
-    orderBy,
-    select: { id: true, deadline: true, status: true, round: { select: { year: true } } },
-  })
-  const matching = rows.filter(
-    (r) =>
-      warningOf(r, now, days.get(r.round.year) ?? DEFAULT_RULE_SET.warningDays).colour ===
-      filter.colour,
-  )
-  return { ids: matching.slice(offset, offset + limit).map((r) => r.id), total: matching.length }
+  const [total, page] = await Promise.all([
+    tx.rectification.count({ where }),
+    tx.rectification.findMany({
+      where,
+      orderBy,
+      skip: offset,
+      take: limit,
+      select: { id: true },
+    }),
+  ])
+  return { ids: page.map((r) => r.id), total }
+}
+
+/**
+ * The items of one warning colour (R8) as a Prisma `where`, so colour filters and counts run in the
+ * database instead of loading every item: the engine's rule (`rectificationWarning`) restated on
+ * the deadline column — CLOSED when verified; otherwise RED before today (China), YELLOW from today
+ * to today + the warning days of the year of the round that opened the item, GREEN after that.
+ * Tests check it against `warningOf` item by item.
+ */
+export function warningWhere(
+  colour: WarningColour,
+  now: Date,
+  warningDays: Map<number, number>,
+): Prisma.RectificationWhereInput {
+  if (colour === 'CLOSED') return { status: 'CLOSED' }
+  const today = chinaDate(now)
+  const open: Prisma.RectificationWhereInput = { status: { not: 'CLOSED' } }
+  if (colour === 'RED') return { ...open, deadline: { lt: toDbDate(today) } }
+  const range = (days: number): Prisma.DateTimeFilter =>
+    colour === 'YELLOW'
+      ? { gte: toDbDate(today), lte: toDbDate(addDays(today, days)) }
+      : { gt: toDbDate(addDays(today, days)) }
+  // Years grouped by their warning days; years without a rule set use the default.
+  const fallback = DEFAULT_RULE_SET.warningDays
+  const yearsByDays = new Map<number, number[]>()
+  for (const [year, days] of warningDays) {
+    if (days !== fallback) yearsByDays.set(days, [...(yearsByDays.get(days) ?? []), year])
+  }
+  if (yearsByDays.size === 0) return { ...open, deadline: range(fallback) }
+  const special = [...yearsByDays.values()].flat()
+  return {
+    ...open,
+    OR: [
+      ...[...yearsByDays].map(([days, years]) => ({
+        round: { year: { in: years } },
+        deadline: range(days),
+      })),
+      { round: { year: { notIn: special } }, deadline: range(fallback) },
+    ],
+  }
 }

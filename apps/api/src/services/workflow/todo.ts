@@ -1,7 +1,8 @@
+import type { Prisma } from '@redblue/db'
 import { DEFAULT_RULE_SET } from '@redblue/scoring'
 import { loadScope, rectificationWhere } from './access'
 import { fromDbDate } from './rules'
-import { warningDaysByYear, warningOf } from './rectifications'
+import { warningDaysByYear, warningOf, warningWhere } from './rectifications'
 import type { Actor, Tx } from './types'
 
 export type TodoKind =
@@ -65,38 +66,76 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
     if (items.length < ITEM_LIMIT) items.push(item)
   }
   const days = await warningDaysByYear(tx)
-  const rects = await tx.rectification.findMany({
-    where: { AND: [rectificationWhere(scope), { status: { not: 'CLOSED' } }] },
-    include: { org: { select: { name: true } }, round: { select: { year: true } } },
-    orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
-  })
   const { role } = actor
+  // Which open items are to-dos for the role, as `where`s (so counts run in the database, however
+  // many items a province has): submissions to verify (admin, inspector), returned items (branch),
+  // overdue items (everyone but inspectors; for a branch not the returned ones) and items due
+  // within the warning days (branch).
+  const scoped = rectificationWhere(scope)
+  const kinds: {
+    kind: TodoKind
+    count: keyof TodoCounts
+    where: Prisma.RectificationWhereInput
+  }[] = []
+  if (role === 'ADMIN' || role === 'INSPECTOR') {
+    kinds.push({
+      kind: 'RECTIFICATION_TO_VERIFY',
+      count: 'toVerify',
+      where: { status: 'SUBMITTED' },
+    })
+  }
+  if (role === 'BRANCH') {
+    kinds.push({ kind: 'RECTIFICATION_RETURNED', count: 'returned', where: { status: 'RETURNED' } })
+  }
+  if (role !== 'INSPECTOR') {
+    const notReturned: Prisma.RectificationWhereInput =
+      role === 'BRANCH' ? { status: { not: 'RETURNED' } } : {}
+    kinds.push({
+      kind: 'RECTIFICATION_OVERDUE',
+      count: 'overdue',
+      where: {
+        AND: [warningWhere('RED', now, days), { status: { not: 'SUBMITTED' } }, notReturned],
+      },
+    })
+  }
+  if (role === 'BRANCH') {
+    kinds.push({
+      kind: 'RECTIFICATION_DUE_SOON',
+      count: 'dueSoon',
+      where: { AND: [warningWhere('YELLOW', now, days), { status: 'OPEN' }] },
+    })
+  }
+  const [rects, ...kindCounts] = await Promise.all([
+    kinds.length
+      ? tx.rectification.findMany({
+          where: { AND: [scoped, { OR: kinds.map((k) => k.where) }] },
+          include: { org: { select: { name: true } }, round: { select: { year: true } } },
+          orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+          take: ITEM_LIMIT,
+        })
+      : Promise.resolve([]),
+    ...kinds.map((k) => tx.rectification.count({ where: { AND: [scoped, k.where] } })),
+  ])
+  kinds.forEach((k, i) => (counts[k.count] += kindCounts[i]!))
   for (const r of rects) {
     const warning = warningOf(r, now, days.get(r.round.year) ?? DEFAULT_RULE_SET.warningDays)
-    const base = {
+    const kind =
+      r.status === 'SUBMITTED'
+        ? 'RECTIFICATION_TO_VERIFY'
+        : role === 'BRANCH' && r.status === 'RETURNED'
+          ? 'RECTIFICATION_RETURNED'
+          : warning.overdue
+            ? 'RECTIFICATION_OVERDUE'
+            : 'RECTIFICATION_DUE_SOON'
+    push({
+      kind,
       title: r.title,
-      entityType: 'Rectification' as const,
+      entityType: 'Rectification',
       entityId: r.id,
       orgName: r.org.name,
       dueDate: fromDbDate(r.deadline),
       daysLeft: warning.daysLeft,
-    }
-    if (r.status === 'SUBMITTED' && role !== 'BRANCH' && role !== 'LEADER') {
-      counts.toVerify++
-      push({ kind: 'RECTIFICATION_TO_VERIFY', ...base })
-      continue
-    }
-    if (r.status === 'SUBMITTED') continue
-    if (role === 'BRANCH' && r.status === 'RETURNED') {
-      counts.returned++
-      push({ kind: 'RECTIFICATION_RETURNED', ...base })
-    } else if (warning.overdue && role !== 'INSPECTOR') {
-      counts.overdue++
-      push({ kind: 'RECTIFICATION_OVERDUE', ...base })
-    } else if (warning.colour === 'YELLOW' && role === 'BRANCH') {
-      counts.dueSoon++
-      push({ kind: 'RECTIFICATION_DUE_SOON', ...base })
-    }
+    })
   }
 
   if (role === 'BRANCH' && actor.orgId !== null) {
