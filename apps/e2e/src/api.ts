@@ -67,7 +67,9 @@ export class ApiSession {
     const data = await this.request<Record<string, T>>(query, variables)
     const result = data[field]!
     if (result.__typename !== typename) {
-      throw new Error(`${field} answered ${result.__typename}: ${result.message ?? JSON.stringify(result)}`)
+      throw new Error(
+        `${field} answered ${result.__typename}: ${result.message ?? JSON.stringify(result)}`,
+      )
     }
     return result
   }

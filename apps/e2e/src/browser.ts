@@ -29,7 +29,7 @@ export function chromiumPath(): string {
         '════════════════════════════════════════════════════════════════════════',
         `  E2E: Chromium not found at ${path}`,
         '  The browser journeys need a real Chromium and never download one.',
-        '  Install Debian\'s package (`apt-get install -y chromium`) or point',
+        "  Install Debian's package (`apt-get install -y chromium`) or point",
         '  CHROMIUM_PATH at a Chromium/Chrome binary.',
         '════════════════════════════════════════════════════════════════════════',
       ].join('\n'),

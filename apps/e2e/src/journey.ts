@@ -75,7 +75,9 @@ export class Journey {
       .catch(() => undefined)
     this.shots++
     const path = `${this.dir}${String(this.shots).padStart(2, '0')}-${label}.png`
-    await page.screenshot({ path, fullPage: options.fullPage ?? true, timeout: STEP_TIMEOUT }).catch(() => undefined)
+    await page
+      .screenshot({ path, fullPage: options.fullPage ?? true, timeout: STEP_TIMEOUT })
+      .catch(() => undefined)
     return path
   }
 
@@ -88,7 +90,9 @@ export class Journey {
         if (!page.isClosed()) await this.shot(page, `FAILED-${label}-session${i + 1}`)
       }
       const message = error instanceof Error ? error.message : String(error)
-      const pageErrors = this.sessions.flatMap((s, i) => s.errors.slice(-5).map((e) => `  session ${i + 1}: ${e}`))
+      const pageErrors = this.sessions.flatMap((s, i) =>
+        s.errors.slice(-5).map((e) => `  session ${i + 1}: ${e}`),
+      )
       throw new Error(
         `[${this.name}] step “${label}” failed: ${message}` +
           (pageErrors.length ? `\nBrowser errors:\n${pageErrors.join('\n')}` : ''),
@@ -103,7 +107,12 @@ export class Journey {
 }
 
 /** Signs in through the sign-in page, as a person would. */
-export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+) {
   await page.goto(`${baseUrl}/sign-in`)
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码', { exact: true }).fill(password)
@@ -112,7 +121,11 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 }
 
 /** Waits until the element's visible text matches (the UI updates asynchronously). */
-export async function waitForText(locator: Locator, pattern: RegExp | string, timeout = STEP_TIMEOUT): Promise<string> {
+export async function waitForText(
+  locator: Locator,
+  pattern: RegExp | string,
+  timeout = STEP_TIMEOUT,
+): Promise<string> {
   const started = Date.now()
   let last = ''
   for (;;) {
@@ -122,7 +135,9 @@ export async function waitForText(locator: Locator, pattern: RegExp | string, ti
     const ok = typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last)
     if (ok) return last
     if (Date.now() - started > timeout) {
-      throw new Error(`Expected text ${String(pattern)} within ${timeout} ms; last seen: ${JSON.stringify(last.slice(0, 500))}`)
+      throw new Error(
+        `Expected text ${String(pattern)} within ${timeout} ms; last seen: ${JSON.stringify(last.slice(0, 500))}`,
+      )
     }
     await new Promise((r) => setTimeout(r, 250))
   }

@@ -4,7 +4,9 @@ import { createServer, type Server } from 'node:http'
  * A plain HTML page on another origin standing in for the company portal: it embeds the floating
  * window with the one tag the board documents, and nothing else.
  */
-export async function startPortal(boardOrigin: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startPortal(
+  boardOrigin: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><title>国网某供电公司门户</title></head>

@@ -18,7 +18,9 @@ export async function readRanking(page: Page): Promise<RankingRow[]> {
   // Read until two reads agree, so a table still re-rendering is not taken for the answer.
   let ids = ''
   for (let i = 0; i < 20; i++) {
-    const now = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-assessment-id')))).join()
+    const now = (
+      await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-assessment-id')))
+    ).join()
     if (now === ids) break
     ids = now
     await page.waitForTimeout(250)
@@ -31,7 +33,9 @@ export async function readRanking(page: Page): Promise<RankingRow[]> {
         cells,
         mark: badge?.dataset.mark ?? null,
         markText: badge?.innerText.trim() ?? '',
-        org: (tr.querySelector<HTMLElement>('.org')?.innerText ?? cells[1] ?? '').replace(badge?.innerText ?? '', '').trim(),
+        org: (tr.querySelector<HTMLElement>('.org')?.innerText ?? cells[1] ?? '')
+          .replace(badge?.innerText ?? '', '')
+          .trim(),
       }
     }),
   )
@@ -51,14 +55,24 @@ const CATEGORY_LABELS = { I: 'Ⅰ类', II: 'Ⅱ类', III: 'Ⅲ类' } as const
  * Switches the dashboard to a category and waits until its ranking has arrived: the title follows
  * the picker at once, the rows only when the query answers.
  */
-export async function showCategory(page: Page, category: keyof typeof CATEGORY_LABELS): Promise<string> {
+export async function showCategory(
+  page: Page,
+  category: keyof typeof CATEGORY_LABELS,
+): Promise<string> {
   const label = CATEGORY_LABELS[category]
   const answered = page.waitForResponse((response) => {
     const body = response.request().postData() ?? ''
-    return response.url().endsWith('/graphql') && body.includes('DashboardCategoryRanking') && body.includes(`"category":"${category}"`)
+    return (
+      response.url().endsWith('/graphql') &&
+      body.includes('DashboardCategoryRanking') &&
+      body.includes(`"category":"${category}"`)
+    )
   })
   await page.getByTestId('pick-category').getByText(label, { exact: true }).click()
   await answered
-  const title = await waitForText(page.getByText(new RegExp(`^${label}排名 · `)), new RegExp(`^${label}排名 · \\S`))
+  const title = await waitForText(
+    page.getByText(new RegExp(`^${label}排名 · `)),
+    new RegExp(`^${label}排名 · \\S`),
+  )
   return title.replace(new RegExp(`^${label}排名 · `), '').trim()
 }

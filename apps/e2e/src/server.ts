@@ -17,7 +17,8 @@ export interface RunningServer {
 
 const API_DIR = fileURLToPath(new URL('../../api/', import.meta.url))
 /** The built SPA the server serves at `/` (E2E_ADMIN_DIST overrides). */
-export const ADMIN_DIST = env.adminDist ?? fileURLToPath(new URL('../../admin/dist/', import.meta.url))
+export const ADMIN_DIST =
+  env.adminDist ?? fileURLToPath(new URL('../../admin/dist/', import.meta.url))
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -103,9 +104,13 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
     child.kill('SIGKILL')
     await exited(child)
     if (!env.keepData) await rm(dataDir, { recursive: true, force: true })
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`, { cause: error })
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`, {
+      cause: error,
+    })
   }
-  console.log(`e2e: server up at ${url} in ${((Date.now() - started) / 1000).toFixed(1)} s (data ${dataDir})`)
+  console.log(
+    `e2e: server up at ${url} in ${((Date.now() - started) / 1000).toFixed(1)} s (data ${dataDir})`,
+  )
 
   return {
     url,
@@ -114,7 +119,9 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) {
         // It died during the run: the journeys' failures will point here.
-        console.error(`e2e: the server exited early (code ${child.exitCode}); its last output:\n${output.split('\n').slice(-60).join('\n')}`)
+        console.error(
+          `e2e: the server exited early (code ${child.exitCode}); its last output:\n${output.split('\n').slice(-60).join('\n')}`,
+        )
       } else {
         child.kill('SIGTERM')
         const killer = setTimeout(() => child.kill('SIGKILL'), 15_000)

@@ -25,12 +25,24 @@ interface AssessmentForFill {
   id: number
   status: string
   version: number
-  score: { indicators: { indicatorId: number; applicable: boolean; reason: string | null; method: string }[] }
-  scheme: { indicators: { id: number; ratingLevels: { label: string }[] | null; target: string | null }[] }
+  score: {
+    indicators: {
+      indicatorId: number
+      applicable: boolean
+      reason: string | null
+      method: string
+    }[]
+  }
+  scheme: {
+    indicators: { id: number; ratingLevels: { label: string }[] | null; target: string | null }[]
+  }
 }
 
 /** Rates every graded/measured indicator still unrated (first level; the target value). */
-export async function completeInputs(api: ApiSession, assessmentId: number): Promise<{ version: number; status: string }> {
+export async function completeInputs(
+  api: ApiSession,
+  assessmentId: number,
+): Promise<{ version: number; status: string }> {
   const { assessment } = await api.request<{ assessment: AssessmentForFill }>(
     `query ($id: Int!) { assessment(id: $id) { id status version
        score { indicators { indicatorId applicable reason method } }
@@ -103,7 +115,11 @@ async function transition(api: ApiSession, roundId: number, to: string) {
  * Brings the round forward to `to` through the API, for a journey file run on its own: in the
  * whole suite the earlier journeys have already done these steps in the browser.
  */
-export async function advanceRound(api: ApiSession, round: RoundRef, to: 'RECONCILING' | 'PUBLISHED') {
+export async function advanceRound(
+  api: ApiSession,
+  round: RoundRef,
+  to: 'RECONCILING' | 'PUBLISHED',
+) {
   const order = ['PLANNING', 'INSPECTING', 'RECONCILING', 'PUBLISHED', 'CLOSED']
   if (order.indexOf(round.status) >= order.indexOf(to)) return round
   if (round.status === 'INSPECTING') {

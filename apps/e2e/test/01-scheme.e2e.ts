@@ -32,7 +32,10 @@ test('admin clones last year’s category II scheme, fixes the total and publish
     await pick(page, '年度', String(YEAR))
     await page.getByRole('radio', { name: 'Ⅱ类' }).check({ force: true })
     // The slot lives in the URL, so it survives a reload.
-    await page.waitForURL((url) => url.searchParams.get('year') === String(YEAR) && url.searchParams.get('category') === 'II')
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get('year') === String(YEAR) && url.searchParams.get('category') === 'II',
+    )
     await waitForText(page.locator('main, body').first(), '该年度、专业、类别尚无考核方案')
     await expect.poll(() => page.getByRole('radio', { name: 'Ⅱ类' }).isChecked()).toBe(true)
     await journey.shot(page, 'empty-slot')
@@ -56,7 +59,9 @@ test('admin clones last year’s category II scheme, fixes the total and publish
   let before: string[] = []
 
   await journey.step('raise one indicator: the dimension no longer adds up', async () => {
-    before = await maxInputs.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))
+    before = await maxInputs.evaluateAll((inputs) =>
+      inputs.map((i) => (i as HTMLInputElement).value),
+    )
     // [dimension max, indicator 1, indicator 2, …]
     expect(before.length).toBeGreaterThanOrEqual(3)
     const raised = (Number(before[1]) + 2).toFixed(2)

@@ -29,9 +29,11 @@ afterAll(async () => {
   await journey?.close()
 })
 
-const indicator = (page: Page, code: string) => page.locator('[data-indicator-id]').filter({ has: page.getByText(code, { exact: true }) })
+const indicator = (page: Page, code: string) =>
+  page.locator('[data-indicator-id]').filter({ has: page.getByText(code, { exact: true }) })
 const readTotal = async (page: Page) => cents(await page.getByTestId('live-total').innerText())
-const readPoints = async (page: Page, code: string) => cents(await indicator(page, code).getByTestId('indicator-points').innerText())
+const readPoints = async (page: Page, code: string) =>
+  cents(await indicator(page, code).getByTestId('indicator-points').innerText())
 
 test('inspector scores, records a finding with evidence, saves; a stale session sees the conflict', async () => {
   const page = await journey.step('sign in as inspector1', () => journey.signIn('inspector1'))
@@ -64,7 +66,9 @@ test('inspector scores, records a finding with evidence, saves; a stale session 
     total = await readTotal(page)
     const before = await readPoints(page, RATED)
     await indicator(page, RATED).getByRole('radio', { name: /^好 / }).check({ force: true })
-    const max = cents((await indicator(page, RATED).getByTestId('indicator-points').innerText()).split('/')[1]!)
+    const max = cents(
+      (await indicator(page, RATED).getByTestId('indicator-points').innerText()).split('/')[1]!,
+    )
     await expect.poll(() => readPoints(page, RATED)).toBe(max)
     total += max - before
     await expect.poll(() => readTotal(page)).toBe(total)
@@ -81,17 +85,25 @@ test('inspector scores, records a finding with evidence, saves; a stale session 
     await dialog.getByText('记录问题').first().waitFor()
     await dialog.getByTestId('category-picker').click()
     await page.keyboard.type('意识形态')
-    await page.locator('.n-base-select-option').filter({ hasText: '意识形态工作责任落实不到位' }).first().click()
+    await page
+      .locator('.n-base-select-option')
+      .filter({ hasText: '意识形态工作责任落实不到位' })
+      .first()
+      .click()
     await dialog.getByRole('radio', { name: '查阅资料' }).check({ force: true })
     await dialog.getByLabel('扣分').fill('0.50')
     await dialog.getByLabel('问题描述').fill(description)
-    await dialog.locator('input[type=file]').setInputFiles({ name: '研判记录.png', mimeType: 'image/png', buffer: PNG_1X1 })
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: '研判记录.png', mimeType: 'image/png', buffer: PNG_1X1 })
     // The finding being typed already counts in the live score.
     await expect.poll(() => readPoints(page, DEDUCTED)).toBe(before - 50)
     await journey.shot(page, 'finding-dialog')
     await dialog.getByRole('button', { name: '保存' }).click()
     await dialog.waitFor({ state: 'hidden' })
-    const item = indicator(page, DEDUCTED).locator('[data-finding-id]').filter({ hasText: description })
+    const item = indicator(page, DEDUCTED)
+      .locator('[data-finding-id]')
+      .filter({ hasText: description })
     await waitForText(item, '−0.50')
     await waitForText(item, '研判记录.png')
     await waitForText(item, '查阅资料')
@@ -113,8 +125,12 @@ test('inspector scores, records a finding with evidence, saves; a stale session 
 
   await journey.step('the stale session saves: conflict shown, then re-applied', async () => {
     const before = await readPoints(stale, RERATED)
-    await indicator(stale, RERATED).getByRole('radio', { name: /^较好 / }).check({ force: true })
-    const max = cents((await indicator(stale, RERATED).getByTestId('indicator-points').innerText()).split('/')[1]!)
+    await indicator(stale, RERATED)
+      .getByRole('radio', { name: /^较好 / })
+      .check({ force: true })
+    const max = cents(
+      (await indicator(stale, RERATED).getByTestId('indicator-points').innerText()).split('/')[1]!,
+    )
     const rerated = Math.round((max * 80) / 100)
     await stale.getByTestId('save-assessment').click()
     const panel = stale.getByTestId('conflict-panel')

@@ -25,8 +25,14 @@ beforeAll(async () => {
   admin = await ApiSession.signIn(baseUrl, 'admin')
   round = await findRound(admin, CURRENT_ROUND.year, CURRENT_ROUND.quarter)
   const branch = await ApiSession.signIn(baseUrl, 'branch1')
-  org = (await branch.request<{ me: { org: { id: number; name: string } } }>('{ me { org { id name } } }')).me.org
-  const { assessments } = await admin.request<{ assessments: { id: number; area: { name: string } }[] }>(
+  org = (
+    await branch.request<{ me: { org: { id: number; name: string } } }>(
+      '{ me { org { id name } } }',
+    )
+  ).me.org
+  const { assessments } = await admin.request<{
+    assessments: { id: number; area: { name: string } }[]
+  }>(
     `query ($roundId: Int!, $orgId: Int!) { assessments(roundId: $roundId, orgId: $orgId) { id area { name } } }`,
     { roundId: round.id, orgId: org.id },
   )
@@ -57,7 +63,8 @@ test('branch confirms one finding and disputes another; admin withdraws it; the 
       'query ($id: Int!) { assessment(id: $id) { status } }',
       { id: assessmentId },
     )
-    if (assessment.status !== 'SUBMITTED') await page.getByRole('button', { name: '提交评分' }).click()
+    if (assessment.status !== 'SUBMITTED')
+      await page.getByRole('button', { name: '提交评分' }).click()
     await page.getByText('已提交', { exact: true }).first().waitFor()
     await journey.shot(page, 'submitted')
     await page.context().close()
@@ -95,7 +102,9 @@ test('branch confirms one finding and disputes another; admin withdraws it; the 
 
   const branch = await journey.step('sign in as branch1', () => journey.signIn('branch1'))
   const card = branch.locator('[data-round-id]').filter({ hasText: round.name })
-  const pending = card.locator('[data-finding-id]').filter({ has: branch.locator('[data-action=confirm]') })
+  const pending = card
+    .locator('[data-finding-id]')
+    .filter({ has: branch.locator('[data-action=confirm]') })
 
   const confirmed = await journey.step('branch confirms the first finding', async () => {
     await branch.getByRole('menuitem', { name: '问题核对' }).click()
@@ -117,7 +126,9 @@ test('branch confirms one finding and disputes another; admin withdraws it; the 
   })
 
   const disputed = await journey.step('branch disputes another finding', async () => {
-    const item = pending.filter({ hasNot: branch.locator(`[data-finding-id="${confirmed}"]`) }).first()
+    const item = pending
+      .filter({ hasNot: branch.locator(`[data-finding-id="${confirmed}"]`) })
+      .first()
     const id = (await item.getAttribute('data-finding-id'))!
     const description = (await item.locator('.text').innerText()).trim()
     const deduction = Math.abs(cents(await item.getByText(/^−\d/).first().innerText()))
@@ -128,7 +139,9 @@ test('branch confirms one finding and disputes another; admin withdraws it; the 
     // No reason, no dispute.
     await dialog.getByRole('button', { name: '提出异议' }).click()
     await waitForText(dialog, '请填写异议理由')
-    await dialog.getByLabel('异议理由').fill('该项工作已于检查前完成整改，相关台账见支部会议记录第 12 页。')
+    await dialog
+      .getByLabel('异议理由')
+      .fill('该项工作已于检查前完成整改，相关台账见支部会议记录第 12 页。')
     await journey.shot(branch, 'dispute-dialog')
     await dialog.getByRole('button', { name: '提出异议' }).click()
     await dialog.waitFor({ state: 'hidden' })

@@ -19,7 +19,11 @@ beforeAll(async () => {
   journey = await Journey.open('04-publication', baseUrl)
   const admin = await ApiSession.signIn(baseUrl, 'admin')
   // Journey 3 leaves the round 核对中; run alone, this file gets there through the API.
-  round = await advanceRound(admin, await findRound(admin, CURRENT_ROUND.year, CURRENT_ROUND.quarter), 'RECONCILING')
+  round = await advanceRound(
+    admin,
+    await findRound(admin, CURRENT_ROUND.year, CURRENT_ROUND.quarter),
+    'RECONCILING',
+  )
 })
 afterAll(async () => {
   await journey?.close()
@@ -71,7 +75,8 @@ test('admin publishes the round; rankings show red/blue marks; the notice downlo
     const last = rows.filter((r) => r.rank === rows[rows.length - 1]!.rank)
     for (const r of first) expect([r.mark, r.markText]).toEqual(['RED', '红榜'])
     for (const r of last) expect([r.mark, r.markText]).toEqual(['BLUE', '蓝榜'])
-    for (const r of rows.filter((x) => !first.includes(x) && !last.includes(x))) expect(r.mark).toBeNull()
+    for (const r of rows.filter((x) => !first.includes(x) && !last.includes(x)))
+      expect(r.mark).toBeNull()
     red = first[0]!.org
     await journey.shot(page, 'ranking-II')
   })

@@ -22,9 +22,14 @@ beforeAll(async () => {
   inspector = await ApiSession.signIn(baseUrl, 'inspector1')
   // Journey 4 publishes the round; run alone, this file gets there through the API.
   const admin = await ApiSession.signIn(baseUrl, 'admin')
-  round = await advanceRound(admin, await findRound(admin, CURRENT_ROUND.year, CURRENT_ROUND.quarter), 'PUBLISHED')
+  round = await advanceRound(
+    admin,
+    await findRound(admin, CURRENT_ROUND.year, CURRENT_ROUND.quarter),
+    'PUBLISHED',
+  )
   const branch = await ApiSession.signIn(baseUrl, 'branch1')
-  orgName = (await branch.request<{ me: { org: { name: string } } }>('{ me { org { name } } }')).me.org.name
+  orgName = (await branch.request<{ me: { org: { name: string } } }>('{ me { org { name } } }')).me
+    .org.name
 })
 afterAll(async () => {
   await journey?.close()
@@ -33,17 +38,26 @@ afterAll(async () => {
 /** Opens the card's progress section (a naive-ui collapse) unless it is open already. */
 async function openProgressForm(card: Locator): Promise<Locator> {
   const form = card.getByTestId('rectification-form')
-  if (!(await form.isVisible())) await card.getByText('提交整改进展', { exact: true }).first().click()
+  if (!(await form.isVisible()))
+    await card.getByText('提交整改进展', { exact: true }).first().click()
   await form.waitFor()
   return form
 }
 
 /** Shows the items with one status (the page's filter, kept in the URL). */
-async function filter(page: Page, label: '待整改' | '整改中' | '已退回' | '待验证' | '已销号' | '全部') {
+async function filter(
+  page: Page,
+  label: '待整改' | '整改中' | '已退回' | '待验证' | '已销号' | '全部',
+) {
   await page.getByRole('radio', { name: label, exact: true }).check({ force: true })
 }
 
-async function reportProgress(page: Page, card: Locator, note: string, file: { name: string; mimeType: string; buffer: Buffer }) {
+async function reportProgress(
+  page: Page,
+  card: Locator,
+  note: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+) {
   const form = await openProgressForm(card)
   await form.getByLabel('整改进展').fill(note)
   await form.getByTestId('progress-files').setInputFiles(file)
@@ -60,10 +74,9 @@ async function reportProgress(page: Page, card: Locator, note: string, file: { n
 
 /** The item as the API has it now (the inspector's steps need its version). */
 async function current(id: number) {
-  const { rectification } = await inspector.request<{ rectification: { version: number; status: string } }>(
-    'query ($id: Int!) { rectification(id: $id) { version status } }',
-    { id },
-  )
+  const { rectification } = await inspector.request<{
+    rectification: { version: number; status: string }
+  }>('query ($id: Int!) { rectification(id: $id) { version status } }', { id })
   return rectification
 }
 
@@ -85,11 +98,16 @@ test('branch reports progress; inspector returns it once, then verifies; the led
   })
 
   await journey.step('branch reports progress with evidence', async () => {
-    await reportProgress(branch, item.card, '已补选支部组织委员，调整党务人员分工，附支部大会决议。', {
-      name: '支部大会决议.pdf',
-      mimeType: 'application/pdf',
-      buffer: PDF_MINIMAL,
-    })
+    await reportProgress(
+      branch,
+      item.card,
+      '已补选支部组织委员，调整党务人员分工，附支部大会决议。',
+      {
+        name: '支部大会决议.pdf',
+        mimeType: 'application/pdf',
+        buffer: PDF_MINIMAL,
+      },
+    )
     await journey.shot(branch, 'submitted')
   })
 
@@ -160,7 +178,15 @@ test('branch reports progress; inspector returns it once, then verifies; the led
     const detail = admin.locator(`.rectification-detail[data-rectification-id="${item.id}"]`)
     await waitForText(detail, '退回 1 次')
     const history = await waitForText(detail, '核验销号')
-    for (const text of ['建立整改事项', '提交整改进展', '退回整改', returnReason, '支部大会决议.pdf', '决议盖章扫描件.png', '现场核实整改到位']) {
+    for (const text of [
+      '建立整改事项',
+      '提交整改进展',
+      '退回整改',
+      returnReason,
+      '支部大会决议.pdf',
+      '决议盖章扫描件.png',
+      '现场核实整改到位',
+    ]) {
       expect(history).toContain(text)
     }
     expect(history.indexOf('退回整改')).toBeGreaterThan(-1)

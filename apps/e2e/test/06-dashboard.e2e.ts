@@ -42,7 +42,8 @@ async function chartDrawn(page: Page, title: string): Promise<boolean> {
     if (!context) return false
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
     const colours = new Set<number>()
-    for (let i = 0; i < data.length && colours.size < 20; i += 4 * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!)
+    for (let i = 0; i < data.length && colours.size < 20; i += 4 * 97)
+      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!)
     return colours.size >= 5
   })
 }
@@ -64,37 +65,49 @@ test('leader reads five-round trends and drills from a ranking row to a finding'
     await journey.shot(page, 'dashboard')
   })
 
-  const target = await journey.step('category II ranking: open the lowest row with findings', async () => {
-    await showCategory(page, 'II')
-    const rows = await readRanking(page)
-    const counts = await page.locator('tr[data-assessment-id]').evaluateAll((trs) =>
-      trs.map((tr) => Number((tr.querySelectorAll('td')[6] as HTMLElement | undefined)?.innerText ?? 0)),
-    )
-    const index = [...counts.keys()].reverse().find((i) => counts[i]! > 0)
-    expect(index, 'a category II org with findings').toBeDefined()
-    const row = rows[index!]!
-    await journey.shot(page, 'ranking')
-    await page.getByRole('row', { name: `查看 ${row.org} 的失分明细` }).click()
-    await page.waitForURL(/\/dashboard\/assessments\/\d+/)
-    const summary = page.getByTestId('drilldown-summary')
-    await waitForText(summary, row.org)
-    await waitForText(summary, `总分 ${(row.total / 100).toFixed(2)}`)
-    return row
-  })
+  const target = await journey.step(
+    'category II ranking: open the lowest row with findings',
+    async () => {
+      await showCategory(page, 'II')
+      const rows = await readRanking(page)
+      const counts = await page
+        .locator('tr[data-assessment-id]')
+        .evaluateAll((trs) =>
+          trs.map((tr) =>
+            Number((tr.querySelectorAll('td')[6] as HTMLElement | undefined)?.innerText ?? 0),
+          ),
+        )
+      const index = [...counts.keys()].reverse().find((i) => counts[i]! > 0)
+      expect(index, 'a category II org with findings').toBeDefined()
+      const row = rows[index!]!
+      await journey.shot(page, 'ranking')
+      await page.getByRole('row', { name: `查看 ${row.org} 的失分明细` }).click()
+      await page.waitForURL(/\/dashboard\/assessments\/\d+/)
+      const summary = page.getByTestId('drilldown-summary')
+      await waitForText(summary, row.org)
+      await waitForText(summary, `总分 ${(row.total / 100).toFixed(2)}`)
+      return row
+    },
+  )
 
   await journey.step('dimension → indicator → the finding behind the lost points', async () => {
     const dimensions = page.locator('tr[data-dimension-id]')
     await dimensions.first().waitFor()
     await journey.shot(page, 'dimensions')
     const lost = await dimensions.evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())),
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim()),
+      ),
     )
     // Look into each dimension that lost points until one lost them to a finding.
     for (const [i, cells] of lost.entries()) {
       if (!cells[4] || cents(cells[4]) === 0) continue
       await dimensions.nth(i).click()
       await page.waitForURL(/\/dimensions\/\d+/)
-      const indicator = page.locator('tr[data-indicator-id]').filter({ hasText: '检查发现问题扣分' }).first()
+      const indicator = page
+        .locator('tr[data-indicator-id]')
+        .filter({ hasText: '检查发现问题扣分' })
+        .first()
       if (!(await indicator.isVisible({ timeout: 5_000 }).catch(() => false))) {
         await page.goBack()
         await dimensions.first().waitFor()

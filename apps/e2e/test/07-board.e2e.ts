@@ -31,7 +31,9 @@ interface BoardCard {
 }
 
 async function readBoard(page: Page, area: string): Promise<{ round: string; cards: BoardCard[] }> {
-  const section = page.locator('section.area').filter({ has: page.getByRole('heading', { name: area, exact: true }) })
+  const section = page
+    .locator('section.area')
+    .filter({ has: page.getByRole('heading', { name: area, exact: true }) })
   await section.waitFor()
   const round = (await section.locator('.round').innerText()).trim()
   const cards = await section.locator('article.card').evaluateAll((articles) =>
@@ -74,8 +76,18 @@ test('the public board shows the lists; the floating window opens it from a port
     expect(board.round).toContain(heading) // the board shows the latest published round
     const rows = await readRanking(admin)
     const card = board.cards[1]!
-    expect(card.red.sort()).toEqual(rows.filter((r) => r.mark === 'RED').map((r) => r.org).sort())
-    expect(card.blue.sort()).toEqual(rows.filter((r) => r.mark === 'BLUE').map((r) => r.org).sort())
+    expect(card.red.sort()).toEqual(
+      rows
+        .filter((r) => r.mark === 'RED')
+        .map((r) => r.org)
+        .sort(),
+    )
+    expect(card.blue.sort()).toEqual(
+      rows
+        .filter((r) => r.mark === 'BLUE')
+        .map((r) => r.org)
+        .sort(),
+    )
     await admin.context().close()
   })
 
@@ -87,7 +99,8 @@ test('the public board shows the lists; the floating window opens it from a port
     await waitForText(widget, AREA)
     const text = await waitForText(widget, '红榜')
     expect(text).toContain('蓝榜')
-    for (const name of [...board.cards[0]!.red, ...board.cards[1]!.blue]) expect(text).toContain(name)
+    for (const name of [...board.cards[0]!.red, ...board.cards[1]!.blue])
+      expect(text).toContain(name)
     await journey.shot(page, 'portal-widget', { fullPage: false })
 
     // It drifts over the page…
