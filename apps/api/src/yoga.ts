@@ -7,6 +7,7 @@ import { createContextFactory, pendingCookies, type Context, type ServerContext 
 import { useHttpRoutes } from './http'
 import { useInputGuard } from './input-guard'
 import { schema } from './schema'
+import { maskError } from './unavailable'
 import { useEvidenceDownload } from './uploads/download'
 
 /**
@@ -59,8 +60,9 @@ export function createApi(options: CreateApiOptions) {
     // The SPA is served from the same origin; yoga's default CORS would reflect any Origin with
     // credentials allowed, letting other sites read responses made with our cookie.
     cors: false,
-    // Unexpected errors become "Unexpected error." for clients; GraphQLErrors (ours) pass through.
-    maskedErrors: true,
+    // Unexpected errors become "Unexpected error." for clients; GraphQLErrors (ours) pass through;
+    // an unreachable database is a typed 503 (SERVICE_UNAVAILABLE).
+    maskedErrors: { maskError },
     maxRequestBodySize: config.maxBodyBytes,
     logging: config.graphiql ? 'info' : 'warn',
     plugins: [
