@@ -13,8 +13,11 @@ export interface LockState {
   retryAfterMs: number
 }
 
+/** The client or a transaction: only the attempt log is used. */
+type AttemptLog = Pick<PrismaClient, 'loginAttempt'>
+
 async function lockFor(
-  prisma: PrismaClient,
+  prisma: AttemptLog,
   config: ApiConfig,
   where: { username: string } | { ip: string },
 ): Promise<LockState> {
@@ -40,7 +43,7 @@ async function lockFor(
 }
 
 export async function loginLock(
-  prisma: PrismaClient,
+  prisma: AttemptLog,
   config: ApiConfig,
   username: string,
   ip: string,
@@ -53,7 +56,7 @@ export async function loginLock(
 }
 
 export async function recordLoginAttempt(
-  prisma: PrismaClient,
+  prisma: AttemptLog,
   config: ApiConfig,
   attempt: { username: string; ip: string; success: boolean },
 ): Promise<void> {

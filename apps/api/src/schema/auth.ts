@@ -18,6 +18,9 @@ import { userSnapshot } from './user'
 /** Sign-in, sign-out, the current user and changing one's own password. */
 
 const WRONG_CREDENTIALS = '用户名或密码错误'
+/** Advisory-lock classes (first key) serializing login attempts per username and per address. */
+const LOGIN_LOCK_USER = 72_707_371
+const LOGIN_LOCK_ADDRESS = 72_707_372
 
 async function startSession(ctx: Context, userId: number): Promise<void> {
   const { token } = await createSession(ctx.prisma, ctx.config, userId, {
@@ -61,40 +64,39 @@ builder.mutationFields((t) => ({
       // Usernames are at most 50 characters; the attempt log's btree index cannot take a
       // megabyte-long key (it failed as an unexpected error), so the key is cut.
       const throttleKey = username.toLowerCase().slice(0, 100)
-      const lock = await loginLock(ctx.prisma, ctx.config, throttleKey, ctx.ip)
-      if (lock.locked) {
+      // Check the lock, verify and record as one step per username and per address (advisory
+      // locks in a transaction, so every replica agrees): otherwise a parallel burst of guesses
+      // all pass the check before the first failure is recorded, and each is verified
+      // (test/reliability/security.test.ts sent 30 at once: 30 passwords were tried, not 5).
+      // Errors are thrown after the commit, so the recorded failure stays.
+      const outcome = await ctx.prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_USER}::int, hashtext(${throttleKey}))`
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_ADDRESS}::int, hashtext(${ctx.ip}))`
+          const lock = await loginLock(tx, ctx.config, throttleKey, ctx.ip)
+          if (lock.locked) return { kind: 'locked' as const, retryAfterMs: lock.retryAfterMs }
+          const found = await tx.user.findUnique({ where: { username } })
+          const ok = found
+            ? await verifyPassword(found.passwordHash, args.password)
+            : (await burnVerifyTime(args.password), false)
+          const success = !!found && ok && found.active
+          await recordLoginAttempt(tx, ctx.config, { username: throttleKey, ip: ctx.ip, success })
+          if (!found || !ok) return { kind: 'wrong' as const }
+          // Checked after the password so a disabled account is not revealed to guessers.
+          if (!found.active) return { kind: 'inactive' as const }
+          return { kind: 'ok' as const, user: found }
+        },
+        { timeout: 30_000, maxWait: 20_000 },
+      )
+      if (outcome.kind === 'locked') {
         throw new AuthenticationError(
-          lockMessage(lock.retryAfterMs),
-          Math.ceil(lock.retryAfterMs / 1000),
+          lockMessage(outcome.retryAfterMs),
+          Math.ceil(outcome.retryAfterMs / 1000),
         )
       }
-
-      const user = await ctx.prisma.user.findUnique({ where: { username } })
-      const ok = user
-        ? await verifyPassword(user.passwordHash, args.password)
-        : (await burnVerifyTime(args.password), false)
-      if (!user || !ok) {
-        await recordLoginAttempt(ctx.prisma, ctx.config, {
-          username: throttleKey,
-          ip: ctx.ip,
-          success: false,
-        })
-        throw new AuthenticationError(WRONG_CREDENTIALS)
-      }
-      if (!user.active) {
-        // Checked after the password so a disabled account is not revealed to guessers.
-        await recordLoginAttempt(ctx.prisma, ctx.config, {
-          username: throttleKey,
-          ip: ctx.ip,
-          success: false,
-        })
-        throw new AuthenticationError('该账号已停用，请联系管理员')
-      }
-      await recordLoginAttempt(ctx.prisma, ctx.config, {
-        username: throttleKey,
-        ip: ctx.ip,
-        success: true,
-      })
+      if (outcome.kind === 'wrong') throw new AuthenticationError(WRONG_CREDENTIALS)
+      if (outcome.kind === 'inactive') throw new AuthenticationError('该账号已停用，请联系管理员')
+      const { user } = outcome
       // Housekeeping without a scheduler: drop this user's dead sessions and the username's
       // attempts older than a day (the lock window only ever looks back minutes).
       const now = ctx.config.now()
