@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -47,6 +47,10 @@ function exited(child: ChildProcess): Promise<void> {
  */
 export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'redblue-e2e-'))
+  // Serve a copy of the SPA: a rebuild of apps/admin/dist during the run (another terminal, an
+  // editor's watcher) would otherwise swap the asset hashes under the open pages.
+  const spaDir = join(dataDir, 'spa')
+  await cp(ADMIN_DIST, spaDir, { recursive: true })
   const port = await freePort()
   const tsx = createRequire(import.meta.url).resolve('tsx')
   const childEnv: Record<string, string | undefined> = {
@@ -55,7 +59,7 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
     PORT: String(port),
     HOST: '127.0.0.1',
     REDBLUE_DATA_DIR: dataDir,
-    ADMIN_DIST_DIR: ADMIN_DIST,
+    ADMIN_DIST_DIR: spaDir,
     COOKIE_SECURE: 'false',
   }
   // A fresh embedded database every run, whatever the shell points at.
