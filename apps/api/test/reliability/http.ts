@@ -103,11 +103,14 @@ export function abortMidBody(
   })
 }
 
-/** A GraphQL multipart body (graphql-multipart-request-spec) with files at `variables.files`. */
+/**
+ * A GraphQL multipart body (graphql-multipart-request-spec). Files go to `variables.files.N`
+ * unless they name their own `path` (e.g. `variables.file` for a single Upload argument).
+ */
 export function multipartBody(
   query: string,
   variables: Record<string, unknown>,
-  files: { name: string; bytes: Buffer }[],
+  files: { name: string; bytes: Buffer; path?: string }[],
 ): { body: Buffer; contentType: string } {
   const boundary = `----redblue${Date.now().toString(16)}`
   const part = (name: string, content: Buffer | string, filename?: string) =>
@@ -120,11 +123,15 @@ export function multipartBody(
       typeof content === 'string' ? Buffer.from(content) : content,
       Buffer.from('\r\n'),
     ])
+  const listed = files.filter((f) => !f.path)
   const operations = JSON.stringify({
     query,
-    variables: { ...variables, files: files.map(() => null) },
+    variables: listed.length ? { ...variables, files: listed.map(() => null) } : variables,
   })
-  const map = JSON.stringify(Object.fromEntries(files.map((_, i) => [String(i), [`variables.files.${i}`]])))
+  let n = 0
+  const map = JSON.stringify(
+    Object.fromEntries(files.map((f, i) => [String(i), [f.path ?? `variables.files.${n++}`]])),
+  )
   const body = Buffer.concat([
     part('operations', operations),
     part('map', map),
