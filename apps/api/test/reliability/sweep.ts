@@ -398,6 +398,7 @@ function badScalars(typeName: string, name: string, entity: Entity | null): [str
         ['exponent', '1e400'],
         ['40 digits', '9'.repeat(40)],
         ['1e12', '1000000000000'],
+        ['three decimals', '0.001'],
         ['number 1e308', 1e308],
         ['NaN token', new RawToken('NaN')],
         ['1e999 (Infinity)', new RawToken('1e999')],
