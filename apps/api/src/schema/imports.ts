@@ -1,6 +1,7 @@
 import { chinaDate } from '@redblue/scoring'
 import { builder } from '../builder'
 import type { Context } from '../context'
+import { ValidationError } from '../errors'
 import {
   importFindings,
   importOrgs,
@@ -77,6 +78,10 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const file = await fileOf(args.file)
       const year = args.year ?? Number(chinaDate(ctx.config.now()).slice(0, 4))
+      // Categories for year 99999 (or −1) were imported as readily as for this year.
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+        throw ValidationError.field(['year'], '年份需在 2000–2100 之间', 'out_of_range')
+      }
       const dryRun = args.dryRun ?? false
       return runImport(ctx.prisma, dryRun, (tx) => importOrgs(tx, importActor(ctx), file, { year, dryRun }))
     },
