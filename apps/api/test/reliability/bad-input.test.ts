@@ -22,6 +22,7 @@ import {
   demoWorld,
   documentFor,
   entityOf,
+  FileValue,
   requestBody,
   variantsOf,
   withValue,
@@ -74,7 +75,23 @@ beforeAll(async () => {
     cookies[role] = await cookieFor(api.prisma, config, await userId(api.prisma, USERNAME[role]))
   }
   table = await loadAccessTable()
+  // importOrgs gets a genuine workbook (its own template), so its other arguments are reached.
+  const template = await api.fetch(
+    `/files/template/orgs.xlsx?year=${world.year}`,
+    {},
+    { cookie: cookies.ADMIN },
+  )
+  orgsWorkbook = new FileValue('党组织.xlsx', new Uint8Array(await template.arrayBuffer()))
 })
+
+let orgsWorkbook: FileValue
+
+/** Base arguments of a mutation: plausible values from the demo world (see sweep.ts). */
+function baseFor(field: GraphQLField<unknown, unknown>): Record<string, unknown> {
+  const base = baseArgs(field, world, world.own)
+  if (field.name === 'importOrgs') base.file = orgsWorkbook
+  return base
+}
 
 async function send(
   query: string,
@@ -118,7 +135,7 @@ function plan(field: GraphQLField<unknown, unknown>): { caller: Role; variants: 
     (r) => allowed.includes(r),
   )
   if (!primary) return []
-  const base = baseArgs(field, world, world.own)
+  const base = baseFor(field)
   const all = variantsOf(field, base, world)
   const isScope = (v: Variant) => v.label.startsWith('another org')
   const out = [
@@ -154,7 +171,7 @@ describe('generated bad-input sweep over every mutation', () => {
       const started = Date.now()
       for (const field of mutationFields) {
         const doc = documentFor(field)
-        const base = baseArgs(field, world, world.own)
+        const base = baseFor(field)
         const exclude = MAY_CHANGE[field.name] ?? []
         const before: Checksum = await checksum(api.prisma, { exclude })
         tally.mutations++
