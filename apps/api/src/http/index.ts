@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@redblue/db'
 import type { Plugin } from 'graphql-yoga'
 import type { ApiConfig } from '../config'
+import { isDatabaseUnavailable } from '../unavailable'
 import { boardRoutes } from './board'
 import { fileRoutes } from './files'
 import { sessionUser, textResponse, type Route } from './route'
@@ -61,7 +62,10 @@ export function useHttpRoutes(prisma: PrismaClient, config: ApiConfig): Plugin {
           response = await route.handler(ctx)
         } catch (error) {
           console.error(`${request.method} ${url.pathname} failed`, error)
-          response = textResponse(ctx, 500, '服务器内部错误')
+          // Database down: 503 like GraphQL (test/reliability/faults.test.ts), not a bare 500.
+          response = isDatabaseUnavailable(error)
+            ? textResponse(ctx, 503, '数据库暂时不可用，请稍后重试')
+            : textResponse(ctx, 500, '服务器内部错误')
         }
         payload.endResponse(
           request.method === 'HEAD' ? new fetchAPI.Response(null, { status: response.status, headers: response.headers }) : response,

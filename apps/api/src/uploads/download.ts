@@ -4,6 +4,7 @@ import type { Plugin } from 'graphql-yoga'
 import { readCookie, resolveSession } from '../auth/session'
 import type { ApiConfig } from '../config'
 import { evidenceWhere, loadScope } from '../services/workflow/access'
+import { isDatabaseUnavailable } from '../unavailable'
 import { openStored, type UploadSettings } from './storage'
 
 /** Where the SPA downloads an evidence file: `GET /files/evidence/<id>` with the session cookie. */
@@ -43,12 +44,21 @@ export function useEvidenceDownload(
         : null
       if (id === null) return reply(404, 'Not Found')
       const token = readCookie(request.headers.get('cookie'), config.cookieName)
-      const user = token ? await resolveSession(prisma, config, token) : null
-      if (!user) return reply(401, 'Unauthorized')
-      const scope = await loadScope(prisma, { userId: user.id, role: user.role, orgId: user.orgId })
-      const file = await prisma.evidenceFile.findFirst({
-        where: { AND: [{ id }, evidenceWhere(scope)] },
-      })
+      let user: Awaited<ReturnType<typeof resolveSession>>
+      let file: Awaited<ReturnType<typeof prisma.evidenceFile.findFirst>>
+      try {
+        user = token ? await resolveSession(prisma, config, token) : null
+        if (!user) return reply(401, 'Unauthorized')
+        const actor = { userId: user.id, role: user.role, orgId: user.orgId }
+        const scope = await loadScope(prisma, actor)
+        file = await prisma.evidenceFile.findFirst({
+          where: { AND: [{ id }, evidenceWhere(scope)] },
+        })
+      } catch (error) {
+        // Database down: 503 like GraphQL, not a bare 500 (test/reliability/faults.test.ts).
+        if (isDatabaseUnavailable(error)) return reply(503, 'Service Unavailable')
+        throw error
+      }
       const opened = file ? await openStored(settings, file.storedName) : null
       if (!file || !opened) return reply(404, 'Not Found')
       const ascii = file.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
