@@ -48,9 +48,14 @@ export async function recreateDatabase(url: string): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`)
     await client.query(`CREATE DATABASE ${ident(name)}`)
   })
+  await migrateDatabase(url)
+}
+
+/** Applies pending migrations (a reused dataset gets the indexes added since it was generated). */
+export async function migrateDatabase(url: string): Promise<string[]> {
   const db = await createDb({ url, poolSize: 1 })
   try {
-    await db.migrate()
+    return (await db.migrate()).applied
   } finally {
     await db.close()
   }

@@ -83,23 +83,29 @@ const SERIES_SQL = [
    JOIN "Dimension" d ON d."id" = s."dimensionId"
    WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory"
    GROUP BY a."roundId", d."code"`,
-  // Standing findings per problem category and round.
+  // Standing findings per problem category and round (the area's findings by the covering index,
+  // semi-joined with the category's assessments).
   `SELECT f."roundId", f."problemCategoryId", pc."name", count(*)::int AS "n"
-   FROM "Finding" f
-   JOIN "Assessment" a ON a."id" = f."assessmentId"
-   JOIN "ProblemCategory" pc ON pc."id" = f."problemCategoryId"
-   WHERE f."areaId" = $1 AND f."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory"
-     AND f."reconciliationStatus" IN ${STANDING}
+   FROM "Finding" f JOIN "ProblemCategory" pc ON pc."id" = f."problemCategoryId"
+   WHERE f."areaId" = $1 AND f."roundId" = ANY($2::int[]) AND f."reconciliationStatus" IN ${STANDING}
+     AND f."assessmentId" IN (SELECT a."id" FROM "Assessment" a
+       WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory")
    GROUP BY f."roundId", f."problemCategoryId", pc."name"`,
-  // Items opened per round (from the area's findings or interviews) and how many are closed.
-  `SELECT rc."roundId", count(*)::int AS "total", count(*) FILTER (WHERE rc."status" = 'CLOSED')::int AS "closed"
-   FROM "Rectification" rc
-   LEFT JOIN "Finding" f ON f."id" = rc."findingId"
-   LEFT JOIN "InterviewItem" ii ON ii."id" = rc."interviewItemId"
-   LEFT JOIN "Interview" iv ON iv."id" = ii."interviewId"
-   JOIN "Assessment" a ON a."roundId" = rc."roundId" AND a."orgId" = rc."orgId" AND a."areaId" = $1
-   WHERE rc."roundId" = ANY($2::int[]) AND COALESCE(f."areaId", iv."areaId") = $1 AND a."category" = $3::"OrgCategory"
-   GROUP BY rc."roundId"`,
+  // Items opened per round (the area's findings' items and interview items) and how many are closed.
+  `SELECT x."roundId", count(*)::int AS "total", count(*) FILTER (WHERE x."status" = 'CLOSED')::int AS "closed"
+   FROM (
+     SELECT f."roundId", rc."status" FROM "Finding" f JOIN "Rectification" rc ON rc."findingId" = f."id"
+     WHERE f."areaId" = $1 AND f."roundId" = ANY($2::int[])
+       AND f."assessmentId" IN (SELECT a."id" FROM "Assessment" a
+         WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory")
+     UNION ALL
+     SELECT iv."roundId", rc."status" FROM "Interview" iv
+     JOIN "Assessment" a ON a."roundId" = iv."roundId" AND a."orgId" = iv."orgId" AND a."areaId" = iv."areaId"
+     JOIN "InterviewItem" ii ON ii."interviewId" = iv."id"
+     JOIN "Rectification" rc ON rc."interviewItemId" = ii."id"
+     WHERE iv."areaId" = $1 AND iv."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory"
+   ) x
+   GROUP BY x."roundId"`,
 ]
 
 export async function trendReference(pool: pg.Pool, p: TrendParams): Promise<number> {

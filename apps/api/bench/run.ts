@@ -14,6 +14,7 @@ import pg from 'pg'
 import { ApiClient, startApi } from './api'
 import {
   databaseName,
+  migrateDatabase,
   readLabel,
   recreateDatabase,
   redact,
@@ -87,6 +88,8 @@ async function prepareDataset(
       log(
         `Reusing ${redact(url)} (${label.rows.toLocaleString('en-US')} rows); putting the last round back into RECONCILING…`,
       )
+      const applied = await migrateDatabase(url)
+      if (applied.length) log(`Applied migrations: ${applied.join(', ')}`)
       const pool = await poolFor(url, 2)
       try {
         await unpublishRound(pool, label.lastRoundId)
@@ -253,20 +256,16 @@ async function benchDataset(
           cookie: leader,
           body: body(RANKING, { roundId, ...c }),
         })),
-        ...combos
-          .slice(0, 3)
-          .map((c) => ({
-            name: 'trend',
-            cookie: leader,
-            body: body(TRENDS, { ...c, untilRoundId: roundId, rounds: 5 }),
-          })),
-        ...assessmentIds
-          .slice(0, 6)
-          .map((id) => ({
-            name: 'drilldown',
-            cookie: leader,
-            body: body(DRILLDOWN, { assessmentId: id }),
-          })),
+        ...combos.slice(0, 3).map((c) => ({
+          name: 'trend',
+          cookie: leader,
+          body: body(TRENDS, { ...c, untilRoundId: roundId, rounds: 5 }),
+        })),
+        ...assessmentIds.slice(0, 6).map((id) => ({
+          name: 'drilldown',
+          cookie: leader,
+          body: body(DRILLDOWN, { assessmentId: id }),
+        })),
         {
           name: 'ledger',
           cookie: leader,

@@ -104,6 +104,8 @@ builder.mutationType({ authScopes: { loggedIn: true } })
 // ---- scalars -------------------------------------------------------------------------------
 
 const DECIMAL_RE = /^-?\d+(\.\d+)?$/
+/** Exactly what `Decimal#toFixed(2)` prints: no leading zeros, two decimals, no "-0.00". */
+const TWO_DECIMALS_RE = /^(?!-0\.00$)-?(0|[1-9]\d*)\.\d\d$/
 
 function parseDecimal(value: unknown): Decimal {
   // Numbers are accepted only when they are already exact in two decimals' terms (e.g. 1.5);
@@ -118,6 +120,9 @@ function parseDecimal(value: unknown): Decimal {
 builder.scalarType('Decimal', {
   description: 'Exact decimal, serialized as a string with two decimals, e.g. "97.99".',
   serialize: (value) => {
+    // Most values arrive already formatted by the engine ("97.50"); skip decimal.js for those
+    // (a ranking serializes thousands).
+    if (typeof value === 'string' && TWO_DECIMALS_RE.test(value)) return value
     if (typeof value === 'string' || typeof value === 'number') return new Decimal(value).toFixed(2)
     return value.toFixed(2)
   },

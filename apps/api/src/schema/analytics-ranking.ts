@@ -1,30 +1,23 @@
 import { builder } from '../builder'
 import { categoryRanking, type CategoryRanking, type RankingRow } from '../services/analytics'
-import { loadById, pick, unique, viewerOf } from './analytics-common'
+import { viewerOf } from './analytics-common'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
+import { OrganizationRef } from './org'
 
 /**
  * The category ranking of a published round (R3/R4) with the change against the previous
  * published round: public to every signed-in user, except finding and rectification counts,
  * which only the orgs' viewers get (R12). Each row links to its drill-down by `assessmentId`.
- * Cost: one statement for the rows, one for their orgs, one per round field selected.
+ * Cost: one statement for the rows with their orgs, one per round field selected.
  */
 
-type RankingRowData = RankingRow & { batch: CategoryRanking }
-
-const CategoryRankingRowRef = builder.objectRef<RankingRowData>('CategoryRankingRow').implement({
+const CategoryRankingRowRef = builder.objectRef<RankingRow>('CategoryRankingRow').implement({
   fields: (t) => ({
     assessmentId: t.exposeInt('assessmentId', { description: 'Key of `assessmentDrilldown`.' }),
     orgId: t.exposeInt('orgId'),
-    org: t.prismaField({
-      type: 'Organization',
-      resolve: async (query, row, _args, ctx) => {
-        const orgs = await loadById(row.batch, 'org', query, () =>
-          ctx.prisma.organization.findMany({ ...query, where: { id: { in: unique(row.batch.rows.map((r) => r.orgId)) } } }),
-        )
-        return pick(orgs, row.orgId, 'Organization')
-      },
-    }),
+    // Read with the row by the ranking's one statement; relations selected below it load through
+    // the Prisma plugin's batched fallback.
+    org: t.field({ type: OrganizationRef, resolve: (row) => row.org }),
     rank: t.exposeInt('rank', { nullable: true }),
     base: t.field({ type: 'Decimal', nullable: true, resolve: (r) => r.base }),
     bonus: t.field({ type: 'Decimal', nullable: true, resolve: (r) => r.bonus }),
@@ -69,12 +62,15 @@ const CategoryRankingRef = builder.objectRef<CategoryRanking>('CategoryRanking')
       resolve: (query, ranking, _args, ctx) =>
         ranking.previousRoundId === null
           ? null
-          : ctx.prisma.inspectionRound.findUnique({ ...query, where: { id: ranking.previousRoundId } }),
+          : ctx.prisma.inspectionRound.findUnique({
+              ...query,
+              where: { id: ranking.previousRoundId },
+            }),
     }),
     rows: t.field({
       type: [CategoryRankingRowRef],
       description: 'By rank; equal totals share a rank (1, 1, 3).',
-      resolve: (ranking) => ranking.rows.map((row) => ({ ...row, batch: ranking })),
+      resolve: (ranking) => ranking.rows,
     }),
   }),
 })

@@ -1,4 +1,4 @@
-import { Prisma, type ListMark, type OrgCategory } from '@redblue/db'
+import { Prisma, type ListMark, type OrgCategory, type Organization, type UnitType } from '@redblue/db'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int } from './numbers'
@@ -13,6 +13,8 @@ export interface RankingArgs {
 export interface RankingRow {
   assessmentId: number
   orgId: number
+  /** The org itself, read in the same statement (a ranking lists a thousand orgs). */
+  org: Organization
   rank: number | null
   base: string | null
   bonus: string | null
@@ -42,19 +44,31 @@ export interface CategoryRanking {
 
 interface RawRow {
   published: boolean
+  orgCode: string | null
+  orgName: string | null
+  orgShortName: string | null
+  orgUnitType: UnitType | null
+  orgParentId: number | null
+  orgAssessed: boolean | null
+  orgActive: boolean | null
+  orgSortOrder: number | null
+  orgVersion: number | null
+  orgCreatedAt: Date | null
+  orgUpdatedAt: Date | null
   previousRoundId: number | null
   assessmentId: number | null
   orgId: number | null
   rank: number | null
-  base: Prisma.Decimal | null
-  bonus: Prisma.Decimal | null
-  total: Prisma.Decimal | null
+  /** numeric(6,2) columns as text ("97.50"): no Decimal object per value of a long ranking. */
+  base: string | null
+  bonus: string | null
+  total: string | null
   listMark: ListMark | null
   previousAssessmentId: number | null
   previousRank: number | null
   previousCategory: OrgCategory | null
-  previousTotal: Prisma.Decimal | null
-  totalChange: Prisma.Decimal | null
+  previousTotal: string | null
+  totalChange: string | null
   visible: boolean | null
   findingCount: number | null
   openRectifications: number | null
@@ -111,10 +125,14 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
     SELECT
       EXISTS (SELECT 1 FROM target) AS "published",
       (SELECT "id" FROM previous) AS "previousRoundId",
-      a."id" AS "assessmentId", a."orgId", a."rank", a."baseScore" AS "base", a."bonusScore" AS "bonus",
-      a."totalScore" AS "total", a."listMark",
+      a."id" AS "assessmentId", a."orgId", a."rank", a."baseScore"::text AS "base",
+      a."bonusScore"::text AS "bonus", a."totalScore"::text AS "total", a."listMark",
       p."id" AS "previousAssessmentId", p."rank" AS "previousRank", p."category" AS "previousCategory",
-      p."totalScore" AS "previousTotal", a."totalScore" - p."totalScore" AS "totalChange",
+      p."totalScore"::text AS "previousTotal", (a."totalScore" - p."totalScore")::text AS "totalChange",
+      o."code" AS "orgCode", o."name" AS "orgName", o."shortName" AS "orgShortName",
+      o."unitType" AS "orgUnitType", o."parentId" AS "orgParentId", o."assessed" AS "orgAssessed",
+      o."active" AS "orgActive", o."sortOrder" AS "orgSortOrder", o."version" AS "orgVersion",
+      o."createdAt" AS "orgCreatedAt", o."updatedAt" AS "orgUpdatedAt",
       ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')} AS "visible",
       COALESCE(fs."findings", 0) AS "findingCount",
       COALESCE(fs."openItems", 0) + COALESCE(ii."openItems", 0) AS "openRectifications"
@@ -141,6 +159,20 @@ function toRankingRow(category: OrgCategory) {
     return {
       assessmentId: r.assessmentId!,
       orgId: r.orgId!,
+      org: {
+        id: r.orgId!,
+        code: r.orgCode!,
+        name: r.orgName!,
+        shortName: r.orgShortName,
+        unitType: r.orgUnitType!,
+        parentId: r.orgParentId,
+        assessed: r.orgAssessed!,
+        active: r.orgActive!,
+        sortOrder: r.orgSortOrder!,
+        version: r.orgVersion!,
+        createdAt: r.orgCreatedAt!,
+        updatedAt: r.orgUpdatedAt!,
+      },
       rank: r.rank,
       base: fixed2(r.base),
       bonus: fixed2(r.bonus),
@@ -149,8 +181,7 @@ function toRankingRow(category: OrgCategory) {
       previousAssessmentId: r.previousAssessmentId,
       previousRank: r.previousRank,
       previousTotal: fixed2(r.previousTotal),
-      rankChange:
-        sameCategory && r.previousRank !== null && r.rank !== null ? r.previousRank - r.rank : null,
+      rankChange: sameCategory && r.previousRank !== null && r.rank !== null ? r.previousRank - r.rank : null,
       totalChange: fixed2(r.totalChange),
       findingCount: visible ? int(r.findingCount) : null,
       openRectifications: visible ? int(r.openRectifications) : null,

@@ -3,7 +3,7 @@ import { categoryAverageSeries, orgSeries, type CategoryAverageSeries } from '@r
 import type { Db } from '../../context'
 import { fixed2, int, meanOf, percentOf } from './numbers'
 import type { AnalyticsRound } from './rounds'
-import { categoryFilterSql, itemAreaSql, PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+import { PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
 
 /**
  * Series over a window of published rounds (oldest first, from `trendWindow`). Every series is
@@ -30,6 +30,20 @@ function categoryIs(column: string, category: OrgCategory | null | undefined): P
   return category ? Prisma.sql`${Prisma.raw(column)} = ${category}::"OrgCategory"` : Prisma.sql`TRUE`
 }
 
+/**
+ * With a category filter: the finding (`f`, by its assessment) or interview (`iv`, by its round and
+ * org) belongs to an assessment of the category in the window. The findings and interviews are
+ * read by area and round (covering indexes) and semi-joined with the category's assessments.
+ */
+function inCategorySql(scope: TrendScope, alias: 'f' | 'iv' = 'f'): Prisma.Sql {
+  if (!scope.category) return Prisma.sql`TRUE`
+  const category = Prisma.sql`SELECT a."id", a."roundId", a."orgId" FROM "Assessment" a
+    WHERE a."areaId" = ${scope.areaId} AND ${roundIn('a."roundId"', scope)} AND a."category" = ${scope.category}::"OrgCategory"`
+  return alias === 'f'
+    ? Prisma.sql`f."assessmentId" IN (SELECT c."id" FROM (${category}) c)`
+    : Prisma.sql`(iv."roundId", iv."orgId") IN (SELECT c."roundId", c."orgId" FROM (${category}) c)`
+}
+
 export interface OrgTrend {
   orgId: number
   categories: (OrgCategory | null)[]
@@ -47,7 +61,8 @@ interface TotalRow {
   roundId: number
   orgId: number
   category: OrgCategory
-  total: Prisma.Decimal
+  /** numeric(6,2) as text ("97.50"): thousands of rows, no Decimal object each. */
+  total: string
   rank: number | null
   listMark: ListMark | null
 }
@@ -59,7 +74,7 @@ interface TotalRow {
  */
 export async function totalsTrend(db: Db, scope: TrendScope, orgIds?: readonly number[] | null): Promise<TotalsTrend> {
   const rows = await db.$queryRaw<TotalRow[]>`
-    SELECT a."roundId", a."orgId", a."category", a."totalScore" AS "total", a."rank", a."listMark"
+    SELECT a."roundId", a."orgId", a."category", a."totalScore"::text AS "total", a."rank", a."listMark"
     FROM "Assessment" a
     JOIN "InspectionRound" r ON r."id" = a."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
     JOIN "Organization" o ON o."id" = a."orgId"
@@ -137,7 +152,12 @@ export async function dimensionAverageTrend(db: Db, scope: TrendScope): Promise<
     if (!dims) byCategory.set(row.category, (dims = new Map<string, DimensionSeries>()))
     let series = dims.get(row.code)
     if (!series) {
-      series = { code: row.code, name: row.name, points: scope.rounds.map(() => null), lost: scope.rounds.map(() => null) }
+      series = {
+        code: row.code,
+        name: row.name,
+        points: scope.rounds.map(() => null),
+        lost: scope.rounds.map(() => null),
+      }
       dims.set(row.code, series)
     }
     const i = position.get(row.roundId)!
@@ -182,7 +202,12 @@ export async function orgDimensionTrend(
     if (!dims) byOrg.set(row.orgId, (dims = new Map<string, DimensionSeries>()))
     let series = dims.get(row.code)
     if (!series) {
-      series = { code: row.code, name: row.name, points: scope.rounds.map(() => null), lost: scope.rounds.map(() => null) }
+      series = {
+        code: row.code,
+        name: row.name,
+        points: scope.rounds.map(() => null),
+        lost: scope.rounds.map(() => null),
+      }
       dims.set(row.code, series)
     }
     const i = position.get(row.roundId)!
@@ -212,16 +237,15 @@ interface FindingCountRow {
  * sort order). Counted in SQL: a provincial round has tens of thousands of findings.
  */
 export async function findingCountTrend(db: Db, viewer: Viewer, scope: TrendScope): Promise<FindingCountTrend[]> {
-  const category = categoryFilterSql(scope.category, { alias: 'a', on: Prisma.sql`a."id" = f."assessmentId"` })
   const rows = await db.$queryRaw<FindingCountRow[]>`
-    SELECT f."roundId", f."problemCategoryId", min(pc."sortOrder") AS "sortOrder", count(*)::int AS "n"
+    SELECT f."roundId", f."problemCategoryId",
+           (SELECT pc."sortOrder" FROM "ProblemCategory" pc WHERE pc."id" = f."problemCategoryId") AS "sortOrder",
+           count(*)::int AS "n"
     FROM "Finding" f
-    JOIN "InspectionRound" r ON r."id" = f."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
-    JOIN "ProblemCategory" pc ON pc."id" = f."problemCategoryId"
-    ${category.join}
     WHERE f."areaId" = ${scope.areaId} AND ${roundIn('f."roundId"', scope)}
       AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
-      AND ${category.where}
+      AND ${inCategorySql(scope)}
+      AND f."roundId" IN (SELECT r."id" FROM "InspectionRound" r WHERE r."status" IN ${PUBLISHED_STATUSES})
       AND ${visibleSql(viewer, 'f."orgId"', 'f."roundId"')}
     GROUP BY f."roundId", f."problemCategoryId"`
   const position = new Map(roundIdsOf(scope).map((id, i) => [id, i]))
@@ -264,19 +288,27 @@ interface CloseOutRow {
  * of the area) that are verified and crossed off by now, within the viewer's scope.
  */
 export async function closeOutTrend(db: Db, viewer: Viewer, scope: TrendScope): Promise<CloseOutPoint[]> {
-  const itemArea = itemAreaSql(scope.areaId)
-  const category = categoryFilterSql(scope.category, {
-    alias: 'a',
-    on: Prisma.sql`a."roundId" = rc."roundId" AND a."orgId" = rc."orgId" AND a."areaId" = ${scope.areaId}`,
-  })
+  // Items from findings (each finding's unique item) and from interviews (their items), reached
+  // from the area's findings and interviews of the window instead of joining every item of the
+  // window's rounds to findings and interviews. An item's round and org are its finding's or
+  // interview's (publication and interviews open them so), which keeps the findings side index-only.
   const rows = await db.$queryRaw<CloseOutRow[]>`
-    SELECT rc."roundId", count(*)::int AS "total", count(*) FILTER (WHERE rc."status" = 'CLOSED')::int AS "closed"
-    FROM "Rectification" rc
-    ${itemArea.join}
-    ${category.join}
-    WHERE ${roundIn('rc."roundId"', scope)} AND ${itemArea.where} AND ${category.where}
-      AND ${visibleSql(viewer, 'rc."orgId"', 'rc."roundId"')}
-    GROUP BY rc."roundId"`
+    SELECT items."roundId", count(*)::int AS "total",
+           count(*) FILTER (WHERE items."status" = 'CLOSED')::int AS "closed"
+    FROM (
+      SELECT f."roundId", f."orgId", rc."status"
+      FROM "Finding" f JOIN "Rectification" rc ON rc."findingId" = f."id"
+      WHERE f."areaId" = ${scope.areaId} AND ${roundIn('f."roundId"', scope)} AND ${inCategorySql(scope)}
+      UNION ALL
+      SELECT iv."roundId", iv."orgId", rc."status"
+      FROM "Interview" iv
+      JOIN "InterviewItem" ii ON ii."interviewId" = iv."id"
+      JOIN "Rectification" rc ON rc."interviewItemId" = ii."id"
+      WHERE iv."areaId" = ${scope.areaId} AND ${roundIn('iv."roundId"', scope)}
+        AND ${inCategorySql(scope, 'iv')}
+    ) items
+    WHERE ${visibleSql(viewer, 'items."orgId"', 'items."roundId"')}
+    GROUP BY items."roundId"`
   const byRound = new Map(rows.map((r) => [r.roundId, r]))
   return scope.rounds.map((round) => {
     const row = byRound.get(round.id)
