@@ -1,11 +1,17 @@
-import type { ListMark, OrgCategory } from '@redblue/db'
-import { chinaMonth, computeLists, defaultDeadline, rankEntries } from '@redblue/scoring'
+import type { ListMark, OrgCategory, ReconciliationStatus } from '@redblue/db'
+import {
+  chinaMonth,
+  computeLists,
+  defaultDeadline,
+  rankEntries,
+  scoreAssessment,
+} from '@redblue/scoring'
 import { ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
 import { assertRoundStatus, getRound, recordTransition } from './rounds'
 import { rulesFor } from './rules'
-import { FINAL_COUNTED, scorableInclude, SchemeCache, scoreWith } from './scoring'
+import { FINAL_COUNTED, SchemeCache } from './scoring'
 import type { Actor, FaultHooks, Tx } from './types'
 
 export interface PublishInput {
@@ -16,6 +22,33 @@ export interface PublishInput {
   docNo?: string | null
   title?: string | null
   issuedBy?: string | null
+}
+
+interface ScoringInputRow {
+  assessmentId: number
+  indicatorId: number
+  ratingLevel: string | null
+  quantityValue: string | null
+  bonusPoints: string | null
+}
+
+interface ScoringFindingRow {
+  id: number
+  assessmentId: number
+  indicatorId: number
+  deduction: string
+  reconciliationStatus: ReconciliationStatus
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>()
+  for (const row of rows) {
+    const k = key(row)
+    const group = groups.get(k)
+    if (group) group.push(row)
+    else groups.set(k, [row])
+  }
+  return groups
 }
 
 const DEEMED_CONFIRMED = '核对期结束未提出异议，视为确认'
@@ -71,17 +104,24 @@ export async function publishRound(
   const { rules } = await rulesFor(tx, round.year)
   const assessments = await tx.assessment.findMany({
     where: { roundId: round.id },
-    select: {
-      id: true,
-      orgId: true,
-      areaId: true,
-      schemeId: true,
-      category: true,
-      unitType: true,
-      ...scorableInclude,
-    },
+    select: { id: true, orgId: true, areaId: true, schemeId: true, category: true, unitType: true },
     orderBy: { id: 'asc' },
   })
+  // The round's inputs (by an array of its assessment ids: one parameter, an index scan) and
+  // findings (by round), with decimals as text: the engine reads "97.50" directly.
+  const [inputRows, findingRows] = await Promise.all([
+    tx.$queryRaw<ScoringInputRow[]>`
+      SELECT ii."assessmentId", ii."indicatorId", ii."ratingLevel", ii."quantityValue"::text AS "quantityValue",
+             ii."bonusPoints"::text AS "bonusPoints"
+      FROM "IndicatorInput" ii
+      WHERE ii."assessmentId" = ANY(${assessments.map((a) => a.id)}::int[])`,
+    tx.$queryRaw<ScoringFindingRow[]>`
+      SELECT f."id", f."assessmentId", f."indicatorId", f."deduction"::text AS "deduction",
+             f."reconciliationStatus"::text AS "reconciliationStatus"
+      FROM "Finding" f WHERE f."roundId" = ${round.id}`,
+  ])
+  const inputsOf = groupBy(inputRows, (r) => r.assessmentId)
+  const findingsOf = groupBy(findingRows, (r) => r.assessmentId)
   const cache = new SchemeCache(tx)
   await cache.preload(assessments.map((a) => a.schemeId))
   // Score everything in memory, then write each table in one set-based statement: a provincial
@@ -100,7 +140,17 @@ export async function publishRound(
     lost: [] as string[],
   }
   for (const assessment of assessments) {
-    const score = await scoreWith(cache, assessment, FINAL_COUNTED)
+    const { prepared } = await cache.get(assessment.schemeId)
+    const score = scoreAssessment(prepared, {
+      unitType: assessment.unitType,
+      inputs: inputsOf.get(assessment.id) ?? [],
+      findings: (findingsOf.get(assessment.id) ?? []).map((f) => ({
+        id: f.id,
+        indicatorId: f.indicatorId,
+        deduction: f.deduction,
+        counts: FINAL_COUNTED.includes(f.reconciliationStatus),
+      })),
+    })
     for (const i of score.indicators) {
       points.assessmentIds.push(assessment.id)
       points.indicatorIds.push(Number(i.indicatorId))
@@ -114,11 +164,8 @@ export async function publishRound(
     }
     scored.push({ assessment, score })
   }
-  // One input per scheme indicator carrying its points; the inspector's values stay as they are.
-  await tx.$executeRaw`
-    DELETE FROM "IndicatorInput" ii USING "Assessment" a, "Indicator" i
-    WHERE a."id" = ii."assessmentId" AND a."roundId" = ${round.id}
-      AND i."id" = ii."indicatorId" AND i."schemeId" <> a."schemeId"`
+  // One input per scheme indicator carrying its points; the inspector's values stay as they are
+  // (saveAssessment accepts only the scheme's indicators, so there is nothing else to remove).
   await tx.$executeRaw`
     INSERT INTO "IndicatorInput" ("assessmentId", "indicatorId", "points", "version", "updatedAt")
     SELECT u."assessmentId", u."indicatorId", u."points", 1, CURRENT_TIMESTAMP
