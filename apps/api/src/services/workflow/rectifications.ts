@@ -298,7 +298,8 @@ export function warningWhere(
 ): Prisma.RectificationWhereInput {
   if (colour === 'CLOSED') return { status: 'CLOSED' }
   const today = chinaDate(now)
-  const open: Prisma.RectificationWhereInput = { status: { not: 'CLOSED' } }
+  // Not CLOSED, spelled as the other statuses so the (status, deadline) index serves the range.
+  const open: Prisma.RectificationWhereInput = { status: { in: ['OPEN', 'SUBMITTED', 'RETURNED'] } }
   if (colour === 'RED') return { ...open, deadline: { lt: toDbDate(today) } }
   const range = (days: number): Prisma.DateTimeFilter =>
     colour === 'YELLOW'

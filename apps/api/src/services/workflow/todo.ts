@@ -1,4 +1,4 @@
-import type { Prisma } from '@redblue/db'
+import type { Prisma, RectificationStatus } from '@redblue/db'
 import { DEFAULT_RULE_SET } from '@redblue/scoring'
 import { loadScope, rectificationWhere } from './access'
 import { fromDbDate } from './rules'
@@ -88,14 +88,12 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
     kinds.push({ kind: 'RECTIFICATION_RETURNED', count: 'returned', where: { status: 'RETURNED' } })
   }
   if (role !== 'INSPECTOR') {
-    const notReturned: Prisma.RectificationWhereInput =
-      role === 'BRANCH' ? { status: { not: 'RETURNED' } } : {}
+    // Overdue and still with the org (a branch sees its returned items under their own kind).
+    const waiting: RectificationStatus[] = role === 'BRANCH' ? ['OPEN'] : ['OPEN', 'RETURNED']
     kinds.push({
       kind: 'RECTIFICATION_OVERDUE',
       count: 'overdue',
-      where: {
-        AND: [warningWhere('RED', now, days), { status: { not: 'SUBMITTED' } }, notReturned],
-      },
+      where: { AND: [warningWhere('RED', now, days), { status: { in: waiting } }] },
     })
   }
   if (role === 'BRANCH') {
