@@ -10,7 +10,7 @@ import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
  * The drill-down of one published assessment: ranking row → dimension subtotals against the
  * category average → indicators with the points lost and why → the findings behind each lost
  * point (their ids; the GraphQL layer loads the findings, their rectifications, history and
- * evidence in one go). Four statements whatever the scheme's size.
+ * evidence in one go). Four statements, all at once, whatever the scheme's size.
  *
  * Totals and dimension subtotals are the frozen ones. The per-indicator "why" (reason and the
  * findings that cost the points) is not stored, so the engine rescores the assessment from the
@@ -131,49 +131,51 @@ interface FindingRow {
 }
 
 export async function assessmentBreakdown(db: Db, viewer: Viewer, assessmentId: number): Promise<AssessmentBreakdown> {
-  const [header] = await db.$queryRaw<HeaderRow[]>`
-    SELECT a."id", a."roundId", a."orgId", a."areaId", a."schemeId", a."category", a."unitType",
-           a."baseScore" AS "base", a."bonusScore" AS "bonus", a."totalScore" AS "total", a."rank", a."listMark",
-           s."bonusCap"
-    FROM "Assessment" a
-    JOIN "InspectionRound" r ON r."id" = a."roundId"
-    JOIN "Scheme" s ON s."id" = a."schemeId"
-    WHERE a."id" = ${assessmentId} AND r."status" IN ${PUBLISHED_STATUSES}
-      AND ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')}`
-  // Not published, not there, or not the viewer's to see: one answer for all three.
-  if (!header) throw new NotFoundError('Assessment', assessmentId)
-
-  const [dimensions, indicators, findings] = await Promise.all([
+  // The header decides visibility; the scheme, inputs and findings are read at the same time (by
+  // the assessment id, so no round trip waits for the header) and dropped if it finds nothing.
+  const [[header], dimensions, indicators, findings] = await Promise.all([
+    db.$queryRaw<HeaderRow[]>`
+      SELECT a."id", a."roundId", a."orgId", a."areaId", a."schemeId", a."category", a."unitType",
+             a."baseScore" AS "base", a."bonusScore" AS "bonus", a."totalScore" AS "total", a."rank", a."listMark",
+             s."bonusCap"
+      FROM "Assessment" a
+      JOIN "InspectionRound" r ON r."id" = a."roundId"
+      JOIN "Scheme" s ON s."id" = a."schemeId"
+      WHERE a."id" = ${assessmentId} AND r."status" IN ${PUBLISHED_STATUSES}
+        AND ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')}`,
     db.$queryRaw<DimensionRow[]>`
-      WITH peers AS (
+      WITH own AS (SELECT a."roundId", a."areaId", a."category", a."schemeId" FROM "Assessment" a WHERE a."id" = ${assessmentId}),
+      peers AS (
         SELECT d2."code", sum(s2."points") AS "sumPoints", sum(s2."lost") AS "sumLost", count(*)::int AS "n"
-        FROM "Assessment" a2
+        FROM own
+        JOIN "Assessment" a2 ON a2."roundId" = own."roundId" AND a2."areaId" = own."areaId" AND a2."category" = own."category"
         JOIN "AssessmentDimensionScore" s2 ON s2."assessmentId" = a2."id"
         JOIN "Dimension" d2 ON d2."id" = s2."dimensionId"
-        WHERE a2."roundId" = ${header.roundId} AND a2."areaId" = ${header.areaId}
-          AND a2."category" = ${header.category}::"OrgCategory"
         GROUP BY d2."code"
       )
-      SELECT d."id", d."code", d."name", d."maxPoints", own."points", own."lost",
+      SELECT d."id", d."code", d."name", d."maxPoints", s."points", s."lost",
              peers."sumPoints", peers."sumLost", peers."n"
-      FROM "Dimension" d
-      LEFT JOIN "AssessmentDimensionScore" own ON own."dimensionId" = d."id" AND own."assessmentId" = ${assessmentId}
+      FROM own
+      JOIN "Dimension" d ON d."schemeId" = own."schemeId"
+      LEFT JOIN "AssessmentDimensionScore" s ON s."dimensionId" = d."id" AND s."assessmentId" = ${assessmentId}
       LEFT JOIN peers ON peers."code" = d."code"
-      WHERE d."schemeId" = ${header.schemeId}
       ORDER BY d."sortOrder", d."id"`,
     db.$queryRaw<IndicatorRow[]>`
       SELECT i."id", i."dimensionId", i."code", i."name", i."method", i."evaluationStandard", i."scoringGuide",
              i."maxPoints", i."unitTypeRestriction", i."ratingLevels", i."target", i."targetUnit",
              ii."ratingLevel", ii."quantityValue", ii."bonusPoints", ii."note"
-      FROM "Indicator" i
-      LEFT JOIN "IndicatorInput" ii ON ii."indicatorId" = i."id" AND ii."assessmentId" = ${assessmentId}
-      WHERE i."schemeId" = ${header.schemeId}
+      FROM "Assessment" a
+      JOIN "Indicator" i ON i."schemeId" = a."schemeId"
+      LEFT JOIN "IndicatorInput" ii ON ii."indicatorId" = i."id" AND ii."assessmentId" = a."id"
+      WHERE a."id" = ${assessmentId}
       ORDER BY i."sortOrder", i."id"`,
     db.$queryRaw<FindingRow[]>`
       SELECT f."id", f."indicatorId", f."deduction", f."reconciliationStatus"
       FROM "Finding" f WHERE f."assessmentId" = ${assessmentId}
       ORDER BY f."id"`,
   ])
+  // Not published, not there, or not the viewer's to see: one answer for all three.
+  if (!header) throw new NotFoundError('Assessment', assessmentId)
 
   const scheme: SchemeDefinition = {
     bonusCap: header.bonusCap,
