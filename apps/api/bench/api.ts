@@ -36,8 +36,14 @@ export async function startApi(databaseUrl: string): Promise<RunningApi> {
     url: `http://127.0.0.1:${port}`,
     statements: () => statements,
     async close() {
-      for (let waited = 0; inFlight > 0 && waited < 120_000; waited += 50) {
+      // A request whose client went away still runs to its end: wait until no request is open
+      // and no statement was sent for half a second (at most two minutes).
+      let last = statements
+      let quiet = 0
+      for (let waited = 0; waited < 120_000 && (inFlight > 0 || quiet < 500); waited += 50) {
         await new Promise((resolve) => setTimeout(resolve, 50))
+        quiet = statements === last ? quiet + 50 : 0
+        last = statements
       }
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
