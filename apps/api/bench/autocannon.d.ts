@@ -13,6 +13,7 @@ declare module 'autocannon' {
     duration?: number
     timeout?: number
     requests?: Request[]
+    setupClient?: (client: { setRequests(requests: Request[]): void }) => void
   }
   interface Histogram {
     average: number
