@@ -13,6 +13,7 @@ import { readEnv } from './env'
 import { PrismaClient } from './generated/prisma/client'
 import { migrate, type MigrateOptions, type MigrateResult } from './migrate'
 import { recordingAdapter, type QueryListener } from './query-recorder'
+import { serializedTransactions } from './serialized-transactions'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '.data/pglite')
@@ -70,7 +71,9 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
   const url = options.pglite ? undefined : (options.url ?? env.databaseUrl)
 
   if (url !== undefined) {
-    const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 })
+    const adapter = serializedTransactions(
+      new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 }),
+    )
     const prisma = clientWith(adapter, options.onQuery)
     return {
       prisma,

@@ -51,6 +51,41 @@ describe('createTestDb', () => {
     expect(statements).toHaveLength(3)
   })
 
+  test.runIf(serverUrl)(
+    'a transaction sends one statement at a time on its connection, relations included',
+    async () => {
+      await db.reset()
+      await db.prisma.organization.create({
+        data: { code: 'T', name: '支部', unitType: 'GRASSROOTS' },
+      })
+      // The query interpreter loads sibling relations with Promise.all; on a transaction's one
+      // pg client they overlapped (pg 8 warns, pg 9 throws) before serializedTransactions.
+      const proto = pg.Client.prototype as unknown as {
+        query: (...args: unknown[]) => unknown
+      }
+      const original = proto.query
+      let overlaps = 0
+      let statements = 0
+      proto.query = function (this: { _activeQuery?: unknown; _queryQueue?: unknown[] }, ...args) {
+        statements++
+        if (this._activeQuery || (this._queryQueue?.length ?? 0) > 0) overlaps++
+        return original.apply(this, args)
+      }
+      try {
+        const org = await db.prisma.$transaction(async (tx) =>
+          tx.organization.findFirstOrThrow({
+            include: { children: true, users: true, assessments: true, findings: true },
+          }),
+        )
+        expect(org.children).toEqual([])
+      } finally {
+        proto.query = original
+      }
+      expect(statements).toBeGreaterThanOrEqual(5)
+      expect(overlaps).toBe(0)
+    },
+  )
+
   test.runIf(serverUrl)('close() drops the throw-away database', async () => {
     const other = await createTestDb({ migrate: false })
     const name = new URL(other.url!).pathname.slice(1)
