@@ -7,23 +7,41 @@ import type { ApiConfig } from '../config'
  * happened within `loginLockMs` of each other; the lock lasts `loginLockMs` from the last failure.
  * Attempts made while locked are refused without being recorded, so hammering does not extend the
  * lock, and a success clears the streak.
+ *
+ * The password is verified outside any transaction: argon2 takes tens of milliseconds, and a
+ * connection held that long stalls PGlite (one connection) for every other request. Instead an
+ * attempt is first *admitted*: under advisory locks per username and per address, in a short
+ * transaction, the lock is checked and the attempt is recorded as in flight (`success` null).
+ * In-flight attempts count against the failure budget, so at most `loginMaxFailures` minus the
+ * recorded failures are verified at once; an attempt that finds the budget taken by attempts
+ * still in flight waits for them (it may be a right password). A parallel burst of guesses is
+ * therefore still held to `loginMaxFailures` verifications (test/reliability/security.test.ts).
+ * The verdict is written afterwards (`settleLoginAttempt`). An in-flight attempt whose process
+ * died is counted as a failure once it is older than `IN_FLIGHT_STALE_MS`.
  */
-export interface LockState {
-  locked: boolean
-  retryAfterMs: number
-}
+export type Admission =
+  | { kind: 'admitted'; attemptId: bigint }
+  | { kind: 'locked'; retryAfterMs: number }
+  /** The budget is taken by attempts still being verified: ask again shortly. */
+  | { kind: 'wait' }
 
-/** The client or a transaction: only the attempt log is used. */
-type AttemptLog = Pick<PrismaClient, 'loginAttempt'>
+/** Longer than any verification can take; older in-flight rows are failures of a dead process. */
+export const IN_FLIGHT_STALE_MS = 15_000
+/** Advisory-lock classes (first key) serializing admissions per username and per address. */
+const LOCK_CLASS_USER = 72_707_371
+const LOCK_CLASS_ADDRESS = 72_707_372
 
-async function lockFor(
-  prisma: AttemptLog,
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
+type KeyState = { kind: 'free' } | { kind: 'locked'; retryAfterMs: number } | { kind: 'wait' }
+
+async function stateOf(
+  tx: Tx,
   config: ApiConfig,
   where: { username: string } | { ip: string },
-): Promise<LockState> {
-  const recent = await prisma.loginAttempt.findMany({
+): Promise<KeyState> {
+  const recent = await tx.loginAttempt.findMany({
     where,
-    orderBy: { createdAt: 'desc' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: config.loginMaxFailures,
     select: { success: true, createdAt: true },
   })
@@ -33,34 +51,60 @@ async function lockFor(
     !newest ||
     !oldest ||
     recent.length < config.loginMaxFailures ||
-    recent.some((a) => a.success) ||
+    recent.some((a) => a.success === true) ||
     newest.createdAt.getTime() - oldest.createdAt.getTime() > config.loginLockMs
   ) {
-    return { locked: false, retryAfterMs: 0 }
+    return { kind: 'free' }
   }
-  const retryAfterMs = newest.createdAt.getTime() + config.loginLockMs - config.now().getTime()
-  return retryAfterMs > 0 ? { locked: true, retryAfterMs } : { locked: false, retryAfterMs: 0 }
+  const now = config.now().getTime()
+  const inFlight = recent.some(
+    (a) => a.success === null && now - a.createdAt.getTime() < IN_FLIGHT_STALE_MS,
+  )
+  if (inFlight) return { kind: 'wait' }
+  const retryAfterMs = newest.createdAt.getTime() + config.loginLockMs - now
+  return retryAfterMs > 0 ? { kind: 'locked', retryAfterMs } : { kind: 'free' }
 }
 
-export async function loginLock(
-  prisma: AttemptLog,
+/**
+ * Checks the username's and the address's lock and, when both are free, records the attempt as
+ * in flight. One short transaction; the caller verifies the password after it has committed.
+ */
+export function admitLoginAttempt(
+  prisma: PrismaClient,
   config: ApiConfig,
   username: string,
   ip: string,
-): Promise<LockState> {
-  const [byUser, byIp] = await Promise.all([
-    lockFor(prisma, config, { username }),
-    lockFor(prisma, config, { ip }),
-  ])
-  return byUser.retryAfterMs >= byIp.retryAfterMs ? byUser : byIp
+): Promise<Admission> {
+  return prisma.$transaction(
+    async (tx) => {
+      // Always username first, then address: two admissions never wait for each other in a cycle.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS_USER}::int, hashtext(${username}))`
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS_ADDRESS}::int, hashtext(${ip}))`
+      // One statement at a time: a transaction has one connection.
+      const byUser = await stateOf(tx, config, { username })
+      const byIp = await stateOf(tx, config, { ip })
+      const locked = [byUser, byIp].filter((s) => s.kind === 'locked')
+      if (locked.length) {
+        return { kind: 'locked', retryAfterMs: Math.max(...locked.map((s) => s.retryAfterMs)) }
+      }
+      if (byUser.kind === 'wait' || byIp.kind === 'wait') return { kind: 'wait' }
+      const attempt = await tx.loginAttempt.create({
+        data: { username, ip, success: null, createdAt: config.now() },
+        select: { id: true },
+      })
+      return { kind: 'admitted', attemptId: attempt.id }
+    },
+    { timeout: 10_000, maxWait: 10_000 },
+  )
 }
 
-export async function recordLoginAttempt(
-  prisma: AttemptLog,
-  config: ApiConfig,
-  attempt: { username: string; ip: string; success: boolean },
+/** Records the verdict of an admitted attempt. */
+export async function settleLoginAttempt(
+  prisma: PrismaClient,
+  attemptId: bigint,
+  success: boolean,
 ): Promise<void> {
-  await prisma.loginAttempt.create({ data: { ...attempt, createdAt: config.now() } })
+  await prisma.loginAttempt.update({ where: { id: attemptId }, data: { success } })
 }
 
 export function lockMessage(retryAfterMs: number): string {

@@ -1,3 +1,4 @@
+import type { User } from '@redblue/db'
 import { auditAs } from '../audit'
 import { burnVerifyTime, hashPassword, passwordPolicy, verifyPassword } from '../auth/password'
 import {
@@ -8,7 +9,7 @@ import {
   revokeUserSessions,
   sessionCookie,
 } from '../auth/session'
-import { lockMessage, loginLock, recordLoginAttempt } from '../auth/throttle'
+import { admitLoginAttempt, lockMessage, settleLoginAttempt } from '../auth/throttle'
 import { builder } from '../builder'
 import type { Context } from '../context'
 import { AuthenticationError, ValidationError } from '../errors'
@@ -18,9 +19,42 @@ import { userSnapshot } from './user'
 /** Sign-in, sign-out, the current user and changing one's own password. */
 
 const WRONG_CREDENTIALS = '用户名或密码错误'
-/** Advisory-lock classes (first key) serializing login attempts per username and per address. */
-const LOGIN_LOCK_USER = 72_707_371
-const LOGIN_LOCK_ADDRESS = 72_707_372
+/** How long a login waits for attempts still being verified before it gives up. */
+const ADMISSION_WAIT_MS = 10_000
+
+type LoginOutcome =
+  | { kind: 'locked'; retryAfterMs: number }
+  | { kind: 'busy' }
+  | { kind: 'wrong' }
+  | { kind: 'inactive' }
+  | { kind: 'ok'; user: User }
+
+async function verifyAdmitted(
+  ctx: Context,
+  throttleKey: string,
+  username: string,
+  password: string,
+): Promise<LoginOutcome> {
+  const giveUpAt = Date.now() + ADMISSION_WAIT_MS
+  let admission = await admitLoginAttempt(ctx.prisma, ctx.config, throttleKey, ctx.ip)
+  while (admission.kind === 'wait') {
+    if (Date.now() > giveUpAt) return { kind: 'busy' }
+    // Verifications take tens of milliseconds; jitter keeps waiting logins from polling in step.
+    await new Promise((done) => setTimeout(done, 15 + Math.random() * 20))
+    admission = await admitLoginAttempt(ctx.prisma, ctx.config, throttleKey, ctx.ip)
+  }
+  if (admission.kind === 'locked') return admission
+  const found = await ctx.prisma.user.findUnique({ where: { username } })
+  const ok = found
+    ? await verifyPassword(found.passwordHash, password)
+    : (await burnVerifyTime(password), false)
+  const success = !!found && ok && found.active
+  await settleLoginAttempt(ctx.prisma, admission.attemptId, success)
+  if (!found || !ok) return { kind: 'wrong' }
+  // Checked after the password so a disabled account is not revealed to guessers.
+  if (!found.active) return { kind: 'inactive' }
+  return { kind: 'ok', user: found }
+}
 
 async function startSession(ctx: Context, userId: number): Promise<void> {
   const { token } = await createSession(ctx.prisma, ctx.config, userId, {
@@ -64,36 +98,19 @@ builder.mutationFields((t) => ({
       // Usernames are at most 50 characters; the attempt log's btree index cannot take a
       // megabyte-long key (it failed as an unexpected error), so the key is cut.
       const throttleKey = username.toLowerCase().slice(0, 100)
-      // Check the lock, verify and record as one step per username and per address (advisory
-      // locks in a transaction, so every replica agrees): otherwise a parallel burst of guesses
-      // all pass the check before the first failure is recorded, and each is verified
-      // (test/reliability/security.test.ts sent 30 at once: 30 passwords were tried, not 5).
-      // Errors are thrown after the commit, so the recorded failure stays.
-      const outcome = await ctx.prisma.$transaction(
-        async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_USER}::int, hashtext(${throttleKey}))`
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_ADDRESS}::int, hashtext(${ctx.ip}))`
-          const lock = await loginLock(tx, ctx.config, throttleKey, ctx.ip)
-          if (lock.locked) return { kind: 'locked' as const, retryAfterMs: lock.retryAfterMs }
-          const found = await tx.user.findUnique({ where: { username } })
-          const ok = found
-            ? await verifyPassword(found.passwordHash, args.password)
-            : (await burnVerifyTime(args.password), false)
-          const success = !!found && ok && found.active
-          await recordLoginAttempt(tx, ctx.config, { username: throttleKey, ip: ctx.ip, success })
-          if (!found || !ok) return { kind: 'wrong' as const }
-          // Checked after the password so a disabled account is not revealed to guessers.
-          if (!found.active) return { kind: 'inactive' as const }
-          return { kind: 'ok' as const, user: found }
-        },
-        { timeout: 30_000, maxWait: 20_000 },
-      )
+      // Admission (lock check + an in-flight record, under advisory locks in a short
+      // transaction) comes first, then argon2 with no connection held — on PGlite, one
+      // connection, a transaction around the verification paused every other request — then
+      // the verdict. See auth/throttle.ts for why a parallel burst still verifies at most
+      // loginMaxFailures passwords (test/reliability/security.test.ts, login.test.ts).
+      const outcome = await verifyAdmitted(ctx, throttleKey, username, args.password)
       if (outcome.kind === 'locked') {
         throw new AuthenticationError(
           lockMessage(outcome.retryAfterMs),
           Math.ceil(outcome.retryAfterMs / 1000),
         )
       }
+      if (outcome.kind === 'busy') throw new AuthenticationError('登录请求过多，请稍后再试', 1)
       if (outcome.kind === 'wrong') throw new AuthenticationError(WRONG_CREDENTIALS)
       if (outcome.kind === 'inactive') throw new AuthenticationError('该账号已停用，请联系管理员')
       const { user } = outcome

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LoginAttempt" ALTER COLUMN "success" DROP NOT NULL;
