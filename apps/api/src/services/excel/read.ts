@@ -84,7 +84,14 @@ export class ProblemList {
   }
 }
 
+/** exceljs turns a date-formatted serial beyond JS dates (e.g. 1e9) into an Invalid Date. */
+function isInvalidDate(value: CellValue): boolean {
+  return value instanceof Date && Number.isNaN(value.getTime())
+}
+
 function displayValue(value: CellValue): string {
+  // toISOString() throws on an Invalid Date: the report of a bad cell was a 500.
+  if (isInvalidDate(value)) return '无效日期'
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   return String(value)
 }
@@ -219,6 +226,7 @@ export class RowReader {
   /** Text; `null` when empty and optional. */
   text(key: string, options: { required?: boolean; max?: number } = {}): string | null | undefined {
     const value = this.raw(key)
+    if (isInvalidDate(value)) return this.fail(key, `“${this.header(key)}”不是有效日期`)
     const text = value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim()
     if (!text) return options.required ? this.fail(key, `请填写“${this.header(key)}”`) : null
     if (options.max && text.length > options.max) return this.fail(key, `“${this.header(key)}”不能超过 ${options.max} 个字符`)

@@ -54,7 +54,7 @@ export async function importFindings(
   report.rowCount = sheet.rows.length
   if (!problems.length && sheet.rows.length === 0) problems.file('“问题清单”工作表中没有数据行', FINDING_SHEET.name)
 
-  const [orgs, assignments, myAssignments, assessments, categories, forms] = await Promise.all([
+  const [orgs, assignments, myAssignments, assessments, categories, forms, recorded] = await Promise.all([
     tx.organization.findMany({ select: { id: true, code: true, name: true } }),
     tx.teamAssignment.findMany({ where: { roundId: round.id }, select: { orgId: true } }),
     actor.role === 'ADMIN'
@@ -69,7 +69,17 @@ export async function importFindings(
     }),
     tx.problemCategory.findMany(),
     tx.feedbackForm.findMany({ where: { roundId: round.id }, select: { id: true, formNo: true, orgId: true } }),
+    tx.finding.findMany({
+      where: { roundId: round.id, reconciliationStatus: { not: 'WITHDRAWN' } },
+      select: { assessmentId: true, indicatorId: true, problemCategoryId: true, description: true },
+    }),
   ])
+  // The same problem (assessment, indicator, category, description) twice is a typing or
+  // re-upload mistake: uploading one file twice created every finding twice.
+  const findingKey = (f: { assessmentId: number; indicatorId: number; problemCategoryId: number; description: string }) =>
+    JSON.stringify([f.assessmentId, f.indicatorId, f.problemCategoryId, f.description.trim()])
+  const alreadyRecorded = new Set(recorded.map(findingKey))
+  const rowOfKey = new Map<string, number>()
   const schemeIds = [...new Set(assessments.map((a) => a.schemeId))]
   const indicators = await tx.indicator.findMany({
     where: { schemeId: { in: schemeIds } },
@@ -155,6 +165,18 @@ export async function importFindings(
       if (!form) r.problem('formNo', `本轮没有编号为“${formNo}”的反馈表`)
       else if (org && form.orgId !== org.id) r.problem('formNo', `反馈表“${formNo}”不属于该党组织`)
       else formId = form.id
+    }
+    if (problems.length === n) {
+      const key = findingKey({
+        assessmentId: assessment!.id,
+        indicatorId: indicator!.id,
+        problemCategoryId: category!.id,
+        description: description!,
+      })
+      const earlier = rowOfKey.get(key)
+      if (earlier !== undefined) r.problem('description', `与第 ${earlier} 行是同一问题（党组织、指标、问题类别和描述相同）`)
+      else if (alreadyRecorded.has(key)) r.problem('description', '本轮已记录了相同的问题（党组织、指标、问题类别和描述相同），请勿重复导入')
+      else rowOfKey.set(key, row.row)
     }
     if (problems.length > n) continue
     plans.push({

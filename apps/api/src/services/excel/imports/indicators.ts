@@ -77,6 +77,7 @@ export async function importSchemeIndicators(
 
   const indicators: IndicatorDraft[] = []
   const indRows = new Map<string, number>()
+  const effectiveRows = new Map<string, number>()
   for (const row of indSheet.rows) {
     const r = reader(indSheet, row, problems)
     const n = problems.length
@@ -93,7 +94,8 @@ export async function importSchemeIndicators(
     const targetUnit = r.text('targetUnit', { max: 20 })
     const defaultDeduction = r.decimal('defaultDeduction', maxPoints ? { max: maxPoints } : {})
     const sharedCode = r.text('sharedCode', { max: 50 })
-    if (code && indRows.has(code)) r.problem('code', `指标编码“${code}”与第 ${indRows.get(code)} 行重复`)
+    const codeRepeated = !!code && indRows.has(code)
+    if (codeRepeated) r.problem('code', `指标编码“${code}”与第 ${indRows.get(code)} 行重复`)
     else if (code) indRows.set(code, row.row)
     if (dimensionCode && !dimRows.has(dimensionCode)) r.problem('dimensionCode', `维度“${dimensionCode}”不在“维度”工作表中`)
     if (method === 'BONUS' && dimensionCode) r.problem('dimensionCode', '加分项不属于任何维度，请留空')
@@ -102,6 +104,15 @@ export async function importSchemeIndicators(
     if (method === 'QUANTITY' && !target) r.problem('target', '数量制指标必须填写目标值')
     const sharedIndicator = sharedCode ? sharedByCode.get(sharedCode) : undefined
     if (sharedCode && !sharedIndicator) r.problem('sharedCode', `本年度本专业没有编码为“${sharedCode}”的共享指标`)
+    // A shared indicator brings its own code: two rows resolving to one code were caught only by
+    // the draft save, as an error without the cell (test/reliability/bad-input.test.ts).
+    const effectiveCode = sharedIndicator?.code ?? code
+    if (effectiveCode && !codeRepeated) {
+      const first = effectiveRows.get(effectiveCode)
+      if (first !== undefined) {
+        r.problem(sharedIndicator ? 'sharedCode' : 'code', `指标编码“${effectiveCode}”与第 ${first} 行重复（共享指标按其编码计）`)
+      } else effectiveRows.set(effectiveCode, row.row)
+    }
     if (problems.length > n) continue
     indicators.push({
       id: before.indicators.find((i) => i.code === (sharedIndicator?.code ?? code))?.id ?? null,
