@@ -89,19 +89,27 @@ test('admin publishes the round; rankings show red/blue marks; the notice downlo
     await journey.shot(page, 'ranking-III')
   })
 
-  await journey.step('the notice: print view and Word download', async () => {
-    // The SPA has no link to the notice yet; the browser session opens the API's URLs the way a
-    // link would (the same cookie, a plain GET): the print view, then the .docx as a download.
-    const view = await page.context().newPage()
-    await view.goto(`/files/notice/${round.id}.html`)
+  await journey.step('the notice: print view and Word download from the round page', async () => {
+    // The round's header links the notice (any tab): the print view opens in a new tab, the Word
+    // file downloads.
+    await page.getByRole('menuitem', { name: '检查轮次' }).click()
+    await page.getByRole('link', { name: round.name }).click()
+    await page.getByRole('heading', { name: round.name }).waitFor()
+    const links = page.getByTestId('notice-links')
+    await journey.shot(page, 'notice-links', { fullPage: false })
+    const [view] = await Promise.all([
+      page.context().waitForEvent('page'),
+      links.getByTestId('notice-print').click(),
+    ])
     const text = await waitForText(view.locator('body'), '红榜')
     expect(text).toContain('通报')
     expect(text).toContain('蓝榜')
     expect(text).toContain(red)
     await journey.shot(view, 'notice-print-view', { fullPage: false })
+    await view.close()
     const [download] = await Promise.all([
-      view.waitForEvent('download'),
-      view.goto(`/files/notice/${round.id}.docx`).catch(() => undefined), // a download, not a page
+      page.waitForEvent('download'),
+      links.getByTestId('notice-docx').click(),
     ])
     expect(download.suggestedFilename()).toMatch(/\.docx$/)
     const path = `${journey.dir}notice.docx`
@@ -111,6 +119,5 @@ test('admin publishes the round; rankings show red/blue marks; the notice downlo
     expect(body).toContain('通报')
     expect(body).toContain('红榜')
     expect(body).toContain(red)
-    await view.close()
   })
 })

@@ -8,18 +8,16 @@ import { advanceRound, findRound, type RoundRef } from '../src/workflow'
 
 /**
  * Journey 5 — rolling close-out (滚动销号): the branch reports progress on an item the published
- * round opened, with evidence; the inspector returns it once; the branch reports again; the
- * inspector verifies it; the admin's ledger shows it closed with its whole history.
+ * round opened, with evidence; the inspector returns it once from the ledger; the branch reports
+ * again; the inspector verifies it; the admin's ledger shows it closed with its whole history.
  */
 let journey: Journey
-let inspector: ApiSession
 let round: RoundRef
 let orgName = ''
 
 beforeAll(async () => {
   const baseUrl = inject('baseUrl')
   journey = await Journey.open('05-rectification', baseUrl)
-  inspector = await ApiSession.signIn(baseUrl, 'inspector1')
   // Journey 4 publishes the round; run alone, this file gets there through the API.
   const admin = await ApiSession.signIn(baseUrl, 'admin')
   round = await advanceRound(
@@ -63,7 +61,8 @@ async function reportProgress(
   await form.getByTestId('progress-files').setInputFiles(file)
   await waitForText(form, file.name)
   await form.getByTestId('submit-progress').click()
-  // Submitted, the item leaves the to-do list and waits for verification.
+  // Submitted, the item leaves the to-do list and waits for verification; the message says so.
+  await waitForText(page.locator('.n-message').last(), '整改进展已提交，当前状态：待验证')
   await card.waitFor({ state: 'detached' })
   await filter(page, '待验证')
   await waitForText(card, '待验证')
@@ -72,12 +71,29 @@ async function reportProgress(
   await waitForText(card, file.name)
 }
 
-/** The item as the API has it now (the inspector's steps need its version). */
-async function current(id: number) {
-  const { rectification } = await inspector.request<{
-    rectification: { version: number; status: string }
-  }>('query ($id: Int!) { rectification(id: $id) { version status } }', { id })
-  return rectification
+/**
+ * Narrows a ledger (整改台账) to the org and this round — every round since 2021 is in it, deadline
+ * first — and returns the item's row.
+ */
+async function ledgerRow(page: Page, id: number): Promise<Locator> {
+  await page.getByRole('menuitem', { name: '整改台账' }).click()
+  const orgPicker = page.getByRole('search').locator('.n-select').first()
+  await orgPicker.click()
+  await page.keyboard.type(orgName)
+  await page.locator('.n-base-select-option').filter({ hasText: orgName }).first().click()
+  await page.waitForURL(/[?&]org=\d+/)
+  await page.getByRole('search').locator('.n-select').nth(1).click()
+  await page.locator('.n-base-select-option').filter({ hasText: round.name }).first().click()
+  await page.waitForURL(/[?&]round=\d+/)
+  return page.locator(`tr[data-row-id="${id}"]`)
+}
+
+/** Opens the item's drawer from its ledger row. */
+async function openDetail(page: Page, row: Locator, id: number): Promise<Locator> {
+  await row.click()
+  const detail = page.locator(`.rectification-detail[data-rectification-id="${id}"]`)
+  await detail.waitFor()
+  return detail
 }
 
 test('branch reports progress; inspector returns it once, then verifies; the ledger shows it closed', async () => {
@@ -112,18 +128,24 @@ test('branch reports progress; inspector returns it once, then verifies; the led
   })
 
   const returnReason = '决议未盖章，请补充盖章扫描件后重新提交。'
-  await journey.step('inspector returns it (API)', async () => {
-    // The SPA has no inspector screen to verify or return an item outside the next round's
-    // look-back (回头看) yet: the inspector acts through the API, as that screen would.
-    const { version, status } = await current(item.id)
-    expect(status).toBe('SUBMITTED')
-    await inspector.mutate(
-      'returnRectification',
-      'Rectification',
-      `mutation ($id: Int!, $version: Int!, $reason: String!) {
-         returnRectification(id: $id, version: $version, reason: $reason) { __typename ... on AppError { message } } }`,
-      { id: item.id, version, reason: returnReason },
-    )
+  const inspector = await journey.step('sign in as inspector1', () => journey.signIn('inspector1'))
+  await journey.step('inspector returns it from the ledger, with a reason', async () => {
+    const row = await ledgerRow(inspector, item.id)
+    await waitForText(row, '待验证')
+    const detail = await openDetail(inspector, row, item.id)
+    await detail.getByTestId('return-rectification').click()
+    // Without a reason nothing is sent.
+    await detail.getByTestId('review-confirm').click()
+    await waitForText(detail, '请填写退回原因')
+    await detail.getByLabel('退回原因').fill(returnReason)
+    await journey.shot(inspector, 'return-form')
+    await detail.getByLabel('退回原因').press('Control+Enter')
+    await waitForText(inspector.locator('.n-message').last(), '已退回，等待党组织重新提交')
+    // The drawer shows the new status and drops the actions; the row follows.
+    await waitForText(detail.locator('.tags'), '已退回')
+    await detail.getByTestId('rectification-review').waitFor({ state: 'detached' })
+    await waitForText(row, '已退回')
+    await journey.shot(inspector, 'returned-by-inspector')
   })
 
   await journey.step('branch sees it returned and reports again', async () => {
@@ -139,16 +161,19 @@ test('branch reports progress; inspector returns it once, then verifies; the led
     })
   })
 
-  await journey.step('inspector verifies it (API)', async () => {
-    const { version, status } = await current(item.id)
-    expect(status).toBe('SUBMITTED')
-    await inspector.mutate(
-      'verifyRectification',
-      'Rectification',
-      `mutation ($id: Int!, $version: Int!, $note: String) {
-         verifyRectification(id: $id, version: $version, note: $note) { __typename ... on AppError { message } } }`,
-      { id: item.id, version, note: '现场核实整改到位，予以销号。' },
-    )
+  await journey.step('inspector verifies it from the ledger', async () => {
+    // The inspector's ledger still shows the item as returned: reload it as it is now.
+    await inspector.reload()
+    const row = inspector.locator(`tr[data-row-id="${item.id}"]`)
+    await waitForText(row, '待验证')
+    const detail = await openDetail(inspector, row, item.id)
+    await detail.getByTestId('verify-rectification').click()
+    await detail.getByLabel('核验意见（可选）').fill('现场核实整改到位，予以销号。')
+    await detail.getByTestId('review-confirm').click()
+    await waitForText(inspector.locator('.n-message').last(), '已核验销号')
+    await waitForText(detail.locator('.tags'), '已销号')
+    await waitForText(row, '已销号')
+    await journey.shot(inspector, 'verified-by-inspector')
     // Verified, it no longer waits on the branch's list (the closed list pages through every
     // round since 2021, oldest first; the ledger below shows the item itself).
     await branch.reload()
@@ -160,22 +185,11 @@ test('branch reports progress; inspector returns it once, then verifies; the led
 
   await journey.step('the ledger shows it closed, with its history', async () => {
     const admin = await journey.signIn('admin')
-    await admin.getByRole('menuitem', { name: '整改台账' }).click()
-    const orgPicker = admin.getByRole('search').locator('.n-select').first()
-    await orgPicker.click()
-    await admin.keyboard.type(orgName)
-    await admin.locator('.n-base-select-option').filter({ hasText: orgName }).first().click()
-    await admin.waitForURL(/[?&]org=\d+/)
-    // Every round since 2021 is in the ledger, deadline first: narrow it to this round.
-    await admin.getByRole('search').locator('.n-select').nth(1).click()
-    await admin.locator('.n-base-select-option').filter({ hasText: round.name }).first().click()
-    await admin.waitForURL(/[?&]round=\d+/)
-    const row = admin.locator(`tr[data-row-id="${item.id}"]`)
+    const row = await ledgerRow(admin, item.id)
     await waitForText(row, item.title)
     await waitForText(row, '已销号')
     await journey.shot(admin, 'ledger')
-    await row.click()
-    const detail = admin.locator(`.rectification-detail[data-rectification-id="${item.id}"]`)
+    const detail = await openDetail(admin, row, item.id)
     await waitForText(detail, '退回 1 次')
     const history = await waitForText(detail, '核验销号')
     for (const text of [

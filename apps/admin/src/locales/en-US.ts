@@ -324,7 +324,7 @@ const enUS: MessageSchema = {
     noticeTitle: 'Notice title (optional)',
     noticeIssuedBy: 'Issued by (optional)',
     downloadDocx: 'Download Word',
-    openHtml: 'View online',
+    printView: 'Print view',
     assignedConflicts: '{n} organizations are assigned a team with one of their own members',
   },
   workbench: {

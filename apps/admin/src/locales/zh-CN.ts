@@ -320,7 +320,7 @@ const zhCN = {
     noticeTitle: '通报标题（可选）',
     noticeIssuedBy: '发文单位（可选）',
     downloadDocx: '下载 Word',
-    openHtml: '在线查看',
+    printView: '打印版',
     assignedConflicts: '{n} 个党组织的检查组中有本组织人员，请调整',
   },
   workbench: {

@@ -6,6 +6,8 @@ const STAFF = ['ADMIN', 'LEADER'] as const
 /** Leaders and admins drill into any org; a branch into its own (the API scopes the data). */
 const DRILLDOWN = ['ADMIN', 'LEADER', 'BRANCH'] as const
 const BRANCH = ['BRANCH'] as const
+/** Inspectors work through the submissions of their orgs here (the API scopes the ledger to them). */
+const LEDGER = ['ADMIN', 'LEADER', 'INSPECTOR'] as const
 
 /** Pages inside the signed-in layout. Every page is its own lazily loaded chunk. */
 export const layoutRoutes: RouteRecordRaw[] = [
@@ -92,7 +94,7 @@ export const layoutRoutes: RouteRecordRaw[] = [
     path: 'ledger',
     name: 'ledger',
     component: () => import('@/features/ledger/pages/LedgerPage.vue'),
-    meta: { titleKey: 'ledger.route', roles: STAFF, menu: { group: 'work', order: 5 } },
+    meta: { titleKey: 'ledger.route', roles: LEDGER, menu: { group: 'work', order: 5 } },
   },
   {
     path: 'my/org',

@@ -125,3 +125,38 @@ export const LedgerOptionsQuery = graphql(`
     }
   }
 `)
+
+/** One item by id: the ledger opens it from a link (a to-do points at `?rectification=<id>`). */
+export const RectificationQuery = graphql(`
+  query Rectification($id: Int!) {
+    rectification(id: $id) {
+      ...RectificationFields
+    }
+  }
+`)
+
+/** 销号 (R8): an inspector of the org or an admin closes a submitted item. */
+export const VerifyRectificationMutation = graphql(`
+  mutation VerifyRectification($id: Int!, $version: Int!, $note: String) {
+    verifyRectification(id: $id, version: $version, note: $note) {
+      ... on Rectification {
+        __typename
+        ...RectificationFields
+      }
+      ...MutationErrorFields
+    }
+  }
+`)
+
+/** A submission that does not hold up goes back to the org, with the reason. */
+export const ReturnRectificationMutation = graphql(`
+  mutation ReturnRectification($id: Int!, $version: Int!, $reason: String!) {
+    returnRectification(id: $id, version: $version, reason: $reason) {
+      ... on Rectification {
+        __typename
+        ...RectificationFields
+      }
+      ...MutationErrorFields
+    }
+  }
+`)

@@ -3,6 +3,10 @@ import { flushPromises } from '@vue/test-utils'
 import { mountWithApp, typeInto } from '../../../../test/helpers'
 import RectificationForm from './RectificationForm.vue'
 import type { SubmitOutcome, SubmitProgress } from '../composables/rectificationForm'
+import type { RectificationFieldsFragment } from '@/generated/graphql'
+
+const message = vi.hoisted(() => ({ success: vi.fn(), warning: vi.fn(), error: vi.fn() }))
+vi.mock('@/plugins/discrete', () => ({ discrete: () => ({ message }) }))
 
 const item = { id: 41, version: 3, status: 'OPEN' as const }
 
@@ -66,6 +70,29 @@ describe('RectificationForm submit', () => {
     expect(wrapper.emitted('submitted')).toHaveLength(1)
     expect((wrapper.get('textarea').element as HTMLTextAreaElement).value).toBe('')
     expect(wrapper.text()).not.toContain('整改照片.pdf')
+  })
+
+  it('confirms the submission with the new status of the item', async () => {
+    message.success.mockClear()
+    const after = { id: 41, version: 4, status: 'SUBMITTED' } as RectificationFieldsFragment
+    const submit = vi.fn<SubmitProgress>().mockResolvedValue({ ok: true, item: after })
+    const wrapper = mountForm(submit)
+    await typeInto(wrapper, 'textarea', '已补齐支委会记录')
+    await send(wrapper)
+    const text = '整改进展已提交，当前状态：待验证，等待检查组核验销号'
+    expect(message.success).toHaveBeenCalledWith(text, expect.anything())
+    expect(wrapper.get('[data-testid="submit-confirmation"]').text()).toBe(text)
+    expect(wrapper.get('[data-testid="submit-confirmation"]').attributes('role')).toBe('status')
+  })
+
+  it('says nothing was submitted when the API refuses', async () => {
+    message.success.mockClear()
+    const submit = vi.fn<SubmitProgress>().mockResolvedValue({ ok: false, message: '该整改事项已提交或已销号' })
+    const wrapper = mountForm(submit)
+    await typeInto(wrapper, 'textarea', '已整改')
+    await send(wrapper)
+    expect(message.success).not.toHaveBeenCalled()
+    expect(wrapper.find('[data-testid="submit-confirmation"]').exists()).toBe(false)
   })
 
   it('submits from the keyboard with Ctrl+Enter', async () => {

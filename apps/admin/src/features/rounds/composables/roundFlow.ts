@@ -17,3 +17,11 @@ export function stepState(status: RoundStatus, step: RoundStatus): 'finish' | 'p
   const index = ROUND_FLOW.indexOf(step)
   return index < current ? 'finish' : index === current ? 'process' : 'wait'
 }
+
+/** The notice (通报) exists once results are published, and stays after the round closes. */
+export const hasNotice = (status: RoundStatus) => status === 'PUBLISHED' || status === 'CLOSED'
+
+/** Where the API serves a round's notice: Word download and the print view. */
+export function noticeUrls(roundId: number) {
+  return { docx: `/files/notice/${roundId}.docx`, html: `/files/notice/${roundId}.html` }
+}
