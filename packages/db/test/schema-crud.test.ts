@@ -206,7 +206,15 @@ async function createOneOfEach(): Promise<{
   const input = await p.indicatorInput.create({
     data: { assessmentId: assessment.id, indicatorId: indicator.id, quantityValue: '11.00' },
   })
-  add('IndicatorInput', { id: input.id }, { points: '9.17', version: { increment: 1 } })
+  add('IndicatorInput', { id: input.id }, { bonusPoints: '1.50', version: { increment: 1 } })
+  await p.assessmentIndicatorPoints.create({
+    data: { assessmentId: assessment.id, points: { [String(indicator.id)]: '9.17' } },
+  })
+  add(
+    'AssessmentIndicatorPoints',
+    { assessmentId: assessment.id },
+    { points: { [String(indicator.id)]: '9.50' } },
+  )
   await p.assessmentDimensionScore.create({
     data: { assessmentId: assessment.id, dimensionId: dimension.id, points: '18.00', lost: '2.00' },
   })
@@ -301,6 +309,10 @@ async function createOneOfEach(): Promise<{
     },
   })
   also('Rectification', { id: fromInterview.id })
+  // The insert trigger copies the area and org category of the item's assessment.
+  for (const item of [rectification, fromInterview]) {
+    expect([item.areaId, item.category]).toEqual([area.id, assessment.category])
+  }
   const adjustment = await p.performanceAdjustment.create({
     data: {
       roundId: round.id,
@@ -328,6 +340,41 @@ async function createOneOfEach(): Promise<{
     },
   })
   add('AnnualResult', { id: annual.id }, { total: '94.41' })
+  await p.roundSummary.create({ data: { roundId: round.id, feedbackForms: 1 } })
+  add('RoundSummary', { roundId: round.id }, { feedbackForms: 2 })
+  await p.roundAreaSummary.create({
+    data: { roundId: round.id, areaId: area.id, feedbackForms: 1 },
+  })
+  add(
+    'RoundAreaSummary',
+    { roundId_areaId: { roundId: round.id, areaId: area.id } },
+    { feedbackForms: 2 },
+  )
+  const summaryKey = { roundId: round.id, areaId: area.id, category: assessment.category }
+  await p.roundDimensionSummary.create({
+    data: {
+      ...summaryKey,
+      dimensionId: dimension.id,
+      assessments: 1,
+      points: '18.00',
+      lost: '2.00',
+    },
+  })
+  add(
+    'RoundDimensionSummary',
+    { roundId_areaId_category_dimensionId: { ...summaryKey, dimensionId: dimension.id } },
+    { points: '17.50' },
+  )
+  await p.roundProblemSummary.create({
+    data: { ...summaryKey, problemCategoryId: category.id, findings: 1, standingFindings: 0 },
+  })
+  add(
+    'RoundProblemSummary',
+    {
+      roundId_areaId_category_problemCategoryId: { ...summaryKey, problemCategoryId: category.id },
+    },
+    { standingFindings: 1 },
+  )
   const notice = await p.notice.create({
     data: {
       roundId: round.id,

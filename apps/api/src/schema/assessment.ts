@@ -79,6 +79,31 @@ export const AssessmentScoreRef = builder.objectRef<AssessmentScore>('Assessment
   }),
 })
 
+interface FrozenIndicatorPoints {
+  indicatorId: number
+  points: string
+}
+
+const FrozenIndicatorPointsRef = builder
+  .objectRef<FrozenIndicatorPoints>('FrozenIndicatorPoints')
+  .implement({
+    description: 'One indicator’s points as frozen at publication.',
+    fields: (t) => ({
+      indicatorId: t.exposeInt('indicatorId'),
+      points: t.field({ type: 'Decimal', resolve: (p) => p.points }),
+    }),
+  })
+
+/** The stored object (indicator id → "9.50") of an assessment's frozen points. */
+function frozenPointsOf(
+  stored: { points: Prisma.JsonValue } | null,
+): Record<string, string> | null {
+  const points = stored?.points
+  return points && typeof points === 'object' && !Array.isArray(points)
+    ? (points as Record<string, string>)
+    : null
+}
+
 builder.prismaObject('Assessment', {
   fields: (t) => ({
     id: t.exposeInt('id'),
@@ -108,7 +133,24 @@ builder.prismaObject('Assessment', {
     version: t.exposeInt('version'),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     updatedBy: t.relation('updatedBy', { nullable: true }),
-    inputs: t.relation('inputs', { query: { orderBy: { indicatorId: 'asc' } } }),
+    inputs: t.relation('inputs', {
+      description: 'The inspector’s inputs: only the indicators filled in.',
+      query: { orderBy: { indicatorId: 'asc' } },
+    }),
+    indicatorPoints: t.field({
+      type: [FrozenIndicatorPointsRef],
+      nullable: true,
+      description:
+        'Every scheme indicator’s points frozen at publication, by indicator id; null before.',
+      select: { indicatorPoints: { select: { points: true } } },
+      resolve: (assessment) => {
+        const points = frozenPointsOf(assessment.indicatorPoints)
+        if (!points) return null
+        return Object.entries(points)
+          .map(([id, value]) => ({ indicatorId: Number(id), points: value }))
+          .sort((a, b) => a.indicatorId - b.indicatorId)
+      },
+    }),
     dimensionScores: t.relation('dimensionScores', { query: { orderBy: { dimensionId: 'asc' } } }),
     findings: t.relation('findings', { query: { orderBy: { id: 'asc' } } }),
     score: t.field({
@@ -128,10 +170,15 @@ builder.prismaObject('IndicatorInput', {
     ratingLevel: t.exposeString('ratingLevel', { nullable: true }),
     quantityValue: t.expose('quantityValue', { type: 'Decimal', nullable: true }),
     bonusPoints: t.expose('bonusPoints', { type: 'Decimal', nullable: true }),
-    points: t.expose('points', {
+    points: t.field({
       type: 'Decimal',
       nullable: true,
       description: 'Frozen at publication.',
+      deprecationReason:
+        'Inputs exist only for the indicators the inspector filled in; read Assessment.indicatorPoints.',
+      select: { assessment: { select: { indicatorPoints: { select: { points: true } } } } },
+      resolve: (input) =>
+        frozenPointsOf(input.assessment.indicatorPoints)?.[String(input.indicatorId)] ?? null,
     }),
     note: t.exposeString('note', { nullable: true }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

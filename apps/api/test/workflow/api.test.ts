@@ -451,7 +451,8 @@ describe('R12 scope', () => {
     // Lists cost a fixed number of SQL statements, whatever their length (no N+1).
     const list = `query ($r: Int!, $c: OrgCategory) {
       assessments(roundId: $r, category: $c) {
-        id totalScore score { total } org { name } scheme { name } inputs { points indicator { name } } dimensionScores { points }
+        id totalScore score { total indicators { indicatorId points } } org { name } scheme { name }
+        inputs { indicatorId points indicator { name } } indicatorPoints { indicatorId points } dimensionScores { points }
         findings { id indicatorName problemCategory { name } evidence { url } reconciliations { action } }
       }
     }`
@@ -461,11 +462,20 @@ describe('R12 scope', () => {
       )
       expect(result.errors).toBeUndefined()
       // The live score of a published round reproduces the frozen total.
+      // Its frozen points are every scheme indicator's, as the engine gives them; the deprecated
+      // per-input field reads the same object.
       for (const a of result.data!.assessments as {
         totalScore: string
-        score: { total: string }
+        score: { total: string; indicators: { indicatorId: number; points: string }[] }
+        inputs: { indicatorId: number; points: string | null }[]
+        indicatorPoints: { indicatorId: number; points: string }[] | null
       }[]) {
         expect(a.score.total).toBe(a.totalScore)
+        expect(a.indicatorPoints).toEqual(
+          [...a.score.indicators].sort((x, y) => x.indicatorId - y.indicatorId),
+        )
+        const frozen = new Map(a.indicatorPoints!.map((i) => [i.indicatorId, i.points]))
+        for (const input of a.inputs) expect(input.points).toBe(frozen.get(input.indicatorId))
       }
       return statements.length
     }

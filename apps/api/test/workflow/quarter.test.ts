@@ -174,6 +174,10 @@ describe('one full quarter', () => {
     // Scores follow: the withdrawn 10.00 no longer counts for A3.
     expect((await run((tx) => wf.liveScore(tx, a3.id))).base).toBe('96.00')
 
+    const inputsBefore = await db.prisma.indicatorInput.findMany({
+      where: { assessment: { roundId } },
+      orderBy: { id: 'asc' },
+    })
     await publish(run, fx, roundId)
     await expect(publish(run, fx, roundId)).rejects.toThrow(/不能重复发布/)
 
@@ -213,13 +217,33 @@ describe('one full quarter', () => {
     })
     expect(new Set(adjustments.map((a) => a.month))).toEqual(new Set(['2026-04']))
 
-    // Frozen: per-input points and dimension subtotals.
+    // Frozen: every indicator's points (in one row) and dimension subtotals.
     const a2 = byCode(assessments, 'A2')[0]!
-    const inputs = await db.prisma.indicatorInput.findMany({
+    const frozen = await db.prisma.assessmentIndicatorPoints.findUniqueOrThrow({
       where: { assessmentId: a2.id },
-      orderBy: { indicatorId: 'asc' },
     })
-    expect(inputs.map((i) => i.points?.toFixed(2))).toEqual(['59.00', '40.00', '2.00'])
+    const indicatorIds = (
+      await db.prisma.indicator.findMany({
+        where: { schemeId: a2.schemeId },
+        orderBy: { id: 'asc' },
+      })
+    ).map((i) => String(i.id))
+    expect(indicatorIds.map((id) => (frozen.points as Record<string, string>)[id])).toEqual([
+      '59.00',
+      '40.00',
+      '2.00',
+    ])
+    expect(Object.keys(frozen.points as object)).toHaveLength(indicatorIds.length)
+    expect(
+      await db.prisma.assessmentIndicatorPoints.count({ where: { assessment: { roundId } } }),
+    ).toBe(assessments.length)
+    // The inspector's inputs are left exactly as they were: no row added, none changed.
+    expect(
+      await db.prisma.indicatorInput.findMany({
+        where: { assessment: { roundId } },
+        orderBy: { id: 'asc' },
+      }),
+    ).toEqual(inputsBefore)
     const dims = await db.prisma.assessmentDimensionScore.findMany({
       where: { assessmentId: a2.id },
       orderBy: { dimensionId: 'asc' },
@@ -343,7 +367,7 @@ describe('one full quarter', () => {
         db.prisma.assessment.count({
           where: { OR: [{ totalScore: { not: null } }, { rank: { not: null } }] },
         }),
-        db.prisma.indicatorInput.count({ where: { points: { not: null } } }),
+        db.prisma.assessmentIndicatorPoints.count(),
         db.prisma.finding.count({ where: { reconciliationStatus: 'PENDING' } }),
         db.prisma.roundStatusChange.count({ where: { roundId, toStatus: 'PUBLISHED' } }),
       ])

@@ -128,21 +128,22 @@ export function scoreAndPublish(
       ctx.scores.set(key(org.id, area), { total: score.total, base: score.base })
       const team = ctx.teamOf.get(org.id)!
       const visit = ctx.visitDay.get(org.id)!
-      const byIndicator = new Map(inputs.map((i) => [i.indicatorId as number, i]))
-      for (const s of score.indicators) {
-        if (!s.applicable) continue
-        const input = byIndicator.get(s.indicatorId as number)
+      for (const input of inputs) {
         rows.indicatorInput.push({
           id: ids.take('indicatorInput'),
           assessmentId: id,
-          indicatorId: s.indicatorId as number,
-          ratingLevel: input?.ratingLevel ?? undefined,
-          quantityValue: (input?.quantityValue as string | undefined) ?? undefined,
-          bonusPoints: (input?.bonusPoints as string | undefined) ?? undefined,
-          points: s.points,
+          indicatorId: input.indicatorId as number,
+          ratingLevel: input.ratingLevel ?? undefined,
+          quantityValue: (input.quantityValue as string | undefined) ?? undefined,
+          bonusPoints: (input.bonusPoints as string | undefined) ?? undefined,
           updatedAt: at(visit, '16:00'),
         })
       }
+      // Every scheme indicator's frozen points, as publishRound writes them.
+      rows.assessmentIndicatorPoints.push({
+        assessmentId: id,
+        points: Object.fromEntries(score.indicators.map((s) => [String(s.indicatorId), s.points])),
+      })
       for (const d of score.dimensions) {
         rows.assessmentDimensionScore.push({
           assessmentId: id,

@@ -7,6 +7,7 @@ import {
   scoreAssessment,
 } from '@redblue/scoring'
 import { ValidationError } from '../../errors'
+import { storeRoundSummaries } from './round-summaries'
 import { requireAdmin } from './access'
 import { audit } from './audit'
 import { assertRoundStatus, getRound, recordTransition } from './rounds'
@@ -58,7 +59,7 @@ const TITLE_MAX = 200
  * RECONCILING → PUBLISHED (R3–R6, R8, R9), all in the caller's one transaction so that any
  * failure leaves nothing behind:
  * 1. refuse while a dispute is open; findings the org never reacted to are deemed confirmed;
- * 2. freeze every assessment: points per indicator input, dimension subtotals, base/bonus/total
+ * 2. freeze every assessment: points per indicator, dimension subtotals, base/bonus/total
  *    (only CONFIRMED and UPHELD findings count);
  * 3. rank per area and category; red/blue marks and performance adjustments from the year's rule
  *    set, dated to the month of publication in China time;
@@ -128,11 +129,10 @@ export async function publishRound(
   // round has thousands of assessments and hundreds of thousands of indicator points, and a
   // statement per assessment made publication take minutes.
   const scored = []
-  const points = {
-    assessmentIds: [] as number[],
-    indicatorIds: [] as number[],
-    values: [] as string[],
-  }
+  // Frozen points go to the server as one JSON document read with jsonb_to_recordset: as a
+  // jsonb[] parameter (9,000 objects of 60 points, every quote escaped) they took ≈ 3 s to
+  // serialize and parse instead of ≈ 0.5 s.
+  const indicatorPoints: { a: number; p: Record<string, string> }[] = []
   const dimensions = {
     assessmentIds: [] as number[],
     dimensionIds: [] as number[],
@@ -151,11 +151,10 @@ export async function publishRound(
         counts: FINAL_COUNTED.includes(f.reconciliationStatus),
       })),
     })
-    for (const i of score.indicators) {
-      points.assessmentIds.push(assessment.id)
-      points.indicatorIds.push(Number(i.indicatorId))
-      points.values.push(i.points)
-    }
+    indicatorPoints.push({
+      a: assessment.id,
+      p: Object.fromEntries(score.indicators.map((i) => [String(i.indicatorId), i.points])),
+    })
     for (const d of score.dimensions) {
       dimensions.assessmentIds.push(assessment.id)
       dimensions.dimensionIds.push(Number(d.dimensionId))
@@ -164,15 +163,11 @@ export async function publishRound(
     }
     scored.push({ assessment, score })
   }
-  // One input per scheme indicator carrying its points; the inspector's values stay as they are
-  // (saveAssessment accepts only the scheme's indicators, so there is nothing else to remove).
+  // Every scheme indicator's points in one row per assessment (not one input row per indicator:
+  // 9,000 rows for a provincial round instead of 540,000); the inspector's inputs stay as they are.
   await tx.$executeRaw`
-    INSERT INTO "IndicatorInput" ("assessmentId", "indicatorId", "points", "version", "updatedAt")
-    SELECT u."assessmentId", u."indicatorId", u."points", 1, CURRENT_TIMESTAMP
-    FROM unnest(${points.assessmentIds}::int[], ${points.indicatorIds}::int[], ${points.values}::numeric[])
-      AS u("assessmentId", "indicatorId", "points")
-    ON CONFLICT ("assessmentId", "indicatorId") DO UPDATE
-    SET "points" = EXCLUDED."points", "version" = "IndicatorInput"."version" + 1, "updatedAt" = CURRENT_TIMESTAMP`
+    INSERT INTO "AssessmentIndicatorPoints" ("assessmentId", "points")
+    SELECT r."a", r."p" FROM jsonb_to_recordset(${JSON.stringify(indicatorPoints)}::jsonb) AS r("a" int, "p" jsonb)`
   await tx.$executeRaw`
     INSERT INTO "AssessmentDimensionScore" ("assessmentId", "dimensionId", "points", "lost")
     SELECT * FROM unnest(${dimensions.assessmentIds}::int[], ${dimensions.dimensionIds}::int[],
@@ -261,17 +256,20 @@ export async function publishRound(
 
   // One rectification item per finding that stands, with its CREATED event (one statement). The
   // responsible person defaults to the org's first active branch user (by id); the org edits it.
+  // Area and category are named here so the insert trigger that fills them for other writers
+  // skips its per-row lookup (≈ 1 s per 27 k items).
   const deadline = defaultDeadline(now, rules.rectificationDays)
   const rectifications = await tx.$executeRaw`
     WITH created AS (
       INSERT INTO "Rectification"
-        ("source", "findingId", "orgId", "roundId", "problemCategoryId", "title", "responsiblePerson",
-         "deadline", "updatedAt")
-      SELECT 'FINDING', f."id", f."orgId", f."roundId", f."problemCategoryId",
+        ("source", "findingId", "orgId", "roundId", "areaId", "category", "problemCategoryId", "title",
+         "responsiblePerson", "deadline", "updatedAt")
+      SELECT 'FINDING', f."id", f."orgId", f."roundId", f."areaId", a."category", f."problemCategoryId",
              CASE WHEN char_length(f."description") > ${TITLE_MAX}
                   THEN left(f."description", ${TITLE_MAX - 1}) || '…' ELSE f."description" END,
              COALESCE(responsible."displayName", ''), ${deadline}::date, CURRENT_TIMESTAMP
       FROM "Finding" f
+      JOIN "Assessment" a ON a."id" = f."assessmentId"
       LEFT JOIN (
         SELECT DISTINCT ON (u."orgId") u."orgId", u."displayName" FROM "User" u
         WHERE u."role" = 'BRANCH' AND u."active"
@@ -304,6 +302,9 @@ export async function publishRound(
     },
   })
   await step('interviews')
+
+  // Stored per-round aggregates of what was just frozen (the analytics read them).
+  await storeRoundSummaries(tx, round.id)
 
   await audit(tx, actor, 'round.publishResults', 'InspectionRound', round.id, null, {
     assessments: scored.length,
