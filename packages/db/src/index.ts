@@ -27,6 +27,7 @@ export {
   type MigrationTarget,
 } from './migrate'
 export type { QueryListener } from './query-recorder'
+export { storePublishedRoundSummaries, storeRoundSummaries } from './summaries'
 
 /** Prisma's decimal class: the type of every `Decimal(6,2)` column read back from the database. */
 export const Decimal = Prisma.Decimal

@@ -186,6 +186,7 @@ describe('scores come from the scoring engine', () => {
       where: { round: { status: 'PUBLISHED' } },
       include: {
         inputs: true,
+        indicatorPoints: true,
         findings: true,
         dimensionScores: true,
         scheme: { include: { dimensions: true, indicators: true } },
@@ -236,11 +237,13 @@ describe('scores come from the scoring engine', () => {
           a.dimensionScores.find((x) => x.dimensionId === d.dimensionId)!.points.toFixed(2),
         ).toBe(d.points)
       }
-      for (const s of score.indicators.filter((x) => x.applicable)) {
-        expect(a.inputs.find((i) => i.indicatorId === s.indicatorId)?.points?.toFixed(2)).toBe(
-          s.points,
-        )
-      }
+      // Every scheme indicator's frozen points, exactly as the engine gives them.
+      expect(a.indicatorPoints?.points).toEqual(
+        Object.fromEntries(score.indicators.map((s) => [String(s.indicatorId), s.points])),
+      )
+      expect(Object.keys(a.indicatorPoints!.points as object)).toHaveLength(
+        a.scheme.indicators.length,
+      )
     }
   })
 

@@ -16,14 +16,15 @@ import {
 } from '../services/analytics'
 import { loadById, loadOnce, pick, unique, viewerOf } from './analytics-common'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
+import { OrganizationRef } from './org'
 
 /**
  * Trends over the last N published rounds of an area (default 5): per-org totals, ranks and
  * red/blue marks (public like the rankings), category averages of totals and dimensions, each
  * org's dimension subtotals (scoped), findings per problem category (scoped) and the close-out
  * rate per round (scoped). Every series has one entry per round of `rounds`, oldest first.
- * Each field costs one statement (the totals are shared by `orgs`, `listHistory` and
- * `categoryAverages`), whatever the number of orgs and rounds.
+ * Each field costs one statement (the totals, with their orgs, are shared by `orgs`, `listHistory`
+ * and `categoryAverages`), whatever the number of orgs and rounds.
  */
 
 interface Trends {
@@ -59,15 +60,7 @@ const DimensionSeriesRef = builder.objectRef<DimensionSeries>('DimensionSeries')
 const OrgTrendRef = builder.objectRef<OrgTrendData>('OrgTrend').implement({
   fields: (t) => ({
     orgId: t.exposeInt('orgId'),
-    org: t.prismaField({
-      type: 'Organization',
-      resolve: async (query, row, _args, ctx) => {
-        const orgs = await loadById(row.batch, 'org', query, () =>
-          ctx.prisma.organization.findMany({ ...query, where: { id: { in: row.batch.orgIds } } }),
-        )
-        return pick(orgs, row.orgId, 'Organization')
-      },
-    }),
+    org: t.field({ type: OrganizationRef, resolve: (row) => row.org }),
     categories: t.field({
       type: [OrgCategoryEnum],
       nullable: { list: false, items: true },

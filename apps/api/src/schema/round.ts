@@ -10,7 +10,7 @@ import { inTx, nowOf } from './round-context'
  * it are scoped in their own queries.
  */
 
-builder.prismaObject('InspectionRound', {
+export const InspectionRoundRef = builder.prismaObject('InspectionRound', {
   fields: (t) => ({
     id: t.exposeInt('id'),
     year: t.exposeInt('year'),

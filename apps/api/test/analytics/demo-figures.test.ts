@@ -192,7 +192,7 @@ describe('drill-down', () => {
     const roundId = publishedRoundIds.at(-1)!
     const assessments = await api.prisma.assessment.findMany({
       where: { roundId },
-      include: { inputs: true, findings: true },
+      include: { indicatorPoints: true, findings: true },
       orderBy: { id: 'asc' },
     })
     const q = `query ($id: Int!) { assessmentDrilldown(assessmentId: $id) {
@@ -207,12 +207,13 @@ describe('drill-down', () => {
       expect(d.baseMax).toBe('100.00')
       const indicators = d.indicators
       expect(sumScores(indicators.map((i) => i.lost))).toBe(d.lost)
-      // Frozen indicator points are what the engine's rescoring gives (an indicator of the other
-      // unit type has no input and scores 0).
-      const frozen = new Map(a.inputs.map((i) => [i.indicatorId, i.points]))
+      // Every scheme indicator's frozen points are what the engine's rescoring gives.
+      const frozen = a.indicatorPoints!.points as Record<string, string>
+      expect(Object.keys(frozen).map(Number).sort((x, y) => x - y)).toEqual(
+        indicators.map((i) => i.indicatorId).sort((x, y) => x - y),
+      )
       for (const i of indicators) {
-        const points = frozen.get(i.indicatorId)
-        expect([i.indicatorId, i.points]).toEqual([i.indicatorId, points ? toFixed2(points) : '0.00'])
+        expect([i.indicatorId, i.points]).toEqual([i.indicatorId, frozen[String(i.indicatorId)]])
       }
       // Each dimension's frozen subtotal loss is the sum of its indicators' losses.
       for (const dim of d.dimensions) {

@@ -50,6 +50,7 @@ export interface SeedRows {
   teamAssignment: Prisma.TeamAssignmentCreateManyInput[]
   assessment: Prisma.AssessmentCreateManyInput[]
   indicatorInput: Prisma.IndicatorInputCreateManyInput[]
+  assessmentIndicatorPoints: Prisma.AssessmentIndicatorPointsCreateManyInput[]
   assessmentDimensionScore: Prisma.AssessmentDimensionScoreCreateManyInput[]
   feedbackForm: Prisma.FeedbackFormCreateManyInput[]
   finding: Prisma.FindingCreateManyInput[]
@@ -87,6 +88,7 @@ export function emptyRows(): SeedRows {
     teamAssignment: [],
     assessment: [],
     indicatorInput: [],
+    assessmentIndicatorPoints: [],
     assessmentDimensionScore: [],
     feedbackForm: [],
     finding: [],

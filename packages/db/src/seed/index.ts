@@ -11,6 +11,7 @@ import { ORGS } from './orgs'
 import { DEMO_PASSWORD, INSPECTORS, LEADERSHIP, SECRETARIES, type DemoLogin } from './people'
 import { Random } from './random'
 import { buildRounds } from './rounds'
+import { storePublishedRoundSummaries } from '../summaries'
 import { writeRows } from './write'
 
 export { DEMO_PASSWORD, type DemoLogin } from './people'
@@ -133,7 +134,10 @@ export async function seedDemo(
     async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`)
       if ((await tx.area.count()) > 0) return null
-      return writeRows(tx, plan.rows)
+      const written = await writeRows(tx, plan.rows)
+      // The published rounds' stored aggregates, as publication would have written them.
+      await storePublishedRoundSummaries(tx)
+      return written
     },
     { timeout: 300_000, maxWait: 60_000 },
   )

@@ -50,21 +50,6 @@ export function visibleSql(viewer: Viewer, orgColumn: string, roundColumn: strin
   }
 }
 
-/**
- * Restricts rectification items `rc` to one area: a finding's area, or for an interview item the
- * interview's (an item has exactly one of the two sources). Without an area, nothing is joined.
- */
-export function itemAreaSql(areaId: number | null): { join: Prisma.Sql; where: Prisma.Sql } {
-  if (areaId === null) return { join: Prisma.empty, where: Prisma.sql`TRUE` }
-  return {
-    join: Prisma.sql`
-      LEFT JOIN "Finding" item_f ON item_f."id" = rc."findingId"
-      LEFT JOIN "InterviewItem" item_ii ON item_ii."id" = rc."interviewItemId"
-      LEFT JOIN "Interview" item_iv ON item_iv."id" = item_ii."interviewId"`,
-    where: Prisma.sql`COALESCE(item_f."areaId", item_iv."areaId") = ${areaId}`,
-  }
-}
-
 /** Joins the Assessment of a finding or item only when a category filter needs it. */
 export function categoryFilterSql(
   category: OrgCategory | null | undefined,

@@ -1,9 +1,15 @@
-import { Prisma, type ListMark, type OrgCategory } from '@redblue/db'
+import {
+  Prisma,
+  type ListMark,
+  type OrgCategory,
+  type Organization,
+  type UnitType,
+} from '@redblue/db'
 import { categoryAverageSeries, orgSeries, type CategoryAverageSeries } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { fixed2, int, meanOf, percentOf } from './numbers'
 import type { AnalyticsRound } from './rounds'
-import { PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+import { PUBLISHED_STATUSES, seesAll, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
 
 /**
  * Series over a window of published rounds (oldest first, from `trendWindow`). Every series is
@@ -27,25 +33,26 @@ function roundIn(column: string, scope: TrendScope): Prisma.Sql {
 }
 
 function categoryIs(column: string, category: OrgCategory | null | undefined): Prisma.Sql {
-  return category ? Prisma.sql`${Prisma.raw(column)} = ${category}::"OrgCategory"` : Prisma.sql`TRUE`
+  return category
+    ? Prisma.sql`${Prisma.raw(column)} = ${category}::"OrgCategory"`
+    : Prisma.sql`TRUE`
 }
 
 /**
- * With a category filter: the finding (`f`, by its assessment) or interview (`iv`, by its round and
- * org) belongs to an assessment of the category in the window. The findings and interviews are
- * read by area and round (covering indexes) and semi-joined with the category's assessments.
+ * With a category filter: the finding belongs to an assessment of the category in the window. The
+ * findings are read by area and round (covering index) and semi-joined with the category's
+ * assessments.
  */
-function inCategorySql(scope: TrendScope, alias: 'f' | 'iv' = 'f'): Prisma.Sql {
+function inCategorySql(scope: TrendScope): Prisma.Sql {
   if (!scope.category) return Prisma.sql`TRUE`
-  const category = Prisma.sql`SELECT a."id", a."roundId", a."orgId" FROM "Assessment" a
-    WHERE a."areaId" = ${scope.areaId} AND ${roundIn('a."roundId"', scope)} AND a."category" = ${scope.category}::"OrgCategory"`
-  return alias === 'f'
-    ? Prisma.sql`f."assessmentId" IN (SELECT c."id" FROM (${category}) c)`
-    : Prisma.sql`(iv."roundId", iv."orgId") IN (SELECT c."roundId", c."orgId" FROM (${category}) c)`
+  return Prisma.sql`f."assessmentId" IN (SELECT a."id" FROM "Assessment" a
+    WHERE a."areaId" = ${scope.areaId} AND ${roundIn('a."roundId"', scope)} AND a."category" = ${scope.category}::"OrgCategory")`
 }
 
 export interface OrgTrend {
   orgId: number
+  /** The org itself, read in the totals' statement (a trend lists a thousand orgs). */
+  org: Organization
   categories: (OrgCategory | null)[]
   totals: (string | null)[]
   ranks: (number | null)[]
@@ -57,32 +64,84 @@ export interface TotalsTrend {
   categoryAverages: CategoryAverageSeries[]
 }
 
-interface TotalRow {
-  roundId: number
+/** One org with its assessments of the window as parallel arrays (one row per org, not per round). */
+interface OrgTotalsRow {
   orgId: number
-  category: OrgCategory
-  /** numeric(6,2) as text ("97.50"): thousands of rows, no Decimal object each. */
-  total: string
-  rank: number | null
-  listMark: ListMark | null
+  orgCode: string
+  orgName: string
+  orgShortName: string | null
+  orgUnitType: UnitType
+  orgParentId: number | null
+  orgAssessed: boolean
+  orgActive: boolean
+  orgSortOrder: number
+  orgVersion: number
+  orgCreatedAt: Date
+  orgUpdatedAt: Date
+  roundIds: number[]
+  categories: OrgCategory[]
+  /** numeric(6,2) as text ("97.50"): thousands of values, no Decimal object each. */
+  totals: string[]
+  ranks: (number | null)[]
+  marks: (ListMark | null)[]
 }
 
 /**
  * Published totals, ranks and red/blue marks per org and round (public, like the rankings), and
  * the category averages of the totals — the engine's `orgSeries` and `categoryAverageSeries` over
- * the same rows. `orgIds` narrows the org series only, never the averages.
+ * the same rows. `orgIds` narrows the org series only, never the averages. The orgs come in the
+ * same statement, one row each with its rounds as arrays.
  */
-export async function totalsTrend(db: Db, scope: TrendScope, orgIds?: readonly number[] | null): Promise<TotalsTrend> {
-  const rows = await db.$queryRaw<TotalRow[]>`
-    SELECT a."roundId", a."orgId", a."category", a."totalScore"::text AS "total", a."rank", a."listMark"
+export async function totalsTrend(
+  db: Db,
+  scope: TrendScope,
+  orgIds?: readonly number[] | null,
+): Promise<TotalsTrend> {
+  const orgRows = await db.$queryRaw<OrgTotalsRow[]>`
+    SELECT a."orgId", o."code" AS "orgCode", o."name" AS "orgName", o."shortName" AS "orgShortName",
+           o."unitType"::text AS "orgUnitType", o."parentId" AS "orgParentId", o."assessed" AS "orgAssessed",
+           o."active" AS "orgActive", o."sortOrder" AS "orgSortOrder", o."version" AS "orgVersion",
+           o."createdAt" AS "orgCreatedAt", o."updatedAt" AS "orgUpdatedAt",
+           array_agg(a."roundId") AS "roundIds", array_agg(a."category"::text) AS "categories",
+           array_agg(a."totalScore"::text) AS "totals", array_agg(a."rank") AS "ranks",
+           array_agg(a."listMark"::text) AS "marks"
     FROM "Assessment" a
-    JOIN "InspectionRound" r ON r."id" = a."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
     JOIN "Organization" o ON o."id" = a."orgId"
     WHERE a."areaId" = ${scope.areaId} AND ${roundIn('a."roundId"', scope)}
       AND ${categoryIs('a."category"', scope.category)} AND a."totalScore" IS NOT NULL
-    ORDER BY o."sortOrder", a."orgId", r."year", r."quarter"`
+      AND a."roundId" IN (SELECT r."id" FROM "InspectionRound" r WHERE r."status" IN ${PUBLISHED_STATUSES})
+    GROUP BY a."orgId", o."id"
+    ORDER BY o."sortOrder", a."orgId"`
   const roundIds = roundIdsOf(scope)
   const position = new Map(roundIds.map((id, i) => [id, i]))
+  const rows: TotalRow[] = []
+  const orgOf = new Map<number, Organization>()
+  for (const r of orgRows) {
+    orgOf.set(r.orgId, {
+      id: r.orgId,
+      code: r.orgCode,
+      name: r.orgName,
+      shortName: r.orgShortName,
+      unitType: r.orgUnitType,
+      parentId: r.orgParentId,
+      assessed: r.orgAssessed,
+      active: r.orgActive,
+      sortOrder: r.orgSortOrder,
+      version: r.orgVersion,
+      createdAt: r.orgCreatedAt,
+      updatedAt: r.orgUpdatedAt,
+    })
+    r.roundIds.forEach((roundId, i) => {
+      rows.push({
+        roundId,
+        orgId: r.orgId,
+        category: r.categories[i]!,
+        total: r.totals[i]!,
+        rank: r.ranks[i] ?? null,
+        listMark: r.marks[i] ?? null,
+      })
+    })
+  }
   const wanted = orgIds ? new Set(orgIds) : null
   const picked = wanted ? rows.filter((r) => wanted.has(r.orgId)) : rows
   const byOrg = new Map<number, OrgTrend>()
@@ -90,6 +149,7 @@ export async function totalsTrend(db: Db, scope: TrendScope, orgIds?: readonly n
     const orgId = Number(series.orgId)
     byOrg.set(orgId, {
       orgId,
+      org: orgOf.get(orgId)!,
       totals: series.values,
       categories: roundIds.map(() => null),
       ranks: roundIds.map(() => null),
@@ -104,6 +164,15 @@ export async function totalsTrend(db: Db, scope: TrendScope, orgIds?: readonly n
     trend.marks[i] = row.listMark
   }
   return { orgs: [...byOrg.values()], categoryAverages: categoryAverageSeries(rows, roundIds) }
+}
+
+interface TotalRow {
+  roundId: number
+  orgId: number
+  category: OrgCategory
+  total: string
+  rank: number | null
+  listMark: ListMark | null
 }
 
 export interface DimensionSeries {
@@ -130,21 +199,24 @@ interface DimensionAverageRow {
 }
 
 /**
- * Category averages of each dimension's frozen subtotal per round (public aggregates). Dimensions
- * line up across rounds and categories by code (the eight aspects keep their codes year to year).
+ * Category averages of each dimension's frozen subtotal per round (public aggregates), from the
+ * sums stored at publication (`RoundDimensionSummary`: a few hundred rows instead of the subtotals
+ * of every assessment). Dimensions line up across rounds and categories by code (the eight aspects
+ * keep their codes year to year); scheme revisions within a round add up under their code.
  */
-export async function dimensionAverageTrend(db: Db, scope: TrendScope): Promise<CategoryDimensionTrend[]> {
+export async function dimensionAverageTrend(
+  db: Db,
+  scope: TrendScope,
+): Promise<CategoryDimensionTrend[]> {
   const rows = await db.$queryRaw<DimensionAverageRow[]>`
-    SELECT a."roundId", a."category", d."code", min(d."name") AS "name", min(d."sortOrder") AS "sortOrder",
-           sum(s."points") AS "points", sum(s."lost") AS "lost", count(*)::int AS "n"
-    FROM "AssessmentDimensionScore" s
-    JOIN "Assessment" a ON a."id" = s."assessmentId"
-    JOIN "InspectionRound" r ON r."id" = a."roundId" AND r."status" IN ${PUBLISHED_STATUSES}
+    SELECT s."roundId", s."category", d."code", min(d."name") AS "name", min(d."sortOrder") AS "sortOrder",
+           sum(s."points") AS "points", sum(s."lost") AS "lost", sum(s."assessments")::int AS "n"
+    FROM "RoundDimensionSummary" s
     JOIN "Dimension" d ON d."id" = s."dimensionId"
-    WHERE a."areaId" = ${scope.areaId} AND ${roundIn('a."roundId"', scope)}
-      AND ${categoryIs('a."category"', scope.category)}
-    GROUP BY a."roundId", a."category", d."code"
-    ORDER BY a."category", min(d."sortOrder"), d."code"`
+    WHERE s."areaId" = ${scope.areaId} AND ${roundIn('s."roundId"', scope)}
+      AND ${categoryIs('s."category"', scope.category)}
+    GROUP BY s."roundId", s."category", d."code"
+    ORDER BY s."category", min(d."sortOrder"), d."code"`
   const position = new Map(roundIdsOf(scope).map((id, i) => [id, i]))
   const byCategory = new Map<OrgCategory, Map<string, DimensionSeries>>()
   for (const row of rows) {
@@ -234,20 +306,33 @@ interface FindingCountRow {
 /**
  * Standing findings per problem category and round within the viewer's scope, most frequent
  * categories first (the order of the engine's `findingCountsByCategory`; ties by the category's
- * sort order). Counted in SQL: a provincial round has tens of thousands of findings.
+ * sort order). Whoever sees every org reads the counts stored at publication
+ * (`RoundProblemSummary`); a scoped viewer's few orgs are counted from their findings.
  */
-export async function findingCountTrend(db: Db, viewer: Viewer, scope: TrendScope): Promise<FindingCountTrend[]> {
-  const rows = await db.$queryRaw<FindingCountRow[]>`
-    SELECT f."roundId", f."problemCategoryId",
-           (SELECT pc."sortOrder" FROM "ProblemCategory" pc WHERE pc."id" = f."problemCategoryId") AS "sortOrder",
-           count(*)::int AS "n"
-    FROM "Finding" f
-    WHERE f."areaId" = ${scope.areaId} AND ${roundIn('f."roundId"', scope)}
-      AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
-      AND ${inCategorySql(scope)}
-      AND f."roundId" IN (SELECT r."id" FROM "InspectionRound" r WHERE r."status" IN ${PUBLISHED_STATUSES})
-      AND ${visibleSql(viewer, 'f."orgId"', 'f."roundId"')}
-    GROUP BY f."roundId", f."problemCategoryId"`
+export async function findingCountTrend(
+  db: Db,
+  viewer: Viewer,
+  scope: TrendScope,
+): Promise<FindingCountTrend[]> {
+  const rows = seesAll(viewer)
+    ? await db.$queryRaw<FindingCountRow[]>`
+        SELECT s."roundId", s."problemCategoryId", min(pc."sortOrder") AS "sortOrder",
+               sum(s."standingFindings")::int AS "n"
+        FROM "RoundProblemSummary" s JOIN "ProblemCategory" pc ON pc."id" = s."problemCategoryId"
+        WHERE s."areaId" = ${scope.areaId} AND ${roundIn('s."roundId"', scope)}
+          AND ${categoryIs('s."category"', scope.category)} AND s."standingFindings" > 0
+        GROUP BY s."roundId", s."problemCategoryId"`
+    : await db.$queryRaw<FindingCountRow[]>`
+        SELECT f."roundId", f."problemCategoryId",
+               (SELECT pc."sortOrder" FROM "ProblemCategory" pc WHERE pc."id" = f."problemCategoryId") AS "sortOrder",
+               count(*)::int AS "n"
+        FROM "Finding" f
+        WHERE f."areaId" = ${scope.areaId} AND ${roundIn('f."roundId"', scope)}
+          AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
+          AND ${inCategorySql(scope)}
+          AND f."roundId" IN (SELECT r."id" FROM "InspectionRound" r WHERE r."status" IN ${PUBLISHED_STATUSES})
+          AND ${visibleSql(viewer, 'f."orgId"', 'f."roundId"')}
+        GROUP BY f."roundId", f."problemCategoryId"`
   const position = new Map(roundIdsOf(scope).map((id, i) => [id, i]))
   const byCategory = new Map<number, FindingCountTrend & { sortOrder: number }>()
   for (const row of rows) {
@@ -266,7 +351,10 @@ export async function findingCountTrend(db: Db, viewer: Viewer, scope: TrendScop
     series.total += n
   }
   return [...byCategory.values()]
-    .sort((a, b) => b.total - a.total || a.sortOrder - b.sortOrder || a.problemCategoryId - b.problemCategoryId)
+    .sort(
+      (a, b) =>
+        b.total - a.total || a.sortOrder - b.sortOrder || a.problemCategoryId - b.problemCategoryId,
+    )
     .map(({ sortOrder: _sortOrder, ...series }) => series)
 }
 
@@ -285,30 +373,23 @@ interface CloseOutRow {
 
 /**
  * Share of the rectification items opened in each round (from findings of the area or interviews
- * of the area) that are verified and crossed off by now, within the viewer's scope.
+ * of the area) that are verified and crossed off by now, within the viewer's scope. Live: items
+ * move after publication. Each item carries its round, area and org category from creation, so
+ * this counts from one index (round, area, category, status) without touching findings or interviews.
  */
-export async function closeOutTrend(db: Db, viewer: Viewer, scope: TrendScope): Promise<CloseOutPoint[]> {
-  // Items from findings (each finding's unique item) and from interviews (their items), reached
-  // from the area's findings and interviews of the window instead of joining every item of the
-  // window's rounds to findings and interviews. An item's round and org are its finding's or
-  // interview's (publication and interviews open them so), which keeps the findings side index-only.
+export async function closeOutTrend(
+  db: Db,
+  viewer: Viewer,
+  scope: TrendScope,
+): Promise<CloseOutPoint[]> {
   const rows = await db.$queryRaw<CloseOutRow[]>`
-    SELECT items."roundId", count(*)::int AS "total",
-           count(*) FILTER (WHERE items."status" = 'CLOSED')::int AS "closed"
-    FROM (
-      SELECT f."roundId", f."orgId", rc."status"
-      FROM "Finding" f JOIN "Rectification" rc ON rc."findingId" = f."id"
-      WHERE f."areaId" = ${scope.areaId} AND ${roundIn('f."roundId"', scope)} AND ${inCategorySql(scope)}
-      UNION ALL
-      SELECT iv."roundId", iv."orgId", rc."status"
-      FROM "Interview" iv
-      JOIN "InterviewItem" ii ON ii."interviewId" = iv."id"
-      JOIN "Rectification" rc ON rc."interviewItemId" = ii."id"
-      WHERE iv."areaId" = ${scope.areaId} AND ${roundIn('iv."roundId"', scope)}
-        AND ${inCategorySql(scope, 'iv')}
-    ) items
-    WHERE ${visibleSql(viewer, 'items."orgId"', 'items."roundId"')}
-    GROUP BY items."roundId"`
+    SELECT rc."roundId", count(*)::int AS "total",
+           count(*) FILTER (WHERE rc."status" = 'CLOSED')::int AS "closed"
+    FROM "Rectification" rc
+    WHERE ${roundIn('rc."roundId"', scope)} AND rc."areaId" = ${scope.areaId}
+      AND ${categoryIs('rc."category"', scope.category)}
+      AND ${visibleSql(viewer, 'rc."orgId"', 'rc."roundId"')}
+    GROUP BY rc."roundId"`
   const byRound = new Map(rows.map((r) => [r.roundId, r]))
   return scope.rounds.map((round) => {
     const row = byRound.get(round.id)
