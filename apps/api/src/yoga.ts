@@ -6,6 +6,7 @@ import { defaultConfig, type ApiConfig } from './config'
 import { createContextFactory, pendingCookies, type Context, type ServerContext } from './context'
 import { useHttpRoutes } from './http'
 import { useInputGuard } from './input-guard'
+import { useJitForLargeReads } from './jit'
 import { schema } from './schema'
 import { maskError } from './unavailable'
 import { useEvidenceDownload } from './uploads/download'
@@ -67,6 +68,7 @@ export function createApi(options: CreateApiOptions) {
     logging: config.graphiql ? 'info' : 'warn',
     plugins: [
       ...armor.protect().plugins,
+      useJitForLargeReads(),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useInputGuard(),
       useResponseCookies(),

@@ -3,12 +3,13 @@ import { categoryRanking, type CategoryRanking, type RankingRow } from '../servi
 import { viewerOf } from './analytics-common'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
+import { InspectionRoundRef } from './round'
 
 /**
  * The category ranking of a published round (R3/R4) with the change against the previous
  * published round: public to every signed-in user, except finding and rectification counts,
  * which only the orgs' viewers get (R12). Each row links to its drill-down by `assessmentId`.
- * Cost: one statement for the rows with their orgs, one per round field selected.
+ * Cost: one statement for the rows with their orgs and the previous round, one more for `round`.
  */
 
 const CategoryRankingRowRef = builder.objectRef<RankingRow>('CategoryRankingRow').implement({
@@ -56,16 +57,12 @@ const CategoryRankingRef = builder.objectRef<CategoryRanking>('CategoryRanking')
       nullable: true,
       description: 'The latest earlier published round of the area, which the changes compare with.',
     }),
-    previousRound: t.prismaField({
-      type: 'InspectionRound',
+    previousRound: t.field({
+      type: InspectionRoundRef,
       nullable: true,
-      resolve: (query, ranking, _args, ctx) =>
-        ranking.previousRoundId === null
-          ? null
-          : ctx.prisma.inspectionRound.findUnique({
-              ...query,
-              where: { id: ranking.previousRoundId },
-            }),
+      // Read by the ranking's statement; relations selected below it load through the Prisma
+      // plugin's batched fallback.
+      resolve: (ranking) => ranking.previousRound,
     }),
     rows: t.field({
       type: [CategoryRankingRowRef],

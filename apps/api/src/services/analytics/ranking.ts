@@ -1,4 +1,11 @@
-import { Prisma, type ListMark, type OrgCategory, type Organization, type UnitType } from '@redblue/db'
+import {
+  Prisma,
+  type InspectionRound,
+  type ListMark,
+  type OrgCategory,
+  type Organization,
+  type UnitType,
+} from '@redblue/db'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int } from './numbers'
@@ -39,8 +46,20 @@ export interface CategoryRanking {
   areaId: number
   category: OrgCategory
   previousRoundId: number | null
+  /** Read by the ranking's statement (the dashboard shows its name above the changes). */
+  previousRound: InspectionRound | null
   rows: RankingRow[]
 }
+
+/** The previous round as `to_jsonb` spells it: timestamps and dates as text. */
+type RoundJson = Omit<
+  InspectionRound,
+  'inspectionStart' | 'inspectionEnd' | 'startedAt' | 'publishedAt' | 'closedAt' | 'createdAt' | 'updatedAt'
+> &
+  Record<
+    'inspectionStart' | 'inspectionEnd' | 'startedAt' | 'publishedAt' | 'closedAt' | 'createdAt' | 'updatedAt',
+    string | null
+  >
 
 interface RawRow {
   published: boolean
@@ -56,6 +75,8 @@ interface RawRow {
   orgCreatedAt: Date | null
   orgUpdatedAt: Date | null
   previousRoundId: number | null
+  /** On the first row only. */
+  previousRound: RoundJson | null
   assessmentId: number | null
   orgId: number | null
   rank: number | null
@@ -78,7 +99,7 @@ interface RawRow {
  * R3/R4 as published: the frozen rank, scores and mark of every org of one category, with the
  * change against the previous published round of the same area. Published rankings are public to
  * signed-in users; finding and rectification counts only for orgs the viewer may see. One
- * statement, whatever the number of orgs: the target round is LEFT JOINed so a round that is not
+ * statement, whatever the number of orgs (the previous round comes with the first row): the target round is LEFT JOINed so a round that is not
  * published (or does not exist) still answers with one row carrying no assessment.
  */
 export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs): Promise<CategoryRanking> {
@@ -89,7 +110,7 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
       WHERE r."id" = ${args.roundId} AND r."status" IN ${PUBLISHED_STATUSES}
     ),
     previous AS (
-      SELECT r."id" FROM "InspectionRound" r, target t
+      SELECT r.* FROM "InspectionRound" r, target t
       WHERE r."status" IN ${PUBLISHED_STATUSES}
         AND (r."year", r."quarter") < (t."year", t."quarter")
         AND EXISTS (SELECT 1 FROM "RoundArea" ra WHERE ra."roundId" = r."id" AND ra."areaId" = ${args.areaId})
@@ -99,32 +120,12 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
     ranked AS (
       SELECT a.* FROM "Assessment" a JOIN target t ON t."id" = a."roundId"
       WHERE a."areaId" = ${args.areaId} AND a."category" = ${category}
-    ),
-    -- Per ranked assessment: its standing findings and their items still open (one pass over
-    -- the findings of the round in the area; items by their unique findingId).
-    finding_stats AS (
-      SELECT f."assessmentId",
-             count(*) FILTER (WHERE f."reconciliationStatus" IN ${STANDING_FINDINGS})::int AS "findings",
-             count(rc."id") FILTER (WHERE rc."status" <> 'CLOSED')::int AS "openItems"
-      FROM "Finding" f
-      LEFT JOIN "Rectification" rc ON rc."findingId" = f."id"
-      WHERE f."roundId" = ${args.roundId} AND f."areaId" = ${args.areaId}
-        AND f."assessmentId" IN (SELECT "id" FROM ranked)
-      GROUP BY f."assessmentId"
-    ),
-    -- Items from the interviews of blue-list orgs in this round and area.
-    interview_items AS (
-      SELECT iv."orgId", count(*)::int AS "openItems"
-      FROM "Interview" iv
-      JOIN "InterviewItem" ii ON ii."interviewId" = iv."id"
-      JOIN "Rectification" rc ON rc."interviewItemId" = ii."id"
-      WHERE iv."roundId" = ${args.roundId} AND iv."areaId" = ${args.areaId}
-        AND iv."orgId" IN (SELECT "orgId" FROM ranked) AND rc."status" <> 'CLOSED'
-      GROUP BY iv."orgId"
     )
     SELECT
       EXISTS (SELECT 1 FROM target) AS "published",
       (SELECT "id" FROM previous) AS "previousRoundId",
+      CASE WHEN row_number() OVER (ORDER BY a."rank" NULLS LAST, o."sortOrder", a."orgId") = 1
+        THEN (SELECT to_jsonb(pr) FROM previous pr) END AS "previousRound",
       a."id" AS "assessmentId", a."orgId", a."rank", a."baseScore"::text AS "base",
       a."bonusScore"::text AS "bonus", a."totalScore"::text AS "total", a."listMark",
       p."id" AS "previousAssessmentId", p."rank" AS "previousRank", p."category" AS "previousCategory",
@@ -133,22 +134,56 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
       o."unitType" AS "orgUnitType", o."parentId" AS "orgParentId", o."assessed" AS "orgAssessed",
       o."active" AS "orgActive", o."sortOrder" AS "orgSortOrder", o."version" AS "orgVersion",
       o."createdAt" AS "orgCreatedAt", o."updatedAt" AS "orgUpdatedAt",
-      ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')} AS "visible",
-      COALESCE(fs."findings", 0) AS "findingCount",
-      COALESCE(fs."openItems", 0) + COALESCE(ii."openItems", 0) AS "openRectifications"
+      v."visible",
+      -- Per row through the assessment's own index entries (a finding belongs to one assessment,
+      -- an item to one finding or interview item): only the category's findings are read, and
+      -- none for orgs the viewer may not see.
+      CASE WHEN v."visible" THEN (
+        SELECT count(*) FROM "Finding" f
+        WHERE f."assessmentId" = a."id" AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
+      )::int END AS "findingCount",
+      CASE WHEN v."visible" THEN ((
+        SELECT count(*) FROM "Rectification" rc JOIN "Finding" f ON f."id" = rc."findingId"
+        WHERE f."assessmentId" = a."id" AND rc."status" <> 'CLOSED'
+      ) + (
+        SELECT count(*) FROM "Interview" iv
+        JOIN "InterviewItem" ii ON ii."interviewId" = iv."id"
+        JOIN "Rectification" rc ON rc."interviewItemId" = ii."id"
+        WHERE iv."roundId" = a."roundId" AND iv."orgId" = a."orgId" AND iv."areaId" = a."areaId"
+          AND rc."status" <> 'CLOSED'
+      ))::int END AS "openRectifications"
     FROM (SELECT 1) AS one
     LEFT JOIN ranked a ON TRUE
     LEFT JOIN "Organization" o ON o."id" = a."orgId"
     LEFT JOIN "Assessment" p
       ON p."roundId" = (SELECT "id" FROM previous) AND p."orgId" = a."orgId" AND p."areaId" = a."areaId"
-    LEFT JOIN finding_stats fs ON fs."assessmentId" = a."id"
-    LEFT JOIN interview_items ii ON ii."orgId" = a."orgId"
+    LEFT JOIN LATERAL (
+      SELECT ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')} AS "visible"
+    ) v ON TRUE
     ORDER BY a."rank" NULLS LAST, o."sortOrder", a."orgId"`
   if (!rows[0]?.published) throw new NotFoundError('InspectionRound', args.roundId, '该轮次不存在或尚未发布结果')
   return {
     ...args,
     previousRoundId: rows[0]?.previousRoundId ?? null,
+    previousRound: roundOf(rows[0]?.previousRound ?? null),
     rows: rows.filter((r) => r.assessmentId !== null).map(toRankingRow(args.category)),
+  }
+}
+
+function roundOf(json: RoundJson | null): InspectionRound | null {
+  if (!json) return null
+  const instant = (text: string | null) => (text === null ? null : new Date(text))
+  // Prisma reads @db.Date columns as UTC midnight of the stored day.
+  const day = (text: string | null) => (text === null ? null : new Date(`${text}T00:00:00.000Z`))
+  return {
+    ...json,
+    inspectionStart: day(json.inspectionStart),
+    inspectionEnd: day(json.inspectionEnd),
+    startedAt: instant(json.startedAt),
+    publishedAt: instant(json.publishedAt),
+    closedAt: instant(json.closedAt),
+    createdAt: instant(json.createdAt)!,
+    updatedAt: instant(json.updatedAt)!,
   }
 }
 
