@@ -115,7 +115,8 @@ const DEEMED_CONFIRMED = '核对期结束未提出异议，视为确认'
 /**
  * Puts a round the bench published back into RECONCILING, as the generator left it, so `--reuse`
  * can time publishing it again: removes what publication created (items, interviews, adjustments,
- * notice, dimension subtotals, frozen scores and points, deemed confirmations) in one transaction.
+ * notice, stored round summaries, dimension subtotals, frozen scores and points, deemed
+ * confirmations) in one transaction.
  */
 export async function unpublishRound(pool: pg.Pool, roundId: number): Promise<void> {
   const client = await pool.connect()
@@ -126,10 +127,14 @@ export async function unpublishRound(pool: pg.Pool, roundId: number): Promise<vo
       `DELETE FROM "Interview" WHERE "roundId" = $1`,
       `DELETE FROM "PerformanceAdjustment" WHERE "roundId" = $1`,
       `DELETE FROM "Notice" WHERE "roundId" = $1`,
+      `DELETE FROM "RoundSummary" WHERE "roundId" = $1`,
+      `DELETE FROM "RoundAreaSummary" WHERE "roundId" = $1`,
+      `DELETE FROM "RoundDimensionSummary" WHERE "roundId" = $1`,
+      `DELETE FROM "RoundProblemSummary" WHERE "roundId" = $1`,
       `DELETE FROM "AssessmentDimensionScore" s USING "Assessment" a WHERE a."id" = s."assessmentId" AND a."roundId" = $1`,
       `UPDATE "Assessment" SET "baseScore" = NULL, "bonusScore" = NULL, "totalScore" = NULL, "rank" = NULL,
          "listMark" = NULL, "frozenAt" = NULL WHERE "roundId" = $1`,
-      `UPDATE "IndicatorInput" ii SET "points" = NULL FROM "Assessment" a WHERE a."id" = ii."assessmentId" AND a."roundId" = $1`,
+      `DELETE FROM "AssessmentIndicatorPoints" p USING "Assessment" a WHERE a."id" = p."assessmentId" AND a."roundId" = $1`,
       `UPDATE "Finding" f SET "reconciliationStatus" = 'PENDING' FROM "ReconciliationRecord" rr
          WHERE rr."findingId" = f."id" AND f."roundId" = $1 AND rr."reason" = '${DEEMED_CONFIRMED}'`,
       `DELETE FROM "ReconciliationRecord" rr USING "Finding" f

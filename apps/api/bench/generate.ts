@@ -366,9 +366,12 @@ const COLUMNS = {
     ['ratingLevel', 'text'],
     ['quantityValue', 'numeric'],
     ['bonusPoints', 'numeric'],
-    ['points', 'numeric'],
     ['version', 'int'],
     ['updatedAt', 'timestamptz'],
+  ],
+  assessmentIndicatorPoints: [
+    ['assessmentId', 'int'],
+    ['points', 'jsonb'],
   ],
   assessmentDimensionScore: [
     ['assessmentId', 'int'],
@@ -437,6 +440,8 @@ const COLUMNS = {
     ['interviewItemId', 'int'],
     ['orgId', 'int'],
     ['roundId', 'int'],
+    ['areaId', 'int'],
+    ['category', 'enum:OrgCategory'],
     ['problemCategoryId', 'int'],
     ['title', 'text'],
     ['measure', 'text'],
@@ -813,6 +818,14 @@ export async function generateDataset(
 
   report(`indexes (${deferred.length})`)
   await Promise.all(deferred.map((definition) => runner.query(definition)))
+  // The stored per-round aggregates of the published rounds, by the same SQL function that
+  // publication calls (one round at a time: each is a few set-based statements).
+  report('round summaries')
+  for (const round of rounds) {
+    if (round.status !== 'RECONCILING') {
+      await runner.query(`SELECT "storeRoundSummaries"($1)`, [round.id])
+    }
+  }
   report('sequences and statistics')
   for (const table of SERIAL_TABLES) {
     await runner.query(
@@ -1145,7 +1158,7 @@ export async function generateDataset(
       for (const [i, indicatorId] of a.scheme.indicatorIds.entries()) {
         const rated =
           a.ratings[i] !== undefined || a.quantities[i] !== undefined || a.bonuses[i] !== undefined
-        if (!published && !rated) continue
+        if (!rated) continue
         tables.indicatorInput.add(
           ids.take('indicatorInput'),
           a.id,
@@ -1153,12 +1166,17 @@ export async function generateDataset(
           a.ratings[i] ?? null,
           a.quantities[i] ?? null,
           a.bonuses[i] ?? null,
-          a.score ? a.score.indicators[i]!.points : null,
-          published ? 2 : 1,
+          1,
           roundStamp,
         )
       }
       if (a.score) {
+        tables.assessmentIndicatorPoints.add(
+          a.id,
+          JSON.stringify(
+            Object.fromEntries(a.score.indicators.map((s) => [String(s.indicatorId), s.points])),
+          ),
+        )
         for (const d of a.score.dimensions)
           tables.assessmentDimensionScore.add(a.id, d.dimensionId, d.points, d.lost)
       }
@@ -1215,15 +1233,18 @@ export async function generateDataset(
         submittedAt: Date
         closedAt: Date | null
       }[] = []
+      // The item's area and org category are its assessment's (what the migration's insert
+      // trigger copies; it is off while the generator loads, so they are written here).
       const writeItem = (
         source: 'FINDING' | 'INTERVIEW',
         ref: number,
-        orgId: number,
-        userId: number,
+        a: PlannedAssessment,
         problemCategoryId: number | null,
         title: string,
-        responsible: string,
       ) => {
+        const orgId = a.org.id
+        const userId = a.org.userId
+        const responsible = a.org.secretary
         const status = itemStatus(r, deadline, today)
         const id = ids.take('rectification')
         const submittedAt = dayAt(addDays(chinaDate(publishedAt), r.int(5, 25)), 11)
@@ -1236,6 +1257,8 @@ export async function generateDataset(
           source === 'INTERVIEW' ? ref : null,
           orgId,
           round.id,
+          areaIds[a.areaIndex]!,
+          a.category,
           problemCategoryId,
           title,
           '制定整改措施，限期完成',
@@ -1251,15 +1274,7 @@ export async function generateDataset(
         events.push({ id, status, userId, submittedAt, closedAt })
       }
       for (const { finding: f, a } of standing) {
-        writeItem(
-          'FINDING',
-          f.id,
-          a.org.id,
-          a.org.userId,
-          f.problemCategoryId,
-          f.description,
-          a.org.secretary,
-        )
+        writeItem('FINDING', f.id, a, f.problemCategoryId, f.description)
       }
       // Interviews of blue-list orgs, two itemized rectifications each.
       const interviews: { interviewId: number; a: PlannedAssessment }[] = []
@@ -1290,8 +1305,7 @@ export async function generateDataset(
           items.push({ itemId, a, content })
         }
       }
-      for (const { itemId, a, content } of items)
-        writeItem('INTERVIEW', itemId, a.org.id, a.org.userId, null, content, a.org.secretary)
+      for (const { itemId, a, content } of items) writeItem('INTERVIEW', itemId, a, null, content)
       for (const e of events) {
         const event = (type: string, actorId: number, at: Date, note: string) =>
           tables.rectificationEvent.add(

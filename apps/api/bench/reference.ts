@@ -2,7 +2,9 @@
  * "The limit": the same answers as the ranking and trend requests, written by hand as the fastest
  * SQL we know for them and run directly on the database through `pg` (no HTTP, no GraphQL, no
  * Prisma). Rows are fetched to the client like the API's are; the trend's independent series run
- * concurrently on a pool, as the API's resolvers do. The bench divides the API's latency by this.
+ * concurrently on a pool, as the API's resolvers do. Both read the same stored tables (the per-round
+ * summaries written at publication, the items' own area and category). The bench divides the
+ * API's latency by this.
  */
 import type pg from 'pg'
 
@@ -76,36 +78,24 @@ const SERIES_SQL = [
    FROM "Assessment" a
    WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory" AND a."totalScore" IS NOT NULL
    GROUP BY a."roundId", a."category"`,
-  // Category averages of each dimension per round.
-  `SELECT a."roundId", d."code", min(d."name") AS "name", round(avg(s."points"), 2) AS "points", round(avg(s."lost"), 2) AS "lost"
-   FROM "Assessment" a
-   JOIN "AssessmentDimensionScore" s ON s."assessmentId" = a."id"
-   JOIN "Dimension" d ON d."id" = s."dimensionId"
-   WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory"
-   GROUP BY a."roundId", d."code"`,
-  // Standing findings per problem category and round (the area's findings by the covering index,
-  // semi-joined with the category's assessments).
-  `SELECT f."roundId", f."problemCategoryId", pc."name", count(*)::int AS "n"
-   FROM "Finding" f JOIN "ProblemCategory" pc ON pc."id" = f."problemCategoryId"
-   WHERE f."areaId" = $1 AND f."roundId" = ANY($2::int[]) AND f."reconciliationStatus" IN ${STANDING}
-     AND f."assessmentId" IN (SELECT a."id" FROM "Assessment" a
-       WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory")
-   GROUP BY f."roundId", f."problemCategoryId", pc."name"`,
-  // Items opened per round (the area's findings' items and interview items) and how many are closed.
-  `SELECT x."roundId", count(*)::int AS "total", count(*) FILTER (WHERE x."status" = 'CLOSED')::int AS "closed"
-   FROM (
-     SELECT f."roundId", rc."status" FROM "Finding" f JOIN "Rectification" rc ON rc."findingId" = f."id"
-     WHERE f."areaId" = $1 AND f."roundId" = ANY($2::int[])
-       AND f."assessmentId" IN (SELECT a."id" FROM "Assessment" a
-         WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory")
-     UNION ALL
-     SELECT iv."roundId", rc."status" FROM "Interview" iv
-     JOIN "Assessment" a ON a."roundId" = iv."roundId" AND a."orgId" = iv."orgId" AND a."areaId" = iv."areaId"
-     JOIN "InterviewItem" ii ON ii."interviewId" = iv."id"
-     JOIN "Rectification" rc ON rc."interviewItemId" = ii."id"
-     WHERE iv."areaId" = $1 AND iv."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory"
-   ) x
-   GROUP BY x."roundId"`,
+  // Category averages of each dimension per round, from the sums stored at publication.
+  `SELECT s."roundId", d."code", min(d."name") AS "name",
+          round(sum(s."points") / sum(s."assessments"), 2) AS "points",
+          round(sum(s."lost") / sum(s."assessments"), 2) AS "lost"
+   FROM "RoundDimensionSummary" s JOIN "Dimension" d ON d."id" = s."dimensionId"
+   WHERE s."areaId" = $1 AND s."roundId" = ANY($2::int[]) AND s."category" = $3::"OrgCategory"
+   GROUP BY s."roundId", d."code"`,
+  // Standing findings per problem category and round, stored at publication.
+  `SELECT s."roundId", s."problemCategoryId", pc."name", s."standingFindings" AS "n"
+   FROM "RoundProblemSummary" s JOIN "ProblemCategory" pc ON pc."id" = s."problemCategoryId"
+   WHERE s."areaId" = $1 AND s."roundId" = ANY($2::int[]) AND s."category" = $3::"OrgCategory"
+     AND s."standingFindings" > 0`,
+  // Items opened per round (findings' and interview items of the area and category: each item
+  // carries them) and how many are closed, from the (round, area, category, status) index alone.
+  `SELECT rc."roundId", count(*)::int AS "total", count(*) FILTER (WHERE rc."status" = 'CLOSED')::int AS "closed"
+   FROM "Rectification" rc
+   WHERE rc."roundId" = ANY($2::int[]) AND rc."areaId" = $1 AND rc."category" = $3::"OrgCategory"
+   GROUP BY rc."roundId"`,
 ]
 
 export async function trendReference(pool: pg.Pool, p: TrendParams): Promise<number> {

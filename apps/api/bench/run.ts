@@ -379,7 +379,7 @@ async function main() {
       memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
       loadAverage: { before: loadBefore, after: loadAverage() },
       node: process.version,
-      nodeEnv: process.env.NODE_ENV ?? '(unset, as `pnpm start`)',
+      nodeEnv: process.env.NODE_ENV ?? '(unset)',
       commit: gitCommit(),
       postgres: server.version.split(' on ')[0] ?? server.version,
       postgresSettings: {

@@ -5,7 +5,14 @@
  * (EXPLAIN ANALYZE with the same parameters). Requests: ranking, trend, drilldown, ledger,
  * ledgerCounts, headline, todosAdmin, todosBranch, publish (puts the last round back into
  * RECONCILING first, like `pnpm bench --reuse`).
+ *
+ * `--repeat N` sends the request N more times instead (areas and categories rotating) and prints
+ * p50/p95 with the load average; for ranking and trend each request is followed by its
+ * hand-written SQL (bench/reference.ts), as in the bench, and the ratio is printed. To see where
+ * the API's time goes: `pnpm --filter @redblue/api exec node --cpu-prof --cpu-prof-dir=/tmp/prof
+ * --import tsx bench/trace.ts ranking --repeat 200` and open the .cpuprofile in Chrome's DevTools.
  */
+import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { ApiClient, startApi } from './api'
@@ -21,7 +28,9 @@ import {
   TODOS,
   TRENDS,
 } from './documents'
+import { stats } from './measure'
 import { DEFAULT_SERVER_URL } from './options'
+import { rankingReference, trendReference } from './reference'
 
 interface Traced {
   sql: string
@@ -32,7 +41,12 @@ interface Traced {
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { explain: { type: 'boolean' }, category: { type: 'string' }, area: { type: 'string' } },
+  options: {
+    explain: { type: 'boolean' },
+    category: { type: 'string' },
+    area: { type: 'string' },
+    repeat: { type: 'string' },
+  },
 })
 const url =
   process.env.BENCH_DATABASE_URL?.trim() ||
@@ -99,6 +113,16 @@ try {
   }
   const request = requests[positionals[0] ?? '']
   if (!request) throw new Error(`request must be one of ${Object.keys(requests).join(', ')}`)
+  if (values.repeat) await repeat(client, cookie, request, Number(values.repeat))
+  else await traceOnce(client, cookie, request, roundId)
+} finally {
+  await pool.end()
+  await api.close()
+}
+
+type Request = [document: string, variables: Record<string, unknown>]
+
+async function traceOnce(client: ApiClient, cookie: string, request: Request, roundId: number) {
   if (positionals[0] === 'publish') await unpublishRound(pool, roundId)
   else for (let i = 0; i < 3; i++) await client.gql(request[0], request[1], cookie)
   tracing = []
@@ -119,7 +143,53 @@ try {
       console.log(plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n'))
     }
   }
-} finally {
-  await pool.end()
-  await api.close()
+}
+
+/**
+ * The request `times` times after a warm-up, rotating areas and categories (the bench's rotation),
+ * each ranking or trend followed by its hand-written SQL so both see the same load.
+ */
+async function repeat(client: ApiClient, cookie: string, request: Request, times: number) {
+  const name = positionals[0]!
+  const categories = values.category ? [values.category] : ['I', 'II', 'III']
+  const areaIds = values.area ? [Number(values.area)] : label!.areaIds
+  const variablesAt = (i: number): Record<string, unknown> => {
+    const rotated = {
+      areaId: areaIds[i % areaIds.length]!,
+      category: categories[i % categories.length]!,
+    }
+    return name === 'ranking' || name === 'trend' ? { ...request[1], ...rotated } : request[1]
+  }
+  const reference = (v: Record<string, unknown>) =>
+    name === 'ranking'
+      ? rankingReference(pool, v as unknown as Parameters<typeof rankingReference>[1])
+      : name === 'trend'
+        ? trendReference(pool, v as unknown as Parameters<typeof trendReference>[1])
+        : null
+  const before = loadavg()
+  const api: number[] = []
+  const sql: number[] = []
+  let bytes = 0
+  for (let i = -5; i < times; i++) {
+    const v = variablesAt(i + 5)
+    const res = await client.gql(request[0], v, cookie)
+    if (res.body.errors) throw new Error(JSON.stringify(res.body.errors))
+    const started = performance.now()
+    const pending = reference(v)
+    if (pending) await pending
+    if (i < 0) continue
+    api.push(res.ms)
+    bytes += res.bytes
+    if (pending) sql.push(performance.now() - started)
+  }
+  const a = stats(api)
+  const line = [`${name} × ${times}: API p50 ${a.p50} ms, p95 ${a.p95} ms`]
+  if (sql.length) {
+    const r = stats(sql)
+    line.push(`SQL p50 ${r.p50} ms, p95 ${r.p95} ms, ratio ${(a.p50 / r.p50).toFixed(2)}`)
+  }
+  line.push(`${Math.round(bytes / times / 1024)} KB`)
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ')
+  line.push(`load ${load(before)} before, ${load(loadavg())} after`)
+  console.log(line.join('; '))
 }

@@ -2,7 +2,8 @@
  * The benchmark's dataset generator (apps/api/bench, run by `pnpm bench`, never by `pnpm test`) at
  * a tiny size, so it cannot rot unnoticed: row counts follow the requested size, the published
  * round's frozen results are the engine's and rank through the API, the round left in RECONCILING
- * publishes through the API, and the ledger's colour filter and the to-do counts (computed in SQL
+ * publishes through the API, the stored round summaries equal the raw rows before and after that
+ * publication, and the ledger's colour filter and the to-do counts (computed in SQL
  * since issue 10) agree with the engine's warning rule item by item on the generated items.
  */
 import { hash } from '@node-rs/argon2'
@@ -13,6 +14,7 @@ import type { SqlRunner } from '../../bench/bulk'
 import { RANKING } from '../../bench/documents'
 import { BENCH_PASSWORD, generateDataset, type GeneratedDataset } from '../../bench/generate'
 import * as wf from '../../src/services/workflow'
+import { NO_MISMATCH, summaryMismatches } from '../analytics/summaries'
 import { ok, useTestApi } from '../helpers'
 
 const NOW = new Date('2026-11-25T04:00:00Z')
@@ -59,12 +61,22 @@ describe('bench dataset generator', () => {
     ).toBe(SIZE.indicators)
     expect(await prisma.assessment.count()).toBe(assessed * SIZE.rounds)
     const [published, last] = dataset.roundIds
-    // Published: one frozen input per scheme indicator, eight dimension subtotals, every total.
+    // Published: every scheme indicator's frozen points in one row per assessment, eight
+    // dimension subtotals, every total; inputs only where the inspector entered something.
+    const frozen = await prisma.assessmentIndicatorPoints.findMany({
+      where: { assessment: { roundId: published } },
+    })
+    expect(frozen).toHaveLength(assessed)
+    for (const row of frozen) {
+      const values = Object.values(row.points as Record<string, string>)
+      expect(values).toHaveLength(SIZE.indicators)
+      for (const value of values) expect(value).toMatch(/^\d+\.\d\d$/)
+    }
     expect(
       await prisma.indicatorInput.count({
-        where: { assessment: { roundId: published }, points: { not: null } },
+        where: { ratingLevel: null, quantityValue: null, bonusPoints: null },
       }),
-    ).toBe(assessed * SIZE.indicators)
+    ).toBe(0)
     expect(
       await prisma.assessmentDimensionScore.count({
         where: { assessment: { roundId: published } },
@@ -98,6 +110,9 @@ describe('bench dataset generator', () => {
     // The counts reported are the rows in the database.
     expect(dataset.counts.Finding).toBe(await prisma.finding.count())
     expect(dataset.counts.IndicatorInput).toBe(await prisma.indicatorInput.count())
+    expect(dataset.counts.AssessmentIndicatorPoints).toBe(
+      await prisma.assessmentIndicatorPoints.count(),
+    )
   })
 
   it('ranks the published round through the API as the engine scored it', async () => {
@@ -131,6 +146,15 @@ describe('bench dataset generator', () => {
     expect(rows).toBe(SIZE.orgs * SIZE.areas)
   })
 
+  it('stores the published round’s summaries and the items’ area and category as the rows give them', async () => {
+    const [published] = dataset.roundIds
+    expect(await api.prisma.roundSummary.count({ where: { roundId: published } })).toBe(1)
+    expect(
+      await api.prisma.roundDimensionSummary.count({ where: { roundId: published } }),
+    ).toBeGreaterThan(0)
+    expect(await summaryMismatches(api.prisma)).toEqual(NO_MISMATCH)
+  })
+
   it('leaves the last round ready to publish through the API', async () => {
     const admin = await api.login(dataset.users.admin, BENCH_PASSWORD)
     const res = ok(
@@ -144,6 +168,8 @@ describe('bench dataset generator', () => {
     expect(
       await api.prisma.assessment.count({ where: { roundId: dataset.lastRoundId, rank: null } }),
     ).toBe(0)
+    expect(await api.prisma.roundSummary.count({ where: { roundId: dataset.lastRoundId } })).toBe(1)
+    expect(await summaryMismatches(api.prisma)).toEqual(NO_MISMATCH)
   })
 
   it('filters the ledger by colour and counts to-dos as the engine classifies each item', async () => {
