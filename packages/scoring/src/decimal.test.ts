@@ -110,8 +110,32 @@ describe('meanScore', () => {
     [['1', '1', '2'], '1.33'],
     [['1', '2', '2'], '1.67'],
     [['0.01', '0.02'], '0.02'], // 0.015 rounds half-up
+    [['-0.01', '-0.02'], '-0.02'], // −0.015: away from zero, like ROUND_HALF_UP
+    [['-0.01', '0.01'], '0.00'], // never "-0.00"
+    [['97.99', '98.00', '98.00'], '98.00'], // 97.996…
+    [['97.995', '98'], '98.00'], // three decimals take the decimal path: 97.9975
+    [['97.994', '97.99'], '97.99'], // 97.992
+    [[98, '97.5'], '97.75'],
   ])('%j → %s', (xs, expected) => {
     expect(meanScore(xs)).toBe(expected)
+  })
+
+  it('agrees with decimal.js on thousands of generated lists (ties included)', () => {
+    // A small deterministic generator: the fast integer path must give decimal.js' answer.
+    let seed = 7
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648)
+    for (let trial = 0; trial < 2000; trial++) {
+      const n = 1 + (next() % 40)
+      const xs: string[] = []
+      for (let i = 0; i < n; i++) {
+        const cents = (next() % 20001) - (trial % 5 === 0 ? 10000 : 0)
+        xs.push((cents / 100).toFixed(2))
+      }
+      let sum = new Decimal(0)
+      for (const x of xs) sum = sum.plus(x)
+      const expected = sum.div(n).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
+      expect(meanScore(xs)).toBe(expected === '-0.00' ? '0.00' : expected)
+    }
   })
 })
 
