@@ -9,7 +9,6 @@
 import type pg from 'pg'
 
 const PUBLISHED = `('PUBLISHED', 'CLOSED')`
-const STANDING = `('CONFIRMED', 'UPHELD')`
 
 export interface RankingParams {
   roundId: number
@@ -17,7 +16,11 @@ export interface RankingParams {
   category: string
 }
 
-/** One statement: the category's rows with org, previous round, finding and open-item counts. */
+/**
+ * One statement: the category's rows with org, previous round, finding and open-item counts —
+ * the finding counts frozen at publication, open items per org from the items' own
+ * (round, area, category, status, deadline, org) index, as the API reads them.
+ */
 export const RANKING_SQL = `
 WITH target AS (
   SELECT r."id", r."year", r."quarter" FROM "InspectionRound" r
@@ -28,24 +31,23 @@ previous AS (
   WHERE r."status" IN ${PUBLISHED} AND (r."year", r."quarter") < (t."year", t."quarter")
     AND EXISTS (SELECT 1 FROM "RoundArea" ra WHERE ra."roundId" = r."id" AND ra."areaId" = $2)
   ORDER BY r."year" DESC, r."quarter" DESC LIMIT 1
+),
+open_items AS (
+  SELECT rc."orgId", count(*)::int AS "n" FROM "Rectification" rc
+  WHERE rc."roundId" = $1 AND rc."areaId" = $2 AND rc."category" = $3::"OrgCategory"
+    AND rc."status" IN ('OPEN', 'SUBMITTED', 'RETURNED')
+  GROUP BY rc."orgId"
 )
 SELECT a."id", a."orgId", o."name", o."shortName", a."rank", a."baseScore", a."bonusScore", a."totalScore",
        a."listMark", p."rank" AS "previousRank", p."category" AS "previousCategory",
        a."totalScore" - p."totalScore" AS "totalChange",
-       (SELECT count(*) FROM "Finding" f
-         WHERE f."assessmentId" = a."id" AND f."reconciliationStatus" IN ${STANDING})::int AS "findings",
-       (SELECT count(*) FROM "Rectification" rc JOIN "Finding" f ON f."id" = rc."findingId"
-         WHERE f."assessmentId" = a."id" AND rc."status" <> 'CLOSED')::int
-       + (SELECT count(*) FROM "Interview" iv
-           JOIN "InterviewItem" ii ON ii."interviewId" = iv."id"
-           JOIN "Rectification" rc ON rc."interviewItemId" = ii."id"
-         WHERE iv."roundId" = a."roundId" AND iv."orgId" = a."orgId" AND iv."areaId" = a."areaId"
-           AND rc."status" <> 'CLOSED')::int AS "openItems",
+       a."findingCount" AS "findings", COALESCE(oi."n", 0) AS "openItems",
        (SELECT "name" FROM previous) AS "previousRoundName"
 FROM target t
 JOIN "Assessment" a ON a."roundId" = t."id"
 JOIN "Organization" o ON o."id" = a."orgId"
 LEFT JOIN "Assessment" p ON p."roundId" = (SELECT "id" FROM previous) AND p."orgId" = a."orgId" AND p."areaId" = a."areaId"
+LEFT JOIN open_items oi ON oi."orgId" = a."orgId"
 WHERE a."areaId" = $2 AND a."category" = $3::"OrgCategory"
 ORDER BY a."rank" NULLS LAST, o."sortOrder", a."orgId"`
 

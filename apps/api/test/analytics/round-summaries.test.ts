@@ -121,6 +121,18 @@ describe('on the demo seed', () => {
       select: { roundId: true },
     })
     expect((await summaryMismatches(db.prisma)).problems).toHaveLength(2)
+    const frozen = await db.prisma.assessment.findFirstOrThrow({
+      where: { findingCount: { gt: 0 } },
+      select: { id: true },
+    })
+    await db.prisma.assessment.update({
+      where: { id: frozen.id },
+      data: { findingCount: { increment: 1 } },
+      select: { id: true },
+    })
+    expect((await summaryMismatches(db.prisma)).findingCounts).toEqual([
+      expect.objectContaining({ id: frozen.id }),
+    ])
     for (const round of rounds.filter((r) => r.status === 'PUBLISHED' || r.status === 'CLOSED')) {
       await storeRoundSummaries(db.prisma, round.id)
     }

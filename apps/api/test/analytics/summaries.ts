@@ -47,18 +47,31 @@ const CHECKS = {
     `SELECT r."id", (SELECT count(*) FROM "FeedbackForm" ff WHERE ff."roundId" = r."id")::int
      FROM "InspectionRound" r WHERE r."status" IN ${PUBLISHED}`,
   ),
+  // Every published assessment's frozen count of standing findings (the ranking's column).
+  findingCounts: `SELECT a."id", a."findingCount", (
+       SELECT count(*) FROM "Finding" f
+       WHERE f."assessmentId" = a."id" AND f."reconciliationStatus" = ANY (ARRAY['CONFIRMED', 'UPHELD']::"ReconciliationStatus"[])
+     )::int AS "counted"
+     FROM "Assessment" a JOIN "InspectionRound" r ON r."id" = a."roundId" AND r."status" IN ${PUBLISHED}
+     WHERE a."findingCount" IS DISTINCT FROM (
+       SELECT count(*) FROM "Finding" f
+       WHERE f."assessmentId" = a."id" AND f."reconciliationStatus" = ANY (ARRAY['CONFIRMED', 'UPHELD']::"ReconciliationStatus"[])
+     )::int`,
+  // Items carry their assessment's round, org, area and category (the ranking counts an org's
+  // open items of a round by them).
   items: `SELECT rc."id", rc."areaId", rc."category"::text, src."areaId" AS "expectedArea", src."category"::text AS "expectedCategory"
      FROM "Rectification" rc
      LEFT JOIN LATERAL (
-       SELECT f."areaId", a."category" FROM "Finding" f JOIN "Assessment" a ON a."id" = f."assessmentId"
+       SELECT f."areaId", a."category", a."roundId", a."orgId" FROM "Finding" f JOIN "Assessment" a ON a."id" = f."assessmentId"
        WHERE f."id" = rc."findingId"
        UNION ALL
-       SELECT a."areaId", a."category" FROM "InterviewItem" ii
+       SELECT a."areaId", a."category", a."roundId", a."orgId" FROM "InterviewItem" ii
        JOIN "Interview" iv ON iv."id" = ii."interviewId"
        JOIN "Assessment" a ON a."roundId" = iv."roundId" AND a."orgId" = iv."orgId" AND a."areaId" = iv."areaId"
        WHERE ii."id" = rc."interviewItemId"
      ) src ON TRUE
-     WHERE rc."areaId" IS DISTINCT FROM src."areaId" OR rc."category" IS DISTINCT FROM src."category"`,
+     WHERE rc."areaId" IS DISTINCT FROM src."areaId" OR rc."category" IS DISTINCT FROM src."category"
+        OR rc."roundId" IS DISTINCT FROM src."roundId" OR rc."orgId" IS DISTINCT FROM src."orgId"`,
 } as const
 
 export type SummaryCheck = keyof typeof CHECKS
@@ -80,6 +93,7 @@ export const NO_MISMATCH: Record<SummaryCheck, unknown[]> = {
   problems: [],
   areaForms: [],
   roundForms: [],
+  findingCounts: [],
   items: [],
 }
 

@@ -9,7 +9,7 @@ import {
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int } from './numbers'
-import { PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
 
 export interface RankingArgs {
   roundId: number
@@ -99,8 +99,10 @@ interface RawRow {
  * R3/R4 as published: the frozen rank, scores and mark of every org of one category, with the
  * change against the previous published round of the same area. Published rankings are public to
  * signed-in users; finding and rectification counts only for orgs the viewer may see. One
- * statement, whatever the number of orgs (the previous round comes with the first row): the target round is LEFT JOINed so a round that is not
- * published (or does not exist) still answers with one row carrying no assessment.
+ * statement, whatever the number of orgs (the previous round comes with the first row): the target
+ * round is LEFT JOINed so a round that is not published (or does not exist) still answers with one
+ * row carrying no assessment. Finding counts were frozen with the scores at publication
+ * (`Assessment.findingCount`); open items are counted live, since they move after it.
  */
 export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs): Promise<CategoryRanking> {
   const category = Prisma.sql`${args.category}::"OrgCategory"`
@@ -120,6 +122,15 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
     ranked AS (
       SELECT a.* FROM "Assessment" a JOIN target t ON t."id" = a."roundId"
       WHERE a."areaId" = ${args.areaId} AND a."category" = ${category}
+    ),
+    -- Items opened in this round for the category's orgs and not verified yet, per org: a
+    -- finding's item or an interview's, each carrying its assessment's area and category, read
+    -- from the (roundId, areaId, category, status, deadline, orgId) index alone.
+    open_items AS (
+      SELECT rc."orgId", count(*)::int AS "n" FROM "Rectification" rc
+      WHERE rc."roundId" = ${args.roundId} AND rc."areaId" = ${args.areaId}
+        AND rc."category" = ${category} AND rc."status" IN ('OPEN', 'SUBMITTED', 'RETURNED')
+      GROUP BY rc."orgId"
     )
     SELECT
       EXISTS (SELECT 1 FROM target) AS "published",
@@ -135,28 +146,14 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
       o."active" AS "orgActive", o."sortOrder" AS "orgSortOrder", o."version" AS "orgVersion",
       o."createdAt" AS "orgCreatedAt", o."updatedAt" AS "orgUpdatedAt",
       v."visible",
-      -- Per row through the assessment's own index entries (a finding belongs to one assessment,
-      -- an item to one finding or interview item): only the category's findings are read, and
-      -- none for orgs the viewer may not see.
-      CASE WHEN v."visible" THEN (
-        SELECT count(*) FROM "Finding" f
-        WHERE f."assessmentId" = a."id" AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
-      )::int END AS "findingCount",
-      CASE WHEN v."visible" THEN ((
-        SELECT count(*) FROM "Rectification" rc JOIN "Finding" f ON f."id" = rc."findingId"
-        WHERE f."assessmentId" = a."id" AND rc."status" <> 'CLOSED'
-      ) + (
-        SELECT count(*) FROM "Interview" iv
-        JOIN "InterviewItem" ii ON ii."interviewId" = iv."id"
-        JOIN "Rectification" rc ON rc."interviewItemId" = ii."id"
-        WHERE iv."roundId" = a."roundId" AND iv."orgId" = a."orgId" AND iv."areaId" = a."areaId"
-          AND rc."status" <> 'CLOSED'
-      ))::int END AS "openRectifications"
+      CASE WHEN v."visible" THEN a."findingCount" END AS "findingCount",
+      CASE WHEN v."visible" THEN COALESCE(oi."n", 0) END AS "openRectifications"
     FROM (SELECT 1) AS one
     LEFT JOIN ranked a ON TRUE
     LEFT JOIN "Organization" o ON o."id" = a."orgId"
     LEFT JOIN "Assessment" p
       ON p."roundId" = (SELECT "id" FROM previous) AND p."orgId" = a."orgId" AND p."areaId" = a."areaId"
+    LEFT JOIN open_items oi ON oi."orgId" = a."orgId"
     LEFT JOIN LATERAL (
       SELECT ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')} AS "visible"
     ) v ON TRUE
