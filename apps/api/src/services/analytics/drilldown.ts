@@ -145,11 +145,15 @@ export async function assessmentBreakdown(db: Db, viewer: Viewer, assessmentId: 
         AND ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')}`,
     db.$queryRaw<DimensionRow[]>`
       WITH own AS (SELECT a."roundId", a."areaId", a."category", a."schemeId" FROM "Assessment" a WHERE a."id" = ${assessmentId}),
+      -- The category's sums per dimension, stored at publication (RoundDimensionSummary) instead of
+      -- summing a thousand peers' subtotals on every drill-down; by code, as revisions of the
+      -- scheme have dimensions of their own ids.
       peers AS (
-        SELECT d2."code", sum(s2."points") AS "sumPoints", sum(s2."lost") AS "sumLost", count(*)::int AS "n"
+        SELECT d2."code", sum(s2."points") AS "sumPoints", sum(s2."lost") AS "sumLost",
+               sum(s2."assessments")::int AS "n"
         FROM own
-        JOIN "Assessment" a2 ON a2."roundId" = own."roundId" AND a2."areaId" = own."areaId" AND a2."category" = own."category"
-        JOIN "AssessmentDimensionScore" s2 ON s2."assessmentId" = a2."id"
+        JOIN "RoundDimensionSummary" s2
+          ON s2."roundId" = own."roundId" AND s2."areaId" = own."areaId" AND s2."category" = own."category"
         JOIN "Dimension" d2 ON d2."id" = s2."dimensionId"
         GROUP BY d2."code"
       )
