@@ -4,11 +4,11 @@ import {
   type ListMark,
   type OrgCategory,
   type Organization,
-  type UnitType,
 } from '@redblue/db'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int } from './numbers'
+import { ORG_COLUMNS, organizationOf, type OrgColumns } from './org-columns'
 import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
 
 export interface RankingArgs {
@@ -51,6 +51,8 @@ export interface CategoryRanking {
   rows: RankingRow[]
 }
 
+type Nullable<T> = { [K in keyof T]: T[K] | null }
+
 /** The previous round as `to_jsonb` spells it: timestamps and dates as text. */
 type RoundJson = Omit<
   InspectionRound,
@@ -61,19 +63,9 @@ type RoundJson = Omit<
     string | null
   >
 
-interface RawRow {
+/** A row; its org columns are null only on the placeholder row of an unpublished round. */
+interface RawRow extends Nullable<OrgColumns> {
   published: boolean
-  orgCode: string | null
-  orgName: string | null
-  orgShortName: string | null
-  orgUnitType: UnitType | null
-  orgParentId: number | null
-  orgAssessed: boolean | null
-  orgActive: boolean | null
-  orgSortOrder: number | null
-  orgVersion: number | null
-  orgCreatedAt: Date | null
-  orgUpdatedAt: Date | null
   previousRoundId: number | null
   /** On the first row only. */
   previousRound: RoundJson | null
@@ -141,10 +133,7 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
       a."bonusScore"::text AS "bonus", a."totalScore"::text AS "total", a."listMark",
       p."id" AS "previousAssessmentId", p."rank" AS "previousRank", p."category" AS "previousCategory",
       p."totalScore"::text AS "previousTotal", (a."totalScore" - p."totalScore")::text AS "totalChange",
-      o."code" AS "orgCode", o."name" AS "orgName", o."shortName" AS "orgShortName",
-      o."unitType" AS "orgUnitType", o."parentId" AS "orgParentId", o."assessed" AS "orgAssessed",
-      o."active" AS "orgActive", o."sortOrder" AS "orgSortOrder", o."version" AS "orgVersion",
-      o."createdAt" AS "orgCreatedAt", o."updatedAt" AS "orgUpdatedAt",
+      ${ORG_COLUMNS},
       v."visible",
       CASE WHEN v."visible" THEN a."findingCount" END AS "findingCount",
       CASE WHEN v."visible" THEN COALESCE(oi."n", 0) END AS "openRectifications"
@@ -191,20 +180,9 @@ function toRankingRow(category: OrgCategory) {
     return {
       assessmentId: r.assessmentId!,
       orgId: r.orgId!,
-      org: {
-        id: r.orgId!,
-        code: r.orgCode!,
-        name: r.orgName!,
-        shortName: r.orgShortName,
-        unitType: r.orgUnitType!,
-        parentId: r.orgParentId,
-        assessed: r.orgAssessed!,
-        active: r.orgActive!,
-        sortOrder: r.orgSortOrder!,
-        version: r.orgVersion!,
-        createdAt: r.orgCreatedAt!,
-        updatedAt: r.orgUpdatedAt!,
-      },
+      // The placeholder row of an unpublished round is filtered out before this: an assessment row
+      // always has its org.
+      org: organizationOf(r.orgId!, r as RawRow & OrgColumns),
       rank: r.rank,
       base: fixed2(r.base),
       bonus: fixed2(r.bonus),

@@ -3,11 +3,11 @@ import {
   type ListMark,
   type OrgCategory,
   type Organization,
-  type UnitType,
 } from '@redblue/db'
 import { categoryAverageSeries, orgSeries, type CategoryAverageSeries } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { fixed2, int, meanOf, percentOf } from './numbers'
+import { ORG_COLUMNS, organizationOf, type OrgColumns } from './org-columns'
 import type { AnalyticsRound } from './rounds'
 import { PUBLISHED_STATUSES, seesAll, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
 
@@ -68,19 +68,8 @@ export interface TotalsTrend {
  * One org with its assessments of the window as parallel arrays (one object per org, not per
  * round), as `json_agg` spells it: timestamps as ISO text.
  */
-interface OrgTotalsJson {
+interface OrgTotalsJson extends OrgColumns {
   orgId: number
-  orgCode: string
-  orgName: string
-  orgShortName: string | null
-  orgUnitType: UnitType
-  orgParentId: number | null
-  orgAssessed: boolean
-  orgActive: boolean
-  orgSortOrder: number
-  orgVersion: number
-  orgCreatedAt: string
-  orgUpdatedAt: string
   roundIds: number[]
   categories: OrgCategory[]
   /** numeric(6,2) as text ("97.50"): thousands of values, no Decimal object each. */
@@ -104,10 +93,7 @@ export async function totalsTrend(
   // arrays through pg's array parser and Prisma's row mapping (≈ 15–20 ms less per trend).
   const [document] = await db.$queryRaw<{ orgs: OrgTotalsJson[] | null }[]>`
     SELECT json_agg(t ORDER BY t."orgSortOrder", t."orgId") AS "orgs" FROM (
-      SELECT a."orgId", o."code" AS "orgCode", o."name" AS "orgName", o."shortName" AS "orgShortName",
-             o."unitType" AS "orgUnitType", o."parentId" AS "orgParentId", o."assessed" AS "orgAssessed",
-             o."active" AS "orgActive", o."sortOrder" AS "orgSortOrder", o."version" AS "orgVersion",
-             o."createdAt" AS "orgCreatedAt", o."updatedAt" AS "orgUpdatedAt",
+      SELECT a."orgId", ${ORG_COLUMNS},
              array_agg(a."roundId") AS "roundIds", array_agg(a."category") AS "categories",
              array_agg(a."totalScore"::text) AS "totals", array_agg(a."rank") AS "ranks",
              array_agg(a."listMark") AS "marks"
@@ -124,20 +110,7 @@ export async function totalsTrend(
   const rows: TotalRow[] = []
   const orgOf = new Map<number, Organization>()
   for (const r of orgRows) {
-    orgOf.set(r.orgId, {
-      id: r.orgId,
-      code: r.orgCode,
-      name: r.orgName,
-      shortName: r.orgShortName,
-      unitType: r.orgUnitType,
-      parentId: r.orgParentId,
-      assessed: r.orgAssessed,
-      active: r.orgActive,
-      sortOrder: r.orgSortOrder,
-      version: r.orgVersion,
-      createdAt: new Date(r.orgCreatedAt),
-      updatedAt: new Date(r.orgUpdatedAt),
-    })
+    orgOf.set(r.orgId, organizationOf(r.orgId, r))
     r.roundIds.forEach((roundId, i) => {
       rows.push({
         roundId,

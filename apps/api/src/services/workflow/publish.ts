@@ -161,12 +161,7 @@ export async function publishRound(
       dimensions.points.push(d.points)
       dimensions.lost.push(d.lost)
     }
-    // Standing findings, frozen with the scores ("storeRoundSummaries" below finds them equal and
-    // writes nothing: one pass over the round's assessments less).
-    const findings = (findingsOf.get(assessment.id) ?? []).filter((f) =>
-      FINAL_COUNTED.includes(f.reconciliationStatus),
-    ).length
-    scored.push({ assessment, score, findings })
+    scored.push({ assessment, score })
   }
   // Every scheme indicator's points in one row per assessment (not one input row per indicator:
   // 9,000 rows for a provincial round instead of 540,000); the inspector's inputs stay as they are.
@@ -236,17 +231,16 @@ export async function publishRound(
   await tx.$executeRaw`
     UPDATE "Assessment" a
     SET "baseScore" = u."base", "bonusScore" = u."bonus", "totalScore" = u."total", "rank" = u."rank",
-        "listMark" = u."mark"::"ListMark", "findingCount" = u."findings", "frozenAt" = ${now},
-        "version" = a."version" + 1, "updatedAt" = CURRENT_TIMESTAMP
+        "listMark" = u."mark"::"ListMark", "frozenAt" = ${now}, "version" = a."version" + 1,
+        "updatedAt" = CURRENT_TIMESTAMP
     FROM unnest(
       ${scored.map((s) => s.assessment.id)}::int[],
       ${scored.map((s) => s.score.base)}::numeric[],
       ${scored.map((s) => s.score.bonus)}::numeric[],
       ${scored.map((s) => s.score.total)}::numeric[],
       ${scored.map((s) => rankOf.get(s.assessment.id) ?? null)}::int[],
-      ${scored.map((s) => markOf.get(s.assessment.id) ?? null)}::text[],
-      ${scored.map((s) => s.findings)}::int[]
-    ) AS u("id", "base", "bonus", "total", "rank", "mark", "findings")
+      ${scored.map((s) => markOf.get(s.assessment.id) ?? null)}::text[]
+    ) AS u("id", "base", "bonus", "total", "rank", "mark")
     WHERE a."id" = u."id"`
   if (adjustments.length) {
     await tx.$executeRaw`
@@ -309,7 +303,8 @@ export async function publishRound(
   })
   await step('interviews')
 
-  // Stored per-round aggregates of what was just frozen (the analytics read them).
+  // Stored per-round aggregates of what was just frozen, and each assessment's count of standing
+  // findings (the analytics read them): one definition in the database for every writer.
   await storeRoundSummaries(tx, round.id)
 
   await audit(tx, actor, 'round.publishResults', 'InspectionRound', round.id, null, {

@@ -64,8 +64,8 @@ BEGIN
   INSERT INTO "RoundSummary" ("roundId", "feedbackForms")
   SELECT "target", (SELECT count(*) FROM "FeedbackForm" ff WHERE ff."roundId" = "target")::int;
 
-  -- Publication already wrote them with the scores; this writes only what differs (the seed's and
-  -- the generator's rounds, a repaired row), from one pass over the round's standing findings.
+  -- From one pass over the round's standing findings; only rows that differ are written, so
+  -- storing a round again changes nothing.
   UPDATE "Assessment" a
   SET "findingCount" = c."n"
   FROM (
