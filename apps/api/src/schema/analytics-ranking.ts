@@ -1,6 +1,7 @@
 import { builder } from '../builder'
 import { categoryRanking, type CategoryRanking, type RankingRow } from '../services/analytics'
 import { viewerOf } from './analytics-common'
+import { resolveListOrg } from './analytics-org'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
 import { InspectionRoundRef } from './round'
@@ -16,9 +17,14 @@ const CategoryRankingRowRef = builder.objectRef<RankingRow>('CategoryRankingRow'
   fields: (t) => ({
     assessmentId: t.exposeInt('assessmentId', { description: 'Key of `assessmentDrilldown`.' }),
     orgId: t.exposeInt('orgId'),
-    // Read with the row by the ranking's one statement; relations selected below it load through
-    // the Prisma plugin's batched fallback.
-    org: t.field({ type: OrganizationRef, resolve: (row) => row.org }),
+    // Id, name and short name come with the row from the ranking's one statement; anything more
+    // loads the ranking's orgs in one more (relations below them through the Prisma plugin's
+    // batched fallback).
+    org: t.field({
+      type: OrganizationRef,
+      resolve: (row, _args, ctx, info) =>
+        resolveListOrg(row.org, row.orgIds, row.orgIds, ctx, info),
+    }),
     rank: t.exposeInt('rank', { nullable: true }),
     base: t.field({ type: 'Decimal', nullable: true, resolve: (r) => r.base }),
     bonus: t.field({ type: 'Decimal', nullable: true, resolve: (r) => r.bonus }),

@@ -15,6 +15,7 @@ import {
   type Viewer,
 } from '../services/analytics'
 import { loadById, loadOnce, pick, unique, viewerOf } from './analytics-common'
+import { resolveListOrg } from './analytics-org'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
 
@@ -60,7 +61,12 @@ const DimensionSeriesRef = builder.objectRef<DimensionSeries>('DimensionSeries')
 const OrgTrendRef = builder.objectRef<OrgTrendData>('OrgTrend').implement({
   fields: (t) => ({
     orgId: t.exposeInt('orgId'),
-    org: t.field({ type: OrganizationRef, resolve: (row) => row.org }),
+    // Id, name and short name come from the totals' statement; anything more loads the list's
+    // orgs in one more (see analytics-org.ts).
+    org: t.field({
+      type: OrganizationRef,
+      resolve: (row, _args, ctx, info) => resolveListOrg(row.org, row.batch, row.batch.orgIds, ctx, info),
+    }),
     categories: t.field({
       type: [OrgCategoryEnum],
       nullable: { list: false, items: true },

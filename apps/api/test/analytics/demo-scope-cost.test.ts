@@ -169,6 +169,73 @@ describe('statements per request', () => {
     expect([s.count, l.count]).toEqual([1, 1])
   })
 
+  it('ranking and trend rows: asking an org for more than id and names costs one statement more, and answers it whole', async () => {
+    const more = `org { id name shortName code unitType sortOrder createdAt parent { id name } }`
+    const ranking = (org: string, fragments = '') => `query ($r: Int!, $a: Int!, $c: OrgCategory!) {
+      categoryRanking(roundId: $r, areaId: $a, category: $c) { rows { orgId ${org} } } } ${fragments}`
+    const trend = (org: string, fragments = '') =>
+      `query ($a: Int!) { analyticsTrends(areaId: $a, rounds: 3) { orgs { orgId ${org} } } } ${fragments}`
+    type Row = {
+      orgId: number
+      org: {
+        id: number
+        name?: string
+        shortName?: string | null
+        code?: string
+        unitType?: string
+        sortOrder?: number
+        createdAt?: string
+        parent?: { id: number; name: string } | null
+      }
+    }
+    const rowsOf = (d: unknown): Row[] => {
+      const data = d as { categoryRanking?: { rows: Row[] }; analyticsTrends?: { orgs: Row[] } }
+      return data.categoryRanking?.rows ?? data.analyticsTrends!.orgs
+    }
+    const orgs = new Map(
+      (await api.prisma.organization.findMany({ include: { parent: true } })).map((o) => [o.id, o]),
+    )
+    const vars = { r: latest, a: areaId, c: 'II' }
+    for (const [build, base] of [
+      [ranking, 1],
+      [trend, 2],
+    ] as const) {
+      const lean = await counted<unknown>(api, leader, build('org { id name shortName }'), vars)
+      const whole = await counted<unknown>(api, leader, build(more), vars)
+      // A field asked through a named or an inline fragment counts too.
+      const named = await counted<unknown>(api, leader, build('org { ...More }', 'fragment More on Organization { code }'), vars)
+      const inline = await counted<unknown>(api, leader, build('org { id ... on Organization { code } }'), vars)
+      expect(rowsOf(named.data)[0]!.org.code).toBe(orgs.get(rowsOf(named.data)[0]!.orgId)!.code)
+      expect(rowsOf(inline.data)[0]!.org.code).toBe(orgs.get(rowsOf(inline.data)[0]!.orgId)!.code)
+      expect([named.count, inline.count]).toEqual([base + 1, base + 1])
+      expect(lean.count).toBe(base)
+      // One statement for the orgs; their parents come through the Prisma plugin's batched
+      // fallback (a fixed number more, whatever the number of rows).
+      const scalars = await counted<unknown>(api, leader, build(more.replace(' parent { id name }', '')), vars)
+      expect(scalars.count).toBe(base + 1)
+      expect(whole.count).toBeLessThanOrEqual(base + 3)
+      const rows = rowsOf(whole.data)
+      expect(rows.length).toBeGreaterThan(10)
+      for (const row of rows) {
+        const org = orgs.get(row.orgId)!
+        expect(row.org).toEqual({
+          id: org.id,
+          name: org.name,
+          shortName: org.shortName,
+          code: org.code,
+          unitType: org.unitType,
+          sortOrder: org.sortOrder,
+          createdAt: org.createdAt.toISOString(),
+          parent: org.parent ? { id: org.parent.id, name: org.parent.name } : null,
+        })
+      }
+      for (const row of rowsOf(lean.data)) {
+        const org = orgs.get(row.orgId)!
+        expect(row.org).toEqual({ id: org.id, name: org.name, shortName: org.shortName })
+      }
+    }
+  })
+
   it('trends: the same statements for one round as for five', async () => {
     const q = `query ($a: Int!, $n: Int) { analyticsTrends(areaId: $a, rounds: $n) {
       rounds { id name }

@@ -1,14 +1,8 @@
-import {
-  Prisma,
-  type InspectionRound,
-  type ListMark,
-  type OrgCategory,
-  type Organization,
-} from '@redblue/db'
+import { Prisma, type InspectionRound, type ListMark, type OrgCategory } from '@redblue/db'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int } from './numbers'
-import { ORG_COLUMNS, organizationOf, type OrgColumns } from './org-columns'
+import { ORG_COLUMNS, organizationOf, type OrgColumns, type OrgSummary } from './org-columns'
 import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
 
 export interface RankingArgs {
@@ -20,8 +14,10 @@ export interface RankingArgs {
 export interface RankingRow {
   assessmentId: number
   orgId: number
-  /** The org itself, read in the same statement (a ranking lists a thousand orgs). */
-  org: Organization
+  /** What the dashboard shows of the org, read in the same statement (a ranking lists a thousand orgs). */
+  org: OrgSummary
+  /** The orgs of the whole ranking (one array shared by its rows): loads them whole when asked. */
+  orgIds: readonly number[]
   rank: number | null
   base: string | null
   bonus: string | null
@@ -148,11 +144,12 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
     ) v ON TRUE
     ORDER BY a."rank" NULLS LAST, o."sortOrder", a."orgId"`
   if (!rows[0]?.published) throw new NotFoundError('InspectionRound', args.roundId, '该轮次不存在或尚未发布结果')
+  const ranked = rows.filter((r) => r.assessmentId !== null)
   return {
     ...args,
     previousRoundId: rows[0]?.previousRoundId ?? null,
     previousRound: roundOf(rows[0]?.previousRound ?? null),
-    rows: rows.filter((r) => r.assessmentId !== null).map(toRankingRow(args.category)),
+    rows: ranked.map(toRankingRow(args.category, ranked.map((r) => r.orgId!))),
   }
 }
 
@@ -173,7 +170,7 @@ function roundOf(json: RoundJson | null): InspectionRound | null {
   }
 }
 
-function toRankingRow(category: OrgCategory) {
+function toRankingRow(category: OrgCategory, orgIds: readonly number[]) {
   return (r: RawRow): RankingRow => {
     const sameCategory = r.previousCategory === category
     const visible = r.visible === true
@@ -183,6 +180,7 @@ function toRankingRow(category: OrgCategory) {
       // The placeholder row of an unpublished round is filtered out before this: an assessment row
       // always has its org.
       org: organizationOf(r.orgId!, r as RawRow & OrgColumns),
+      orgIds,
       rank: r.rank,
       base: fixed2(r.base),
       bonus: fixed2(r.bonus),

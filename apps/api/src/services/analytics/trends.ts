@@ -1,13 +1,8 @@
-import {
-  Prisma,
-  type ListMark,
-  type OrgCategory,
-  type Organization,
-} from '@redblue/db'
+import { Prisma, type ListMark, type OrgCategory } from '@redblue/db'
 import { categoryAverageSeries, orgSeries, type CategoryAverageSeries } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { fixed2, int, meanOf, percentOf } from './numbers'
-import { ORG_COLUMNS, organizationOf, type OrgColumns } from './org-columns'
+import { ORG_COLUMNS, organizationOf, type OrgColumns, type OrgSummary } from './org-columns'
 import type { AnalyticsRound } from './rounds'
 import { PUBLISHED_STATUSES, seesAll, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
 
@@ -51,8 +46,8 @@ function inCategorySql(scope: TrendScope): Prisma.Sql {
 
 export interface OrgTrend {
   orgId: number
-  /** The org itself, read in the totals' statement (a trend lists a thousand orgs). */
-  org: Organization
+  /** What the dashboard shows of the org, read in the totals' statement (a trend lists a thousand orgs). */
+  org: OrgSummary
   categories: (OrgCategory | null)[]
   totals: (string | null)[]
   ranks: (number | null)[]
@@ -108,7 +103,7 @@ export async function totalsTrend(
   const roundIds = roundIdsOf(scope)
   const position = new Map(roundIds.map((id, i) => [id, i]))
   const rows: TotalRow[] = []
-  const orgOf = new Map<number, Organization>()
+  const orgOf = new Map<number, OrgSummary>()
   for (const r of orgRows) {
     orgOf.set(r.orgId, organizationOf(r.orgId, r))
     r.roundIds.forEach((roundId, i) => {
