@@ -6,7 +6,8 @@
  * ledgerCounts, headline, todosAdmin, todosBranch, publish (puts the last round back into
  * RECONCILING first, like `pnpm bench --reuse`).
  *
- * `--repeat N` sends the request N more times instead (areas and categories rotating) and prints
+ * `--repeat N` sends the request N more times instead (areas and categories rotating; `--api-only`
+ * leaves out the hand-written SQL) and prints
  * p50/p95 with the load average; for ranking and trend each request is followed by its
  * hand-written SQL (bench/reference.ts), as in the bench, and the ratio is printed. To see where
  * the API's time goes: `pnpm --filter @redblue/api exec node --cpu-prof --cpu-prof-dir=/tmp/prof
@@ -46,6 +47,8 @@ const { values, positionals } = parseArgs({
     category: { type: 'string' },
     area: { type: 'string' },
     repeat: { type: 'string' },
+    // With --repeat: no hand-written SQL after each request (a CPU profile of the API alone).
+    'api-only': { type: 'boolean' },
   },
 })
 const url =
@@ -126,11 +129,17 @@ async function traceOnce(client: ApiClient, cookie: string, request: Request, ro
   if (positionals[0] === 'publish') await unpublishRound(pool, roundId)
   else for (let i = 0; i < 3; i++) await client.gql(request[0], request[1], cookie)
   tracing = []
+  // CPU time of this process (server and client) during the request: on a VM whose speed drifts,
+  // the JavaScript's share compares better between runs than the wall time does.
+  const cpu = process.cpuUsage()
   const res = await client.gql(request[0], request[1], cookie)
+  const { user, system } = process.cpuUsage(cpu)
   const traced: Traced[] = tracing
   tracing = null
+  const sqlMs = traced.reduce((sum, t) => sum + t.ms, 0)
   console.log(
     `${positionals[0]}: ${res.ms.toFixed(1)} ms, HTTP ${res.status}, ${res.bytes} bytes, ${traced.length} statements` +
+      ` (${sqlMs.toFixed(0)} ms waiting on them), Node CPU ${((user + system) / 1000).toFixed(0)} ms` +
       (res.body.errors ? `, errors: ${JSON.stringify(res.body.errors)}` : ''),
   )
   for (const t of traced) {
@@ -161,18 +170,24 @@ async function repeat(client: ApiClient, cookie: string, request: Request, times
     return name === 'ranking' || name === 'trend' ? { ...request[1], ...rotated } : request[1]
   }
   const reference = (v: Record<string, unknown>) =>
-    name === 'ranking'
-      ? rankingReference(pool, v as unknown as Parameters<typeof rankingReference>[1])
-      : name === 'trend'
-        ? trendReference(pool, v as unknown as Parameters<typeof trendReference>[1])
-        : null
+    values['api-only']
+      ? null
+      : name === 'ranking'
+        ? rankingReference(pool, v as unknown as Parameters<typeof rankingReference>[1])
+        : name === 'trend'
+          ? trendReference(pool, v as unknown as Parameters<typeof trendReference>[1])
+          : null
   const before = loadavg()
   const api: number[] = []
   const sql: number[] = []
   let bytes = 0
+  let cpuMicros = 0
   for (let i = -5; i < times; i++) {
     const v = variablesAt(i + 5)
+    const cpu = process.cpuUsage()
     const res = await client.gql(request[0], v, cookie)
+    const used = process.cpuUsage(cpu)
+    if (i >= 0) cpuMicros += used.user + used.system
     if (res.body.errors) throw new Error(JSON.stringify(res.body.errors))
     const started = performance.now()
     const pending = reference(v)
@@ -183,7 +198,9 @@ async function repeat(client: ApiClient, cookie: string, request: Request, times
     if (pending) sql.push(performance.now() - started)
   }
   const a = stats(api)
-  const line = [`${name} × ${times}: API p50 ${a.p50} ms, p95 ${a.p95} ms`]
+  const line = [
+    `${name} × ${times}: API p50 ${a.p50} ms, p95 ${a.p95} ms, Node CPU ${(cpuMicros / times / 1000).toFixed(1)} ms per request`,
+  ]
   if (sql.length) {
     const r = stats(sql)
     line.push(`SQL p50 ${r.p50} ms, p95 ${r.p95} ms, ratio ${(a.p50 / r.p50).toFixed(2)}`)
