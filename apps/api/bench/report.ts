@@ -1,4 +1,5 @@
 /** The results file's shape, the goals of issue 10 checked against it, and the printed table. */
+import type { SpeedProbe } from './speed'
 import type { LoadResult } from './load'
 import type { ScenarioResult } from './measure'
 import type { BenchOptions, DatasetSize } from './options'
@@ -27,6 +28,8 @@ export interface BenchResults {
     cpuModel: string
     memoryGb: number
     loadAverage: { before: number[]; after: number[] }
+    /** The machine's speed when the bench started and ended (bench/speed.ts). */
+    speed: { before: SpeedProbe; after: SpeedProbe }
     node: string
     nodeEnv: string
     commit: string
@@ -118,6 +121,10 @@ export function printReport(results: BenchResults): void {
   )
   out.push(
     `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, ${m.postgres}, Node ${m.node}; load average ${m.loadAverage.before.join(' / ')} before, ${m.loadAverage.after.join(' / ')} after`,
+  )
+  const probe = (p: SpeedProbe) => `JS ${p.jsMs} ms, SQL ${p.sqlMs} ms`
+  out.push(
+    `speed probe (bench/speed.ts; lower is faster): ${probe(m.speed.before)} before, ${probe(m.speed.after)} after`,
   )
   out.push('')
   const header = [

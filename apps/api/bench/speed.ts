@@ -1,0 +1,50 @@
+/**
+ * A speed probe of the machine, taken when the bench starts and when it ends: the same fixed
+ * JavaScript loop and the same fixed SQL statement each time (median of five). This VM's speed
+ * drifts by up to 2× within minutes, so a run's figures are only comparable with another's when
+ * their probes agree; lower is faster.
+ */
+import pg from 'pg'
+
+export interface SpeedProbe {
+  /** A fixed integer loop in this process, ms. */
+  jsMs: number
+  /** `SELECT sum(g) FROM generate_series(1, 2000000) g` on the bench's server, ms. */
+  sqlMs: number
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return Math.round(sorted[sorted.length >> 1]! * 10) / 10
+}
+
+function loop(): number {
+  let sum = 0
+  for (let i = 0; i < 50_000_000; i++) sum += i % 7
+  return sum
+}
+
+export async function speedProbe(url: string): Promise<SpeedProbe> {
+  const js: number[] = []
+  const sql: number[] = []
+  let sink = 0
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now()
+    sink += loop()
+    js.push(performance.now() - started)
+  }
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now()
+      await client.query('SELECT sum(g) FROM generate_series(1, 2000000) g')
+      sql.push(performance.now() - started)
+    }
+  } finally {
+    await client.end()
+  }
+  // Keeps the loop from being optimised away.
+  if (sink < 0) throw new Error('unreachable')
+  return { jsMs: median(js), sqlMs: median(sql) }
+}
