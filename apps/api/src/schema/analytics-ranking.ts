@@ -1,7 +1,7 @@
 import { builder } from '../builder'
 import { categoryRanking, type CategoryRanking, type RankingRow } from '../services/analytics'
 import { viewerOf } from './analytics-common'
-import { resolveListOrg } from './analytics-org'
+import { resolveListOrg } from './analytics-list-records'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
 import { InspectionRoundRef } from './round'

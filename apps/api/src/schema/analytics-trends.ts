@@ -14,8 +14,9 @@ import {
   type TrendScope,
   type Viewer,
 } from '../services/analytics'
-import { loadById, loadOnce, pick, unique, viewerOf } from './analytics-common'
-import { resolveListOrg } from './analytics-org'
+import { loadOnce, unique, viewerOf } from './analytics-common'
+import { resolveListOrg, resolveListProblemCategory } from './analytics-list-records'
+import { ProblemCategoryRef } from './problem-category'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
 
@@ -62,7 +63,7 @@ const OrgTrendRef = builder.objectRef<OrgTrendData>('OrgTrend').implement({
   fields: (t) => ({
     orgId: t.exposeInt('orgId'),
     // Id, name and short name come from the totals' statement; anything more loads the list's
-    // orgs in one more (see analytics-org.ts).
+    // orgs in one more (see analytics-list-records.ts).
     org: t.field({
       type: OrganizationRef,
       resolve: (row, _args, ctx, info) => resolveListOrg(row.org, row.batch, row.batch.orgIds, ctx, info),
@@ -127,14 +128,18 @@ type FindingCountData = FindingCountTrend & { batch: { ids: number[] } }
 const ProblemCategoryTrendRef = builder.objectRef<FindingCountData>('ProblemCategoryTrend').implement({
   fields: (t) => ({
     problemCategoryId: t.exposeInt('problemCategoryId'),
-    problemCategory: t.prismaField({
-      type: 'ProblemCategory',
-      resolve: async (query, row, _args, ctx) => {
-        const categories = await loadById(row.batch, 'problemCategory', query, () =>
-          ctx.prisma.problemCategory.findMany({ ...query, where: { id: { in: row.batch.ids } } }),
-        )
-        return pick(categories, row.problemCategoryId, 'ProblemCategory')
-      },
+    // Id and name come with the counts; anything more loads the series' categories in one more
+    // statement (see analytics-list-records.ts).
+    problemCategory: t.field({
+      type: ProblemCategoryRef,
+      resolve: (row, _args, ctx, info) =>
+        resolveListProblemCategory(
+          { id: row.problemCategoryId, name: row.problemCategoryName },
+          row.batch,
+          row.batch.ids,
+          ctx,
+          info,
+        ),
     }),
     counts: t.intList({ resolve: (r) => r.counts }),
     total: t.exposeInt('total'),

@@ -13,10 +13,16 @@ describe('pointsJson', () => {
       { indicatorId: 17, points: '-1.50' },
     ]
     const text = pointsJson(42, indicators)
-    expect(JSON.parse(text)).toEqual({ a: 42, p: { '1003': '4.00', '1001': '0.00', '17': '-1.50' } })
+    expect(JSON.parse(text)).toEqual({
+      a: 42,
+      p: { '1003': '4.00', '1001': '0.00', '17': '-1.50' },
+    })
     expect(JSON.parse(text)).toEqual(
       JSON.parse(
-        JSON.stringify({ a: 42, p: Object.fromEntries(indicators.map((i) => [String(i.indicatorId), i.points])) }),
+        JSON.stringify({
+          a: 42,
+          p: Object.fromEntries(indicators.map((i) => [String(i.indicatorId), i.points])),
+        }),
       ),
     )
   })

@@ -5,7 +5,7 @@ import { Prisma, type Organization } from '@redblue/db'
  * same statement as the rows instead of a second query, as `org`-prefixed columns of `o`. Only
  * what the dashboards show (and the order needs): every further column costs a thousand values to
  * read, decode and encode per request — the two timestamps alone ≈ 4 ms of a ranking. A request
- * that asks an org for more gets the whole org from one more statement (schema/analytics-org.ts).
+ * that asks an org for more gets the whole org from one more statement (schema/analytics-list-records.ts).
  */
 export const ORG_COLUMNS = Prisma.sql`o."name" AS "orgName", o."shortName" AS "orgShortName",
   o."sortOrder" AS "orgSortOrder"`

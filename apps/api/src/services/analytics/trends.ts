@@ -267,6 +267,8 @@ export async function orgDimensionTrend(
 
 export interface FindingCountTrend {
   problemCategoryId: number
+  /** Read with the counts (the chart's labels). */
+  problemCategoryName: string
   counts: number[]
   total: number
 }
@@ -274,6 +276,7 @@ export interface FindingCountTrend {
 interface FindingCountRow {
   roundId: number
   problemCategoryId: number
+  name: string
   sortOrder: number
   n: number
 }
@@ -291,17 +294,16 @@ export async function findingCountTrend(
 ): Promise<FindingCountTrend[]> {
   const rows = seesAll(viewer)
     ? await db.$queryRaw<FindingCountRow[]>`
-        SELECT s."roundId", s."problemCategoryId", min(pc."sortOrder") AS "sortOrder",
+        SELECT s."roundId", s."problemCategoryId", min(pc."name") AS "name", min(pc."sortOrder") AS "sortOrder",
                sum(s."standingFindings")::int AS "n"
         FROM "RoundProblemSummary" s JOIN "ProblemCategory" pc ON pc."id" = s."problemCategoryId"
         WHERE s."areaId" = ${scope.areaId} AND ${roundIn('s."roundId"', scope)}
           AND ${categoryIs('s."category"', scope.category)} AND s."standingFindings" > 0
         GROUP BY s."roundId", s."problemCategoryId"`
     : await db.$queryRaw<FindingCountRow[]>`
-        SELECT f."roundId", f."problemCategoryId",
-               (SELECT pc."sortOrder" FROM "ProblemCategory" pc WHERE pc."id" = f."problemCategoryId") AS "sortOrder",
+        SELECT f."roundId", f."problemCategoryId", min(pc."name") AS "name", min(pc."sortOrder") AS "sortOrder",
                count(*)::int AS "n"
-        FROM "Finding" f
+        FROM "Finding" f JOIN "ProblemCategory" pc ON pc."id" = f."problemCategoryId"
         WHERE f."areaId" = ${scope.areaId} AND ${roundIn('f."roundId"', scope)}
           AND f."reconciliationStatus" IN ${STANDING_FINDINGS}
           AND ${inCategorySql(scope)}
@@ -315,6 +317,7 @@ export async function findingCountTrend(
     if (!series) {
       series = {
         problemCategoryId: row.problemCategoryId,
+        problemCategoryName: row.name,
         counts: scope.rounds.map(() => 0),
         total: 0,
         sortOrder: row.sortOrder,

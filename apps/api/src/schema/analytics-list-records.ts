@@ -1,0 +1,77 @@
+import type { Organization, ProblemCategory } from '@redblue/db'
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql'
+import type { Context } from '../context'
+import type { OrgSummary } from '../services/analytics'
+import { loadById, pick, unique, type Batch } from './analytics-common'
+
+/**
+ * Records named by the rows of a long analytics list — the `org` of a ranking or trend row, the
+ * `problemCategory` of a finding-count series. The rows' own statement reads only what the
+ * dashboards show (id and names); a request whose selection asks the record for anything more
+ * gets the list's records whole from one more statement, so every field of the type (and the
+ * Prisma plugin's relation fallback below it) answers as it does elsewhere.
+ */
+const ORG_SUMMARY_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'shortName', '__typename'])
+const NAME_FIELDS: ReadonlySet<string> = new Set(['id', 'name', '__typename'])
+
+/** Per selection (the field nodes are shared by every row of a list): does the summary answer it? */
+const answered = new WeakMap<readonly FieldNode[], boolean>()
+
+function within(
+  selection: SelectionSetNode | undefined,
+  fields: ReadonlySet<string>,
+  info: GraphQLResolveInfo,
+): boolean {
+  for (const node of selection?.selections ?? []) {
+    if (node.kind === Kind.FIELD) {
+      if (!fields.has(node.name.value)) return false
+    } else if (node.kind === Kind.INLINE_FRAGMENT) {
+      if (!within(node.selectionSet, fields, info)) return false
+    } else {
+      const fragment = info.fragments[node.name.value]
+      if (!fragment || !within(fragment.selectionSet, fields, info)) return false
+    }
+  }
+  return true
+}
+
+/** Does the field's selection (fragments included) ask only for `fields`? */
+export function asksOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+  let yes = answered.get(info.fieldNodes)
+  if (yes === undefined) {
+    yes = info.fieldNodes.every((field) => within(field.selectionSet, fields, info))
+    answered.set(info.fieldNodes, yes)
+  }
+  return yes
+}
+
+export async function resolveListOrg(
+  summary: OrgSummary,
+  /** The list's identity and its orgs. */
+  batch: Batch,
+  orgIds: readonly number[],
+  ctx: Context,
+  info: GraphQLResolveInfo,
+): Promise<Organization> {
+  // Only the summary's fields are read from it (checked just now), so it stands in for the org.
+  if (asksOnly(info, ORG_SUMMARY_FIELDS)) return summary as Organization
+  const orgs = await loadById(batch, 'organization', null, () =>
+    ctx.prisma.organization.findMany({ where: { id: { in: unique(orgIds) } } }),
+  )
+  return pick(orgs, summary.id, 'Organization')
+}
+
+export async function resolveListProblemCategory(
+  summary: Pick<ProblemCategory, 'id' | 'name'>,
+  batch: Batch,
+  ids: readonly number[],
+  ctx: Context,
+  info: GraphQLResolveInfo,
+): Promise<ProblemCategory> {
+  // As for orgs: the id and name stand in for the record when nothing else is asked for.
+  if (asksOnly(info, NAME_FIELDS)) return summary as ProblemCategory
+  const categories = await loadById(batch, 'problemCategory', null, () =>
+    ctx.prisma.problemCategory.findMany({ where: { id: { in: unique(ids) } } }),
+  )
+  return pick(categories, summary.id, 'ProblemCategory')
+}
