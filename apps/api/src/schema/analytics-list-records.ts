@@ -45,7 +45,24 @@ export function asksOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>):
   return yes
 }
 
-export async function resolveListOrg(
+/**
+ * The record a list row names: its summary when the selection asks for nothing else, otherwise
+ * the list's records whole (one statement per list, `load`), picked by id.
+ */
+async function resolveListRecord<T extends { id: number }>(
+  summary: { id: number },
+  fields: ReadonlySet<string>,
+  batch: Batch,
+  kind: string,
+  load: () => Promise<T[]>,
+  info: GraphQLResolveInfo,
+): Promise<T> {
+  // Only the summary's fields are read from it (checked just now), so it stands in for the record.
+  if (asksOnly(info, fields)) return summary as T
+  return pick(await loadById(batch, kind, null, load), summary.id, kind)
+}
+
+export function resolveListOrg(
   summary: OrgSummary,
   /** The list's identity and its orgs. */
   batch: Batch,
@@ -53,25 +70,29 @@ export async function resolveListOrg(
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<Organization> {
-  // Only the summary's fields are read from it (checked just now), so it stands in for the org.
-  if (asksOnly(info, ORG_SUMMARY_FIELDS)) return summary as Organization
-  const orgs = await loadById(batch, 'organization', null, () =>
-    ctx.prisma.organization.findMany({ where: { id: { in: unique(orgIds) } } }),
+  return resolveListRecord(
+    summary,
+    ORG_SUMMARY_FIELDS,
+    batch,
+    'Organization',
+    () => ctx.prisma.organization.findMany({ where: { id: { in: unique(orgIds) } } }),
+    info,
   )
-  return pick(orgs, summary.id, 'Organization')
 }
 
-export async function resolveListProblemCategory(
+export function resolveListProblemCategory(
   summary: Pick<ProblemCategory, 'id' | 'name'>,
   batch: Batch,
   ids: readonly number[],
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<ProblemCategory> {
-  // As for orgs: the id and name stand in for the record when nothing else is asked for.
-  if (asksOnly(info, NAME_FIELDS)) return summary as ProblemCategory
-  const categories = await loadById(batch, 'problemCategory', null, () =>
-    ctx.prisma.problemCategory.findMany({ where: { id: { in: unique(ids) } } }),
+  return resolveListRecord(
+    summary,
+    NAME_FIELDS,
+    batch,
+    'ProblemCategory',
+    () => ctx.prisma.problemCategory.findMany({ where: { id: { in: unique(ids) } } }),
+    info,
   )
-  return pick(categories, summary.id, 'ProblemCategory')
 }
