@@ -12,7 +12,7 @@ import { requireAdmin } from './access'
 import { audit } from './audit'
 import { assertRoundStatus, getRound, recordTransition } from './rounds'
 import { rulesFor } from './rules'
-import { FINAL_COUNTED, SchemeCache } from './scoring'
+import { COUNTED_AT_PUBLICATION, SchemeCache } from './scoring'
 import type { Actor, FaultHooks, Tx } from './types'
 
 export interface PublishInput {
@@ -128,7 +128,7 @@ export async function publishRound(
   // Two writes that do not depend on the scores go to the server now, and run there while the
   // scores are computed here (≈ 0.7 s of JavaScript for a provincial round): the transaction's
   // statements queue on its one connection, in this order. The findings were read before the first
-  // of them, so the scoring below counts a PENDING finding as the CONFIRMED it is about to become.
+  // of them, so the scoring below counts them as they will stand (COUNTED_AT_PUBLICATION).
   const deadline = defaultDeadline(now, rules.rectificationDays)
   // Findings the org never reacted to are deemed confirmed, with a record saying so (one statement).
   const confirming = tx.$executeRaw`
@@ -202,9 +202,7 @@ export async function publishRound(
         id: f.id,
         indicatorId: f.indicatorId,
         deduction: f.deduction,
-        counts: FINAL_COUNTED.includes(
-          f.reconciliationStatus === 'PENDING' ? 'CONFIRMED' : f.reconciliationStatus,
-        ),
+        counts: COUNTED_AT_PUBLICATION.includes(f.reconciliationStatus),
       })),
     })
     indicatorPoints.push(pointsJson(assessment.id, score.indicators))

@@ -27,6 +27,12 @@ export const PREVIEW_COUNTED: ReconciliationStatus[] = [
   'UPHELD',
 ]
 export const FINAL_COUNTED: ReconciliationStatus[] = ['CONFIRMED', 'UPHELD']
+/**
+ * Publication reads the findings before its own statement deems the untouched PENDING ones
+ * confirmed (so that statement can run while the engine scores): what counts then is FINAL_COUNTED
+ * plus PENDING, which is FINAL_COUNTED once that statement has run (DISPUTED refuses publication).
+ */
+export const COUNTED_AT_PUBLICATION: ReconciliationStatus[] = [...FINAL_COUNTED, 'PENDING']
 
 export function ratingLevelsOf(json: Prisma.JsonValue | null): RatingLevelDefinition[] {
   if (!Array.isArray(json)) return []
