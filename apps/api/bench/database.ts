@@ -131,7 +131,6 @@ export async function unpublishRound(pool: pg.Pool, roundId: number): Promise<vo
       `DELETE FROM "RoundAreaSummary" WHERE "roundId" = $1`,
       `DELETE FROM "RoundDimensionSummary" WHERE "roundId" = $1`,
       `DELETE FROM "RoundProblemSummary" WHERE "roundId" = $1`,
-      `DELETE FROM "AssessmentDimensionScore" s USING "Assessment" a WHERE a."id" = s."assessmentId" AND a."roundId" = $1`,
       `UPDATE "Assessment" SET "baseScore" = NULL, "bonusScore" = NULL, "totalScore" = NULL, "rank" = NULL,
          "listMark" = NULL, "frozenAt" = NULL WHERE "roundId" = $1`,
       `DELETE FROM "AssessmentIndicatorPoints" p USING "Assessment" a WHERE a."id" = p."assessmentId" AND a."roundId" = $1`,

@@ -27,7 +27,7 @@ import {
   type PreparedScheme,
   type UnitType,
 } from '@redblue/scoring'
-import type { ReconciliationStatus } from '@redblue/db'
+import { frozenDimensions, frozenPoints, type ReconciliationStatus } from '@redblue/db'
 import { BulkWriter, type SqlRunner, type TableBuffer } from './bulk'
 import type { DatasetSize } from './options'
 import type { ProgressReporter } from './progress'
@@ -372,12 +372,7 @@ const COLUMNS = {
   assessmentIndicatorPoints: [
     ['assessmentId', 'int'],
     ['points', 'jsonb'],
-  ],
-  assessmentDimensionScore: [
-    ['assessmentId', 'int'],
-    ['dimensionId', 'int'],
-    ['points', 'numeric'],
-    ['lost', 'numeric'],
+    ['dimensions', 'jsonb'],
   ],
   feedbackForm: [
     ['id', 'int'],
@@ -518,7 +513,6 @@ const SERIAL_TABLES = [
 /** The tables with millions of rows: their secondary indexes are built after the load. */
 const DEFERRED_INDEX_TABLES = [
   'IndicatorInput',
-  'AssessmentDimensionScore',
   'Finding',
   'ReconciliationRecord',
   'Rectification',
@@ -1173,12 +1167,9 @@ export async function generateDataset(
       if (a.score) {
         tables.assessmentIndicatorPoints.add(
           a.id,
-          JSON.stringify(
-            Object.fromEntries(a.score.indicators.map((s) => [String(s.indicatorId), s.points])),
-          ),
+          JSON.stringify(frozenPoints(a.score)),
+          JSON.stringify(frozenDimensions(a.score)),
         )
-        for (const d of a.score.dimensions)
-          tables.assessmentDimensionScore.add(a.id, d.dimensionId, d.points, d.lost)
       }
       for (const f of a.findings) {
         tables.finding.add(

@@ -26,6 +26,14 @@ export {
   type MigrationFile,
   type MigrationTarget,
 } from './migrate'
+export {
+  frozenDimensions,
+  frozenPoints,
+  frozenRowJson,
+  readFrozenDimensions,
+  readFrozenPoints,
+  type FrozenDimension,
+} from './frozen'
 export type { QueryListener } from './query-recorder'
 export { storePublishedRoundSummaries, storeRoundSummaries } from './summaries'
 

@@ -12,16 +12,18 @@ import { MIGRATIONS_DIR } from '../src/migrate'
 import { createTestDb, type TestDb } from '../src/testing'
 
 const MIGRATION = '20261125122327_frozen_indicator_points'
+const APPLIED = [MIGRATION, '20261203034011_dimension_subtotals_in_frozen_points']
 
 let db: TestDb
 let before: string
 
 beforeAll(async () => {
   db = await createTestDb({ migrate: false })
-  // The migrations as they were before this one.
+  // Every migration but this one and the one that builds on its table, so the rows below are
+  // written with today's client into the tables as they were just before it.
   before = mkdtempSync(join(tmpdir(), 'redblue-migrations-'))
   cpSync(MIGRATIONS_DIR, before, { recursive: true })
-  rmSync(join(before, MIGRATION), { recursive: true })
+  for (const name of APPLIED) rmSync(join(before, name), { recursive: true })
 })
 afterAll(async () => {
   await db.close()
@@ -104,9 +106,12 @@ test('moves frozen points into one object per assessment and drops the points-on
   await input(a3.id, i2, {})
 
   const result = await db.migrate()
-  expect(result.applied).toEqual([MIGRATION])
+  expect(result.applied).toEqual(APPLIED)
 
-  const frozen = await p.assessmentIndicatorPoints.findMany({ orderBy: { assessmentId: 'asc' } })
+  const frozen = await p.assessmentIndicatorPoints.findMany({
+    select: { assessmentId: true, points: true },
+    orderBy: { assessmentId: 'asc' },
+  })
   expect(frozen).toEqual([
     { assessmentId: a1.id, points: { [i1]: '48.00', [i2]: '37.50', [i3]: '2.00' } },
     { assessmentId: a2.id, points: { [i1]: '60.00', [i2]: '40.00', [i3]: '0.00' } },

@@ -208,20 +208,19 @@ async function createOneOfEach(): Promise<{
   })
   add('IndicatorInput', { id: input.id }, { bonusPoints: '1.50', version: { increment: 1 } })
   await p.assessmentIndicatorPoints.create({
-    data: { assessmentId: assessment.id, points: { [String(indicator.id)]: '9.17' } },
+    data: {
+      assessmentId: assessment.id,
+      points: { [String(indicator.id)]: '9.17' },
+      dimensions: [{ d: dimension.id, p: '18.00', l: '2.00' }],
+    },
   })
   add(
     'AssessmentIndicatorPoints',
     { assessmentId: assessment.id },
-    { points: { [String(indicator.id)]: '9.50' } },
-  )
-  await p.assessmentDimensionScore.create({
-    data: { assessmentId: assessment.id, dimensionId: dimension.id, points: '18.00', lost: '2.00' },
-  })
-  add(
-    'AssessmentDimensionScore',
-    { assessmentId_dimensionId: { assessmentId: assessment.id, dimensionId: dimension.id } },
-    { points: '17.50' },
+    {
+      points: { [String(indicator.id)]: '9.50' },
+      dimensions: [{ d: dimension.id, p: '17.50', l: '2.50' }],
+    },
   )
   const category = await p.problemCategory.create({ data: { code: 'P01', name: '三会一课不规范' } })
   add('ProblemCategory', { id: category.id }, { active: false })
@@ -455,4 +454,62 @@ test('decimals round-trip exactly and compare exactly', async () => {
   expect(read.bonusCap).toBeInstanceOf(Decimal)
   expect(read.bonusCap.toFixed(2)).toBe('97.99')
   expect(read.bonusCap.lessThan('98.00')).toBe(true)
+})
+
+test('the view "AssessmentDimensionScore" expands the frozen subtotals into exact rows', async () => {
+  await db.reset()
+  const p = db.prisma
+  const area = await p.area.create({ data: { code: 'PB', name: '基层党建' } })
+  const org = await p.organization.create({
+    data: { code: 'B01', name: '第一党支部', unitType: 'GRASSROOTS' },
+  })
+  const scheme = await p.scheme.create({
+    data: { year: 2026, areaId: area.id, category: 'II', name: '方案', bonusCap: '5.00' },
+  })
+  const round = await p.inspectionRound.create({
+    data: { year: 2026, quarter: 3, name: '2026年第三季度' },
+  })
+  const assessment = (orgId: number) =>
+    p.assessment.create({
+      data: {
+        roundId: round.id,
+        orgId,
+        areaId: area.id,
+        schemeId: scheme.id,
+        category: 'II',
+        unitType: 'GRASSROOTS',
+      },
+    })
+  const a1 = await assessment(org.id)
+  const org2 = await p.organization.create({
+    data: { code: 'B02', name: '第二党支部', unitType: 'GRASSROOTS' },
+  })
+  const a2 = await assessment(org2.id)
+  await p.assessmentIndicatorPoints.create({
+    data: {
+      assessmentId: a1.id,
+      points: {},
+      dimensions: [
+        { d: 12, p: '14.50', l: '0.50' },
+        { d: 11, p: '0.00', l: '15.00' },
+      ],
+    },
+  })
+  await p.assessmentIndicatorPoints.create({
+    data: { assessmentId: a2.id, points: {}, dimensions: [] },
+  })
+  const rows = await p.$queryRaw<
+    { assessmentId: number; dimensionId: number; points: Decimal; lost: Decimal; type: string }[]
+  >`SELECT s.*, pg_typeof(s."points")::text AS "type" FROM "AssessmentDimensionScore" s ORDER BY s."dimensionId"`
+  expect(
+    rows.map((r) => [r.assessmentId, r.dimensionId, r.points.toFixed(2), r.lost.toFixed(2)]),
+  ).toEqual([
+    [a1.id, 11, '0.00', '15.00'],
+    [a1.id, 12, '14.50', '0.50'],
+  ])
+  expect(rows[0]!.type).toBe('numeric')
+  // Sums are exact decimals, as they were over the table.
+  const [sum] = await p.$queryRaw<{ points: string }[]>`
+    SELECT sum("points")::text AS "points" FROM "AssessmentDimensionScore" WHERE "assessmentId" = ${a1.id}`
+  expect(sum!.points).toBe('14.50')
 })

@@ -1,4 +1,9 @@
-import type { Prisma } from '@redblue/db'
+import {
+  readFrozenDimensions,
+  readFrozenPoints,
+  type FrozenDimension,
+  type Prisma,
+} from '@redblue/db'
 import type {
   AssessmentScore,
   DimensionScore,
@@ -95,14 +100,19 @@ const FrozenIndicatorPointsRef = builder
   })
 
 /** The stored object (indicator id → "9.50") of an assessment's frozen points. */
-function frozenPointsOf(
-  stored: { points: Prisma.JsonValue } | null,
-): Record<string, string> | null {
-  const points = stored?.points
-  return points && typeof points === 'object' && !Array.isArray(points)
-    ? (points as Record<string, string>)
-    : null
-}
+const frozenPointsOf = (stored: { points: Prisma.JsonValue } | null) =>
+  readFrozenPoints(stored?.points)
+
+const FrozenDimensionScoreRef = builder
+  .objectRef<FrozenDimension>('AssessmentDimensionScore')
+  .implement({
+    description: 'One dimension’s subtotal as frozen at publication.',
+    fields: (t) => ({
+      dimensionId: t.int({ resolve: (d) => d.d }),
+      points: t.field({ type: 'Decimal', resolve: (d) => d.p }),
+      lost: t.field({ type: 'Decimal', resolve: (d) => d.l }),
+    }),
+  })
 
 builder.prismaObject('Assessment', {
   fields: (t) => ({
@@ -151,7 +161,13 @@ builder.prismaObject('Assessment', {
           .sort((a, b) => a.indicatorId - b.indicatorId)
       },
     }),
-    dimensionScores: t.relation('dimensionScores', { query: { orderBy: { dimensionId: 'asc' } } }),
+    dimensionScores: t.field({
+      type: [FrozenDimensionScoreRef],
+      description: 'The dimension subtotals frozen at publication, by dimension id; empty before.',
+      select: { indicatorPoints: { select: { dimensions: true } } },
+      resolve: (assessment) =>
+        [...readFrozenDimensions(assessment.indicatorPoints?.dimensions)].sort((a, b) => a.d - b.d),
+    }),
     findings: t.relation('findings', { query: { orderBy: { id: 'asc' } } }),
     score: t.field({
       type: AssessmentScoreRef,
@@ -182,14 +198,6 @@ builder.prismaObject('IndicatorInput', {
     }),
     note: t.exposeString('note', { nullable: true }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-  }),
-})
-
-builder.prismaObject('AssessmentDimensionScore', {
-  fields: (t) => ({
-    dimensionId: t.exposeInt('dimensionId'),
-    points: t.expose('points', { type: 'Decimal' }),
-    lost: t.expose('lost', { type: 'Decimal' }),
   }),
 })
 

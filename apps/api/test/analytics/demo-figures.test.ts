@@ -2,7 +2,7 @@
  * Analytics over the demo seed through GraphQL, checked against the source's reference figures
  * and against the scoring engine applied to the same stored rows.
  */
-import type { OrgCategory } from '@redblue/db'
+import { readFrozenDimensions, type OrgCategory } from '@redblue/db'
 import {
   categoryAverageSeries,
   closeOutRate,
@@ -280,7 +280,7 @@ describe('trends', () => {
 
     const assessments = await api.prisma.assessment.findMany({
       where: { areaId, roundId: { in: roundIds } },
-      include: { dimensionScores: true },
+      include: { indicatorPoints: { select: { dimensions: true } } },
     })
     const codeOf = new Map((await api.prisma.dimension.findMany()).map((d) => [d.id, d.code]))
     const rows = assessments.map((a) => ({ roundId: a.roundId, orgId: a.orgId, category: a.category, total: a.totalScore! }))
@@ -297,7 +297,7 @@ describe('trends', () => {
       roundIds.forEach((roundId, i) => {
         const scores = assessments
           .filter((a) => a.roundId === roundId && a.category === c.category)
-          .flatMap((a) => a.dimensionScores.map((s) => ({ dimensionId: codeOf.get(s.dimensionId)!, points: s.points, lost: s.lost })))
+          .flatMap((a) => readFrozenDimensions(a.indicatorPoints?.dimensions).map((s) => ({ dimensionId: codeOf.get(s.d)!, points: s.p, lost: s.l })))
         for (const avg of dimensionAverages(scores)) {
           const series = c.dimensions.find((d) => d.code === avg.dimensionId)!
           expect([avg.dimensionId, series.points[i], series.lost[i]]).toEqual([avg.dimensionId, avg.averagePoints, avg.averageLost])

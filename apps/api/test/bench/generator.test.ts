@@ -78,9 +78,11 @@ describe('bench dataset generator', () => {
       }),
     ).toBe(0)
     expect(
-      await prisma.assessmentDimensionScore.count({
-        where: { assessment: { roundId: published } },
-      }),
+      (
+        await prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS "n" FROM "AssessmentDimensionScore" s
+          JOIN "Assessment" a ON a."id" = s."assessmentId" WHERE a."roundId" = ${published}`
+      )[0]!.n,
     ).toBe(assessed * 8)
     expect(await prisma.assessment.count({ where: { roundId: published, totalScore: null } })).toBe(
       0,

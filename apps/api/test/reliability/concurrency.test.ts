@@ -187,9 +187,11 @@ describe('two admins publish one round', () => {
       adjustments: await api.prisma.performanceAdjustment.count({ where: { roundId } }),
       blue: await api.prisma.assessment.count({ where: { roundId, listMark: 'BLUE' } }),
       interviews: await api.prisma.interview.count({ where: { roundId } }),
-      dimensionScores: await api.prisma.assessmentDimensionScore.count({
-        where: { assessment: { roundId } },
-      }),
+      dimensionScores: (
+        await api.prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS "n" FROM "AssessmentDimensionScore" s
+          JOIN "Assessment" a ON a."id" = s."assessmentId" WHERE a."roundId" = ${roundId}`
+      )[0]!.n,
       assessments: await api.prisma.assessment.count({ where: { roundId } }),
       frozen: await api.prisma.assessment.count({ where: { roundId, frozenAt: { not: null } } }),
     }

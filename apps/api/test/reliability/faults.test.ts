@@ -262,7 +262,11 @@ async function publicationRows(roundId: number) {
     status: (await p.inspectionRound.findUniqueOrThrow({ where: { id: roundId } })).status,
     frozen: await p.assessment.count({ where: { roundId, frozenAt: { not: null } } }),
     ranked: await p.assessment.count({ where: { roundId, rank: { not: null } } }),
-    dimensionScores: await p.assessmentDimensionScore.count({ where: { assessment: { roundId } } }),
+    dimensionScores: (
+      await p.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS "n" FROM "AssessmentDimensionScore" s
+        JOIN "Assessment" a ON a."id" = s."assessmentId" WHERE a."roundId" = ${roundId}`
+    )[0]!.n,
     adjustments: await p.performanceAdjustment.count({ where: { roundId } }),
     rectifications: await p.rectification.count({ where: { roundId } }),
     interviews: await p.interview.count({ where: { roundId } }),

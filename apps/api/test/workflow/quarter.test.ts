@@ -2,6 +2,7 @@
  * The quarterly workflow through the service layer, checked against DOMAIN.md's rules on small
  * hand-built fixtures (see fixtures.ts and the score table in scenario.ts).
  */
+import type { Decimal } from '@redblue/db'
 import { createTestDb, type TestDb } from '@redblue/db/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/errors'
@@ -244,10 +245,10 @@ describe('one full quarter', () => {
         orderBy: { id: 'asc' },
       }),
     ).toEqual(inputsBefore)
-    const dims = await db.prisma.assessmentDimensionScore.findMany({
-      where: { assessmentId: a2.id },
-      orderBy: { dimensionId: 'asc' },
-    })
+    // The subtotals as SQL reads them (the view over the frozen row), exact decimals.
+    const dims = await db.prisma.$queryRaw<{ points: Decimal; lost: Decimal }[]>`
+      SELECT "points", "lost" FROM "AssessmentDimensionScore"
+      WHERE "assessmentId" = ${a2.id} ORDER BY "dimensionId"`
     expect(dims.map((d) => [d.points.toFixed(2), d.lost.toFixed(2)])).toEqual([
       ['59.00', '1.00'],
       ['40.00', '0.00'],
@@ -363,7 +364,9 @@ describe('one full quarter', () => {
         db.prisma.performanceAdjustment.count(),
         db.prisma.interview.count(),
         db.prisma.notice.count(),
-        db.prisma.assessmentDimensionScore.count(),
+        db.prisma.$queryRaw<
+          { n: number }[]
+        >`SELECT count(*)::int AS "n" FROM "AssessmentDimensionScore"`.then((rows) => rows[0]!.n),
         db.prisma.assessment.count({
           where: { OR: [{ totalScore: { not: null } }, { rank: { not: null } }] },
         }),

@@ -13,6 +13,7 @@ import {
   type FindingInput,
   type IndicatorInputValue,
 } from '@redblue/scoring'
+import { frozenDimensions, frozenPoints } from '../frozen'
 import type { OrgCategory } from '../generated/prisma/enums'
 import { ANNUAL_COMPONENTS, schemeKey, type Catalog, type Org, type SchemeInfo } from './catalog'
 import { categoryOf } from './orgs'
@@ -139,19 +140,12 @@ export function scoreAndPublish(
           updatedAt: at(visit, '16:00'),
         })
       }
-      // Every scheme indicator's frozen points, as publishRound writes them.
+      // Every scheme indicator's frozen points and the dimension subtotals, as publishRound writes them.
       rows.assessmentIndicatorPoints.push({
         assessmentId: id,
-        points: Object.fromEntries(score.indicators.map((s) => [String(s.indicatorId), s.points])),
+        points: frozenPoints(score),
+        dimensions: frozenDimensions(score),
       })
-      for (const d of score.dimensions) {
-        rows.assessmentDimensionScore.push({
-          assessmentId: id,
-          dimensionId: d.dimensionId as number,
-          points: d.points,
-          lost: d.lost,
-        })
-      }
       rows.assessment.push({
         id,
         roundId: ctx.id,

@@ -51,7 +51,6 @@ export interface SeedRows {
   assessment: Prisma.AssessmentCreateManyInput[]
   indicatorInput: Prisma.IndicatorInputCreateManyInput[]
   assessmentIndicatorPoints: Prisma.AssessmentIndicatorPointsCreateManyInput[]
-  assessmentDimensionScore: Prisma.AssessmentDimensionScoreCreateManyInput[]
   feedbackForm: Prisma.FeedbackFormCreateManyInput[]
   finding: Prisma.FindingCreateManyInput[]
   reconciliationRecord: Prisma.ReconciliationRecordCreateManyInput[]
@@ -89,7 +88,6 @@ export function emptyRows(): SeedRows {
     assessment: [],
     indicatorInput: [],
     assessmentIndicatorPoints: [],
-    assessmentDimensionScore: [],
     feedbackForm: [],
     finding: [],
     reconciliationRecord: [],

@@ -1,0 +1,125 @@
+/**
+ * Migration 20261203034011_dimension_subtotals_in_frozen_points moves the dimension subtotals frozen
+ * at publication from one AssessmentDimensionScore row per dimension into the assessment's
+ * frozen-points row, and puts a view of the old name in the table's place. Subtotals written under
+ * the previous migrations must come out exactly, through the JSON and through the view.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { MIGRATIONS_DIR } from '../src/migrate'
+import { createTestDb, type TestDb } from '../src/testing'
+
+const MIGRATION = '20261203034011_dimension_subtotals_in_frozen_points'
+
+let db: TestDb
+let before: string
+
+beforeAll(async () => {
+  db = await createTestDb({ migrate: false })
+  before = mkdtempSync(join(tmpdir(), 'redblue-migrations-'))
+  cpSync(MIGRATIONS_DIR, before, { recursive: true })
+  rmSync(join(before, MIGRATION), { recursive: true })
+})
+afterAll(async () => {
+  await db.close()
+  rmSync(before, { recursive: true, force: true })
+})
+
+test('moves every subtotal into its assessment’s frozen row, in the scheme’s order, and reads them back through the view', async () => {
+  await db.migrate({ migrationsDir: before })
+  const p = db.prisma
+  const area = await p.area.create({ data: { code: 'PB', name: '基层党建' } })
+  const scheme = await p.scheme.create({
+    data: { year: 2026, areaId: area.id, category: 'II', name: '方案', bonusCap: '5.00' },
+  })
+  // Created in the opposite of their sort order: the array follows sortOrder, not the id.
+  const d2 = await p.dimension.create({
+    data: { schemeId: scheme.id, code: 'D2', name: '作风建设', maxPoints: '40.00', sortOrder: 2 },
+  })
+  const d1 = await p.dimension.create({
+    data: { schemeId: scheme.id, code: 'D1', name: '组织建设', maxPoints: '60.00', sortOrder: 1 },
+  })
+  const round = await p.inspectionRound.create({
+    data: { year: 2026, quarter: 1, name: '2026年第一季度', status: 'PUBLISHED' },
+  })
+  const assessments = []
+  for (const code of ['B01', 'B02', 'B03']) {
+    const org = await p.organization.create({
+      data: { code, name: `${code}党支部`, unitType: 'GRASSROOTS' },
+    })
+    assessments.push(
+      await p.assessment.create({
+        data: {
+          roundId: round.id,
+          orgId: org.id,
+          areaId: area.id,
+          schemeId: scheme.id,
+          category: 'II',
+          unitType: 'GRASSROOTS',
+        },
+      }),
+    )
+  }
+  const [a1, a2, a3] = assessments.map((a) => a.id) as [number, number, number]
+  // a1 and a2 as publication left them (frozen points and subtotals); a3 has subtotals only, which
+  // no writer produced, and must not lose them.
+  await p.$executeRaw`
+    INSERT INTO "AssessmentIndicatorPoints" ("assessmentId", "points")
+    VALUES (${a1}, '{"1": "9.50"}'::jsonb), (${a2}, '{"1": "10.00"}'::jsonb)`
+  await p.$executeRaw`
+    INSERT INTO "AssessmentDimensionScore" ("assessmentId", "dimensionId", "points", "lost")
+    VALUES (${a1}, ${d1.id}, 57.5, 2.5), (${a1}, ${d2.id}, 40, 0),
+           (${a2}, ${d1.id}, 0, 60), (${a2}, ${d2.id}, 39.99, 0.01),
+           (${a3}, ${d2.id}, 12.3, 27.7)`
+  const rowsBefore = await p.$queryRaw<{ row: string }[]>`
+    SELECT concat_ws('|', "assessmentId", "dimensionId", "points", "lost") AS "row"
+    FROM "AssessmentDimensionScore" ORDER BY 1`
+
+  const result = await db.migrate()
+  expect(result.applied).toEqual([MIGRATION])
+
+  const frozen = await p.assessmentIndicatorPoints.findMany({ orderBy: { assessmentId: 'asc' } })
+  expect(frozen).toEqual([
+    {
+      assessmentId: a1,
+      points: { '1': '9.50' },
+      dimensions: [
+        { d: d1.id, p: '57.50', l: '2.50' },
+        { d: d2.id, p: '40.00', l: '0.00' },
+      ],
+    },
+    {
+      assessmentId: a2,
+      points: { '1': '10.00' },
+      dimensions: [
+        { d: d1.id, p: '0.00', l: '60.00' },
+        { d: d2.id, p: '39.99', l: '0.01' },
+      ],
+    },
+    { assessmentId: a3, points: {}, dimensions: [{ d: d2.id, p: '12.30', l: '27.70' }] },
+  ])
+  // The view answers exactly what the table held, as text and as types.
+  const after = await p.$queryRaw<{ row: string }[]>`
+    SELECT concat_ws('|', "assessmentId", "dimensionId", "points", "lost") AS "row"
+    FROM "AssessmentDimensionScore" ORDER BY 1`
+  expect(after).toEqual(rowsBefore)
+  const kinds = await p.$queryRaw<{ table_type: string }[]>`
+    SELECT table_type FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_name = 'AssessmentDimensionScore'`
+  expect(kinds).toEqual([{ table_type: 'VIEW' }])
+  // The stored per-round summaries read the subtotals through the view.
+  await p.$executeRaw`SELECT "storeRoundSummaries"(${round.id}::int)`
+  const summary = await p.$queryRaw<
+    { dimensionId: number; assessments: number; points: string; lost: string }[]
+  >`
+    SELECT "dimensionId", "assessments", "points"::text AS "points", "lost"::text AS "lost"
+    FROM "RoundDimensionSummary" WHERE "roundId" = ${round.id} ORDER BY "dimensionId"`
+  expect(summary).toEqual(
+    [
+      { dimensionId: d1.id, assessments: 2, points: '57.50', lost: '62.50' },
+      { dimensionId: d2.id, assessments: 3, points: '92.29', lost: '27.71' },
+    ].sort((x, y) => x.dimensionId - y.dimensionId),
+  )
+})
