@@ -2,7 +2,8 @@
  * Migration 20261203034011_dimension_subtotals_in_frozen_points moves the dimension subtotals frozen
  * at publication from one AssessmentDimensionScore row per dimension into the assessment's
  * frozen-points row, and puts a view of the old name in the table's place. Subtotals written under
- * the previous migrations must come out exactly, through the JSON and through the view.
+ * the previous migrations must come out exactly, through the JSON and through the view. The
+ * migration after it, 20261203044500_created_events_without_round, is checked here too.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +13,8 @@ import { MIGRATIONS_DIR } from '../src/migrate'
 import { createTestDb, type TestDb } from '../src/testing'
 
 const MIGRATION = '20261203034011_dimension_subtotals_in_frozen_points'
+/** The next one, checked at the end: CREATED events stop naming a round. */
+const ROUNDLESS = '20261203044500_created_events_without_round'
 
 let db: TestDb
 let before: string
@@ -20,7 +23,7 @@ beforeAll(async () => {
   db = await createTestDb({ migrate: false })
   before = mkdtempSync(join(tmpdir(), 'redblue-migrations-'))
   cpSync(MIGRATIONS_DIR, before, { recursive: true })
-  rmSync(join(before, MIGRATION), { recursive: true })
+  for (const name of [MIGRATION, ROUNDLESS]) rmSync(join(before, name), { recursive: true })
 })
 afterAll(async () => {
   await db.close()
@@ -77,8 +80,31 @@ test('moves every subtotal into its assessment’s frozen row, in the scheme’s
     SELECT concat_ws('|', "assessmentId", "dimensionId", "points", "lost") AS "row"
     FROM "AssessmentDimensionScore" ORDER BY 1`
 
+  // Two events of one item: CREATED as publication wrote it (with the item's round) and a
+  // look-back VERIFIED, whose round stays.
+  const rect = await p.rectification.create({
+    data: {
+      source: 'FINDING',
+      orgId: assessments[0]!.orgId,
+      roundId: round.id,
+      title: '整改',
+      deadline: new Date('2026-06-30'),
+    },
+  })
+  await p.rectificationEvent.createMany({
+    data: [
+      { rectificationId: rect.id, type: 'CREATED', roundId: round.id },
+      { rectificationId: rect.id, type: 'VERIFIED', roundId: round.id },
+    ],
+  })
+
   const result = await db.migrate()
-  expect(result.applied).toEqual([MIGRATION])
+  expect(result.applied).toEqual([MIGRATION, ROUNDLESS])
+  const events = await p.rectificationEvent.findMany({ orderBy: { id: 'asc' } })
+  expect(events.map((e) => [e.type, e.roundId])).toEqual([
+    ['CREATED', null],
+    ['VERIFIED', round.id],
+  ])
 
   const frozen = await p.assessmentIndicatorPoints.findMany({ orderBy: { assessmentId: 'asc' } })
   expect(frozen).toEqual([

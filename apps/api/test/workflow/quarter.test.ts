@@ -270,7 +270,10 @@ describe('one full quarter', () => {
       new Set(['2026-05-01']),
     )
     expect(byCode(rects, 'C2')[0]!.responsiblePerson).toBe('wf-branch-C2用户')
-    expect(rects.every((r) => r.events.length === 1 && r.events[0]!.type === 'CREATED')).toBe(true)
+    // One CREATED event each, by the publishing admin; it names no round (that is the look-back's).
+    expect(rects.map((r) => r.events.map((e) => [e.type, e.roundId, e.actorId, e.note]))).toEqual(
+      rects.map(() => [['CREATED', null, fx.admin.userId, '检查结果发布，生成整改事项']]),
+    )
 
     // One interview per blue-list org.
     const interviews = await db.prisma.interview.findMany({ where: { roundId } })

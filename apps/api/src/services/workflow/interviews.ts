@@ -110,7 +110,6 @@ export async function addInterviewItem(
       events: {
         create: {
           type: 'CREATED',
-          roundId: interview.roundId,
           note: '约谈整改事项',
           actorId: actor.userId,
         },
