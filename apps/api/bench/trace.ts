@@ -37,6 +37,8 @@ interface Traced {
   sql: string
   params: unknown[]
   ms: number
+  /** When the statement was handed to the driver, from the start of the request. */
+  at: number
 }
 
 const { values, positionals } = parseArgs({
@@ -58,6 +60,7 @@ const label = await readLabel(url)
 if (!label) throw new Error(`no bench dataset in ${url}: run pnpm bench first`)
 
 let tracing: Traced[] | null = null
+let tracingSince = 0
 /** Wraps `query` of a pg class so promise-returning calls are timed (the API's pool included). */
 function traceQueries(proto: { query: (...args: unknown[]) => unknown }) {
   const original = proto.query
@@ -73,7 +76,8 @@ function traceQueries(proto: { query: (...args: unknown[]) => unknown }) {
       const sql = typeof first === 'string' ? first : first.text
       const params = typeof first === 'string' ? (second ?? []) : (first.values ?? [])
       void result.then(
-        () => list.push({ sql, params, ms: performance.now() - started }),
+        () =>
+          list.push({ sql, params, ms: performance.now() - started, at: started - tracingSince }),
         () => undefined,
       )
     }
@@ -129,6 +133,7 @@ async function traceOnce(client: ApiClient, cookie: string, request: Request, ro
   if (positionals[0] === 'publish') await unpublishRound(pool, roundId)
   else for (let i = 0; i < 3; i++) await client.gql(request[0], request[1], cookie)
   tracing = []
+  tracingSince = performance.now()
   // CPU time of this process (server and client) during the request: on a VM whose speed drifts,
   // the JavaScript's share compares better between runs than the wall time does.
   const cpu = process.cpuUsage()
@@ -143,7 +148,11 @@ async function traceOnce(client: ApiClient, cookie: string, request: Request, ro
       (res.body.errors ? `, errors: ${JSON.stringify(res.body.errors)}` : ''),
   )
   for (const t of traced) {
-    console.log(`\n--- ${t.ms.toFixed(1)} ms: ${t.sql.replace(/\s+/g, ' ').slice(0, 400)}`)
+    // A statement waits on the connection behind the ones sent before it: "+at → end" shows
+    // where the request's time went.
+    console.log(
+      `\n--- ${t.ms.toFixed(1)} ms (+${t.at.toFixed(0)} → ${(t.at + t.ms).toFixed(0)}): ${t.sql.replace(/\s+/g, ' ').slice(0, 400)}`,
+    )
     if (values.explain && /^\s*(SELECT|WITH)/i.test(t.sql)) {
       const plan = await pool.query<{ 'QUERY PLAN': string }>(
         `EXPLAIN (ANALYZE, BUFFERS) ${t.sql}`,
