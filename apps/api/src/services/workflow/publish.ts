@@ -120,8 +120,9 @@ export async function publishRound(
   await cache.preload(assessments.map((a) => a.schemeId))
   // Two writes that do not depend on the scores go to the server now, and run there while the
   // scores are computed here (≈ 0.7 s of JavaScript for a provincial round): the transaction's
-  // statements queue on its one connection, in this order. The findings were read before the first
-  // of them, so the scoring below counts them as they will stand (COUNTED_AT_PUBLICATION).
+  // statements queue on its one connection, each waiting for the one before. Neither depends on the
+  // other having run. The findings were read before both, so the scoring below counts them as they
+  // will stand (COUNTED_AT_PUBLICATION).
   const deadline = defaultDeadline(now, rules.rectificationDays)
   // Findings the org never reacted to are deemed confirmed, with a record saying so (one statement).
   const confirming = tx.$executeRaw`
@@ -134,7 +135,10 @@ export async function publishRound(
     INSERT INTO "ReconciliationRecord" ("findingId", "action", "reason", "actorId", "at")
     SELECT "id", 'CONFIRM', ${DEEMED_CONFIRMED}, ${actor.userId}, ${now} FROM confirmed ORDER BY "id"`
 
-  // One rectification item per finding that stands, with its CREATED event (one statement). The
+  // One rectification item per finding that stands, with its CREATED event (one statement). It
+  // selects the findings that count at publication (PENDING too), so it opens the same items
+  // whether it runs before or after the deemed confirmations: the order in which Prisma sends a
+  // transaction's waiting statements is not the order they were issued in. The
   // responsible person defaults to the org's first active branch user (by id); the org edits it.
   // Area and category are named here so the insert trigger that fills them for other writers
   // skips its per-row lookup (≈ 1 s per 27 k items); the assessments are the round's (by its
@@ -157,7 +161,8 @@ export async function publishRound(
         WHERE u."role" = 'BRANCH' AND u."active"
         ORDER BY u."orgId", u."id"
       ) responsible ON responsible."orgId" = f."orgId"
-      WHERE f."roundId" = ${round.id} AND f."reconciliationStatus" IN ('CONFIRMED', 'UPHELD')
+      WHERE f."roundId" = ${round.id}
+        AND f."reconciliationStatus" = ANY(${COUNTED_AT_PUBLICATION}::text[]::"ReconciliationStatus"[])
       ORDER BY f."id"
       RETURNING "id"
     )
@@ -199,17 +204,8 @@ export async function publishRound(
     frozenRows.push(frozenRowJson(assessment.id, score))
     scored.push({ assessment, score, standing: findings.filter((f) => f.counts).length })
   }
-  const [deemedConfirmed, rectifications] = await writing
-  // Every scheme indicator's points and the subtotals in one row per assessment (not one input row
-  // per indicator and one row per dimension: 9,000 rows for a provincial round instead of 612,000);
-  // the inspector's inputs stay as they are.
-  await tx.$executeRaw`
-    INSERT INTO "AssessmentIndicatorPoints" ("assessmentId", "points", "dimensions")
-    SELECT r."a", r."p", r."s"
-    FROM jsonb_to_recordset(${`[${frozenRows.join(',')}]`}::jsonb) AS r("a" int, "p" jsonb, "s" jsonb)`
-  await step('frozen')
-
-  // Rank per (area, category) and mark the lists per area.
+  // Rank per (area, category) and mark the lists per area: still JavaScript only, done while the
+  // server is busy with the writes sent above rather than after them.
   const rankOf = new Map<number, number>()
   const markOf = new Map<number, ListMark>()
   const adjustments: {
@@ -263,6 +259,18 @@ export async function publishRound(
       })
     }
   }
+  const frozenDocument = `[${frozenRows.join(',')}]`
+  const [deemedConfirmed, rectifications] = await writing
+  // Every scheme indicator's points and the subtotals in one row per assessment (not one input row
+  // per indicator and one row per dimension: 9,000 rows for a provincial round instead of 612,000);
+  // the inspector's inputs stay as they are. (Sent before the writes above had ended, Prisma ran it
+  // before or after them at random, and no faster.)
+  await tx.$executeRaw`
+    INSERT INTO "AssessmentIndicatorPoints" ("assessmentId", "points", "dimensions")
+    SELECT r."a", r."p", r."s"
+    FROM jsonb_to_recordset(${frozenDocument}::jsonb) AS r("a" int, "p" jsonb, "s" jsonb)`
+  await step('frozen')
+
   await tx.$executeRaw`
     UPDATE "Assessment" a
     SET "baseScore" = u."base", "bonusScore" = u."bonus", "totalScore" = u."total", "rank" = u."rank",
