@@ -8,6 +8,7 @@ import {
 } from '../services/analytics'
 import { loadOnce, viewerOf } from './analytics-common'
 import { ListMarkEnum, OrgCategoryEnum, ScoringMethodEnum, UnitTypeEnum } from './enums'
+import { prefetchWarningDays } from './rectification'
 
 /**
  * Drill-down of a ranking row (issue 6): the org's published assessment → dimension subtotals
@@ -82,7 +83,8 @@ const DrilldownIndicatorRef = builder.objectRef<IndicatorData>('DrilldownIndicat
     rectifications: t.prismaField({
       type: ['Rectification'],
       description: 'The rectification item of each of those findings, with history (events) and evidence.',
-      resolve: async (query, i, _args, ctx) => {
+      resolve: async (query, i, _args, ctx, info) => {
+        prefetchWarningDays(ctx, info)
         const byFinding = await rectificationsOf(i.batch, query, (ids) =>
           ctx.prisma.rectification.findMany({ ...query, where: { findingId: { in: ids } } }),
         )

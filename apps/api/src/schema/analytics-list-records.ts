@@ -1,8 +1,9 @@
 import type { Organization, ProblemCategory } from '@redblue/db'
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql'
+import type { GraphQLResolveInfo } from 'graphql'
 import type { Context } from '../context'
 import type { OrgSummary } from '../services/analytics'
 import { loadById, pick, unique, type Batch } from './analytics-common'
+import { asksOnly } from './selection'
 
 /**
  * Records named by the rows of a long analytics list — the `org` of a ranking or trend row, the
@@ -13,37 +14,6 @@ import { loadById, pick, unique, type Batch } from './analytics-common'
  */
 const ORG_SUMMARY_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'shortName', '__typename'])
 const NAME_FIELDS: ReadonlySet<string> = new Set(['id', 'name', '__typename'])
-
-/** Per selection (the field nodes are shared by every row of a list): does the summary answer it? */
-const answered = new WeakMap<readonly FieldNode[], boolean>()
-
-function within(
-  selection: SelectionSetNode | undefined,
-  fields: ReadonlySet<string>,
-  info: GraphQLResolveInfo,
-): boolean {
-  for (const node of selection?.selections ?? []) {
-    if (node.kind === Kind.FIELD) {
-      if (!fields.has(node.name.value)) return false
-    } else if (node.kind === Kind.INLINE_FRAGMENT) {
-      if (!within(node.selectionSet, fields, info)) return false
-    } else {
-      const fragment = info.fragments[node.name.value]
-      if (!fragment || !within(fragment.selectionSet, fields, info)) return false
-    }
-  }
-  return true
-}
-
-/** Does the field's selection (fragments included) ask only for `fields`? */
-export function asksOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
-  let yes = answered.get(info.fieldNodes)
-  if (yes === undefined) {
-    yes = info.fieldNodes.every((field) => within(field.selectionSet, fields, info))
-    answered.set(info.fieldNodes, yes)
-  }
-  return yes
-}
 
 /**
  * The record a list row names: its summary when the selection asks for nothing else, otherwise

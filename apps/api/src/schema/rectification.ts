@@ -1,4 +1,5 @@
 import { DEFAULT_RULE_SET, chinaDate, daysBetween } from '@redblue/scoring'
+import type { GraphQLResolveInfo } from 'graphql'
 import { builder } from '../builder'
 import type { Context } from '../context'
 import * as wf from '../services/workflow'
@@ -9,6 +10,7 @@ import {
   RectificationStatusEnum,
 } from './enums'
 import { actorOf, inTx, nowOf, scopeOf, warningDaysOf } from './round-context'
+import { asksAny } from './selection'
 
 /**
  * Rectification and rolling close-out (R8): items opened at publication (one per standing finding)
@@ -32,6 +34,18 @@ async function warningFor(
 ) {
   const days = await warningDaysOf(ctx)
   return wf.warningOf(r, nowOf(ctx), days.get(r.round.year) ?? DEFAULT_RULE_SET.warningDays)
+}
+
+/** Fields computed from the warning days of the item's year (`warningFor`). */
+const WARNING_FIELDS: ReadonlySet<string> = new Set(['colour', 'overdue', 'daysLeft'])
+
+/**
+ * For a resolver about to load items: when its selection asks for their warning colours, the rule
+ * sets' warning days are asked for now, so they come with the items' relations instead of in a
+ * wave of their own after them (memoized per request; `warningFor` awaits the same promise).
+ */
+export function prefetchWarningDays(ctx: Context, info: GraphQLResolveInfo): void {
+  if (asksAny(info, WARNING_FIELDS)) void warningDaysOf(ctx).catch(() => undefined)
 }
 
 builder.prismaObject('Rectification', {
@@ -103,7 +117,8 @@ const RectificationPage = builder.objectRef<LedgerPage>('RectificationPage').imp
     total: t.exposeInt('total'),
     items: t.prismaField({
       type: ['Rectification'],
-      resolve: async (query, page, _args, ctx) => {
+      resolve: async (query, page, _args, ctx, info) => {
+        prefetchWarningDays(ctx, info)
         const rows = await ctx.prisma.rectification.findMany({
           ...query,
           where: { id: { in: page.ids } },

@@ -287,6 +287,28 @@ describe('statements per request', () => {
     expect([one.count, five.count]).toEqual([7, 7])
   })
 
+  it('drill-down and ledger: the items’ warning days are read with the items, not in a wave after them, and only when asked', async () => {
+    const withItems = await api.prisma.finding.findFirstOrThrow({
+      where: { round: PUBLISHED, reconciliationStatus: STANDING, rectification: { isNot: null } },
+    })
+    const colours = DRILL.replace('rectifications { id status deadline', 'rectifications { id status deadline colour daysLeft')
+    const asked = await counted<DrillData>(api, leader, colours, { id: withItems.assessmentId })
+    const plain = await counted<DrillData>(api, leader, DRILL, { id: withItems.assessmentId })
+    const index = (statements: string[], table: string) => statements.findIndex((sql) => sql.includes(`FROM "public"."${table}"`))
+    expect(asked.statements.filter((sql) => sql.includes('"public"."RuleSet"'))).toHaveLength(1)
+    // Sent before the items' events, which can only be asked for once the items are back.
+    expect(index(asked.statements, 'RuleSet')).toBeGreaterThan(-1)
+    expect(index(asked.statements, 'RuleSet')).toBeLessThan(index(asked.statements, 'RectificationEvent'))
+    expect(index(plain.statements, 'RuleSet')).toBe(-1)
+    // The warning days and the items' rounds (whose year picks the rule set).
+    expect(asked.count).toBe(plain.count + 2)
+    expect(index(asked.statements, 'InspectionRound')).toBeGreaterThan(-1)
+    // The ledger's page of items alike.
+    const ledger = await counted(api, leader, `{ rectificationLedger(limit: 5) { items { id colour events { id } } } }`)
+    expect(index(ledger.statements, 'RuleSet')).toBeGreaterThan(-1)
+    expect(index(ledger.statements, 'RuleSet')).toBeLessThan(index(ledger.statements, 'RectificationEvent'))
+  })
+
   it('drill-down: the same statements for one finding as for many', async () => {
     const byAssessment = await api.prisma.finding.groupBy({
       by: ['assessmentId'],

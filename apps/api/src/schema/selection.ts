@@ -1,0 +1,45 @@
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql'
+
+/**
+ * What a field's selection asks for, fragments included — for resolvers that read less, or start
+ * a load earlier, depending on it. Answers are cached per selection: the field nodes are shared by
+ * every row of a list.
+ */
+
+/** The names selected directly under `selection`, through inline and named fragments. */
+function selectedNames(
+  selection: SelectionSetNode | undefined,
+  info: GraphQLResolveInfo,
+  into: Set<string>,
+): Set<string> {
+  for (const node of selection?.selections ?? []) {
+    if (node.kind === Kind.FIELD) into.add(node.name.value)
+    else if (node.kind === Kind.INLINE_FRAGMENT) selectedNames(node.selectionSet, info, into)
+    else selectedNames(info.fragments[node.name.value]?.selectionSet, info, into)
+  }
+  return into
+}
+
+const selected = new WeakMap<readonly FieldNode[], Set<string>>()
+
+function namesOf(info: GraphQLResolveInfo): Set<string> {
+  let names = selected.get(info.fieldNodes)
+  if (!names) {
+    names = new Set<string>()
+    for (const field of info.fieldNodes) selectedNames(field.selectionSet, info, names)
+    selected.set(info.fieldNodes, names)
+  }
+  return names
+}
+
+/** Does the field's selection ask only for `fields`? */
+export function asksOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+  for (const name of namesOf(info)) if (!fields.has(name)) return false
+  return true
+}
+
+/** Does the field's selection ask for any of `fields`? */
+export function asksAny(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+  for (const name of namesOf(info)) if (fields.has(name)) return true
+  return false
+}
