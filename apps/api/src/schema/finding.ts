@@ -10,7 +10,7 @@ import { inTx, inTxRemovingFiles, scopeOf } from './round-context'
  * round reaches RECONCILING.
  */
 
-builder.prismaObject('Finding', {
+export const FindingRef = builder.prismaObject('Finding', {
   fields: (t) => ({
     id: t.exposeInt('id'),
     roundId: t.exposeInt('roundId'),

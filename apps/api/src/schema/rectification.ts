@@ -48,7 +48,7 @@ export function prefetchWarningDays(ctx: Context, info: GraphQLResolveInfo): voi
   if (asksAny(info, WARNING_FIELDS)) void warningDaysOf(ctx).catch(() => undefined)
 }
 
-builder.prismaObject('Rectification', {
+export const RectificationRef = builder.prismaObject('Rectification', {
   fields: (t) => ({
     id: t.exposeInt('id'),
     source: t.expose('source', { type: RectificationSourceEnum }),

@@ -309,6 +309,41 @@ describe('statements per request', () => {
     expect(index(ledger.statements, 'RuleSet')).toBeLessThan(index(ledger.statements, 'RectificationEvent'))
   })
 
+  it('drill-down: aliased selections of an indicator’s findings each get their own fields', async () => {
+    const withItems = await api.prisma.finding.findFirstOrThrow({
+      where: { round: PUBLISHED, reconciliationStatus: STANDING, rectification: { isNot: null } },
+      include: { problemCategory: true },
+    })
+    const res = await counted<{
+      assessmentDrilldown: {
+        indicators: {
+          findingIds: number[]
+          a: { id: number }[]
+          b: { id: number; description: string; problemCategory: { name: string } }[]
+          r: { findingId: number; title: string }[]
+        }[]
+      }
+    }>(
+      api,
+      leader,
+      `query ($id: Int!) { assessmentDrilldown(assessmentId: $id) { indicators { findingIds
+        a: findings { id } b: findings { id description problemCategory { name } }
+        r: rectifications { findingId title } } } }`,
+      { id: withItems.assessmentId },
+    )
+    const indicators = res.data.assessmentDrilldown.indicators
+    const hit = indicators.find((i) => i.findingIds.includes(withItems.id))!
+    expect(hit.a.map((f) => f.id)).toEqual(hit.findingIds)
+    expect(hit.b.find((f) => f.id === withItems.id)).toEqual({
+      id: withItems.id,
+      description: withItems.description,
+      problemCategory: { name: withItems.problemCategory.name },
+    })
+    expect(hit.r.map((r) => r.findingId)).toContain(withItems.id)
+    // Indicators that lost nothing to findings answer empty lists.
+    expect(indicators.filter((i) => i.findingIds.length === 0).every((i) => i.a.length + i.b.length + i.r.length === 0)).toBe(true)
+  })
+
   it('drill-down: the same statements for one finding as for many', async () => {
     const byAssessment = await api.prisma.finding.groupBy({
       by: ['assessmentId'],
