@@ -5,33 +5,28 @@
  * the previous migrations must come out exactly, through the JSON and through the view. The
  * migration after it, 20261203044500_created_events_without_round, is checked here too.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { MIGRATIONS_DIR } from '../src/migrate'
 import { createTestDb, type TestDb } from '../src/testing'
+import { migrationsWithout } from './migrations-without'
 
 const MIGRATION = '20261203034011_dimension_subtotals_in_frozen_points'
 /** The next one, checked at the end: CREATED events stop naming a round. */
 const ROUNDLESS = '20261203044500_created_events_without_round'
 
 let db: TestDb
-let before: string
+let before: ReturnType<typeof migrationsWithout>
 
 beforeAll(async () => {
   db = await createTestDb({ migrate: false })
-  before = mkdtempSync(join(tmpdir(), 'redblue-migrations-'))
-  cpSync(MIGRATIONS_DIR, before, { recursive: true })
-  for (const name of [MIGRATION, ROUNDLESS]) rmSync(join(before, name), { recursive: true })
+  before = migrationsWithout([MIGRATION, ROUNDLESS])
 })
 afterAll(async () => {
   await db.close()
-  rmSync(before, { recursive: true, force: true })
+  before.remove()
 })
 
 test('moves every subtotal into its assessment’s frozen row, in the scheme’s order, and reads them back through the view', async () => {
-  await db.migrate({ migrationsDir: before })
+  await db.migrate({ migrationsDir: before.dir })
   const p = db.prisma
   const area = await p.area.create({ data: { code: 'PB', name: '基层党建' } })
   const scheme = await p.scheme.create({

@@ -4,34 +4,29 @@
  * removes the inputs publication had created only to carry points. Data written under the previous
  * migrations must come out unchanged in meaning.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { MIGRATIONS_DIR } from '../src/migrate'
 import { createTestDb, type TestDb } from '../src/testing'
+import { migrationsWithout } from './migrations-without'
 
 const MIGRATION = '20261125122327_frozen_indicator_points'
 const APPLIED = [MIGRATION, '20261203034011_dimension_subtotals_in_frozen_points']
 
 let db: TestDb
-let before: string
+let before: ReturnType<typeof migrationsWithout>
 
 beforeAll(async () => {
   db = await createTestDb({ migrate: false })
   // Every migration but this one and the one that builds on its table, so the rows below are
   // written with today's client into the tables as they were just before it.
-  before = mkdtempSync(join(tmpdir(), 'redblue-migrations-'))
-  cpSync(MIGRATIONS_DIR, before, { recursive: true })
-  for (const name of APPLIED) rmSync(join(before, name), { recursive: true })
+  before = migrationsWithout(APPLIED)
 })
 afterAll(async () => {
   await db.close()
-  rmSync(before, { recursive: true, force: true })
+  before.remove()
 })
 
 test('moves frozen points into one object per assessment and drops the points-only inputs', async () => {
-  await db.migrate({ migrationsDir: before })
+  await db.migrate({ migrationsDir: before.dir })
   const p = db.prisma
   const org = await p.organization.create({
     data: { code: 'B01', name: '第一党支部', shortName: '一支部', unitType: 'GRASSROOTS' },
