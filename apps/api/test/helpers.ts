@@ -187,3 +187,11 @@ export function ok<T>(res: GqlResult<T>): T {
 export function errorCode(res: GqlResult<unknown>): string | undefined {
   return res.errors?.[0]?.extensions?.code
 }
+
+/** The round's frozen dimension subtotals, counted through the view SQL readers use. */
+export async function dimensionScoreCount(prisma: PrismaClient, roundId: number): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS "n" FROM "AssessmentDimensionScore" s
+    JOIN "Assessment" a ON a."id" = s."assessmentId" WHERE a."roundId" = ${roundId}`
+  return row!.n
+}

@@ -1,6 +1,6 @@
 import type { Finding, Rectification } from '@redblue/db'
 import { queryFromInfo } from '@pothos/plugin-prisma'
-import type { GraphQLResolveInfo } from 'graphql'
+import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql'
 import { builder } from '../builder'
 import {
   assessmentBreakdown,
@@ -36,11 +36,9 @@ type DimensionData = DimensionBreakdown & { batch: Drilldown }
  * indicator's `findings`, and one per alias (each alias has its own selection, so its own query).
  */
 function responseKey(info: GraphQLResolveInfo): string {
-  const keys: string[] = []
-  for (let at: GraphQLResolveInfo['path'] | undefined = info.path; at; at = at.prev) {
-    if (typeof at.key === 'string') keys.push(at.key)
-  }
-  return keys.reverse().join('.')
+  return responsePathAsArray(info.path)
+    .filter((key) => typeof key === 'string')
+    .join('.')
 }
 
 function findingsOf(batch: Drilldown, info: GraphQLResolveInfo, load: (ids: number[]) => Promise<Finding[]>) {

@@ -99,10 +99,6 @@ const FrozenIndicatorPointsRef = builder
     }),
   })
 
-/** The stored object (indicator id → "9.50") of an assessment's frozen points. */
-const frozenPointsOf = (stored: { points: Prisma.JsonValue } | null) =>
-  readFrozenPoints(stored?.points)
-
 const FrozenDimensionScoreRef = builder
   .objectRef<FrozenDimension>('AssessmentDimensionScore')
   .implement({
@@ -154,7 +150,7 @@ builder.prismaObject('Assessment', {
         'Every scheme indicator’s points frozen at publication, by indicator id; null before.',
       select: { indicatorPoints: { select: { points: true } } },
       resolve: (assessment) => {
-        const points = frozenPointsOf(assessment.indicatorPoints)
+        const points = readFrozenPoints(assessment.indicatorPoints?.points)
         if (!points) return null
         return Object.entries(points)
           .map(([id, value]) => ({ indicatorId: Number(id), points: value }))
@@ -194,7 +190,8 @@ builder.prismaObject('IndicatorInput', {
         'Inputs exist only for the indicators the inspector filled in; read Assessment.indicatorPoints.',
       select: { assessment: { select: { indicatorPoints: { select: { points: true } } } } },
       resolve: (input) =>
-        frozenPointsOf(input.assessment.indicatorPoints)?.[String(input.indicatorId)] ?? null,
+        readFrozenPoints(input.assessment.indicatorPoints?.points)?.[String(input.indicatorId)] ??
+        null,
     }),
     note: t.exposeString('note', { nullable: true }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

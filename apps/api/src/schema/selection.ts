@@ -11,13 +11,12 @@ function selectedNames(
   selection: SelectionSetNode | undefined,
   info: GraphQLResolveInfo,
   into: Set<string>,
-): Set<string> {
+): void {
   for (const node of selection?.selections ?? []) {
     if (node.kind === Kind.FIELD) into.add(node.name.value)
     else if (node.kind === Kind.INLINE_FRAGMENT) selectedNames(node.selectionSet, info, into)
     else selectedNames(info.fragments[node.name.value]?.selectionSet, info, into)
   }
-  return into
 }
 
 const selected = new WeakMap<readonly FieldNode[], Set<string>>()

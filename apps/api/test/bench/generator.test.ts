@@ -15,7 +15,7 @@ import { RANKING } from '../../bench/documents'
 import { BENCH_PASSWORD, generateDataset, type GeneratedDataset } from '../../bench/generate'
 import * as wf from '../../src/services/workflow'
 import { NO_MISMATCH, summaryMismatches } from '../analytics/summaries'
-import { ok, useTestApi } from '../helpers'
+import { dimensionScoreCount, ok, useTestApi } from '../helpers'
 
 const NOW = new Date('2026-11-25T04:00:00Z')
 const SIZE = { orgs: 20, rounds: 2, indicators: 20, findings: 4, areas: 2 }
@@ -77,13 +77,7 @@ describe('bench dataset generator', () => {
         where: { ratingLevel: null, quantityValue: null, bonusPoints: null },
       }),
     ).toBe(0)
-    expect(
-      (
-        await prisma.$queryRaw<{ n: number }[]>`
-          SELECT count(*)::int AS "n" FROM "AssessmentDimensionScore" s
-          JOIN "Assessment" a ON a."id" = s."assessmentId" WHERE a."roundId" = ${published}`
-      )[0]!.n,
-    ).toBe(assessed * 8)
+    expect(await dimensionScoreCount(prisma, published!)).toBe(assessed * 8)
     expect(await prisma.assessment.count({ where: { roundId: published, totalScore: null } })).toBe(
       0,
     )

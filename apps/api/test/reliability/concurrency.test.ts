@@ -19,7 +19,7 @@ import { createTestDb } from '@redblue/db/testing'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { defaultConfig } from '../../src/config'
 import * as wf from '../../src/services/workflow'
-import { useTestApi, type GqlResult } from '../helpers'
+import { dimensionScoreCount, useTestApi, type GqlResult } from '../helpers'
 import { buildFixture, type Fixture } from '../workflow/fixtures'
 import {
   assessmentOf,
@@ -187,11 +187,7 @@ describe('two admins publish one round', () => {
       adjustments: await api.prisma.performanceAdjustment.count({ where: { roundId } }),
       blue: await api.prisma.assessment.count({ where: { roundId, listMark: 'BLUE' } }),
       interviews: await api.prisma.interview.count({ where: { roundId } }),
-      dimensionScores: (
-        await api.prisma.$queryRaw<{ n: number }[]>`
-          SELECT count(*)::int AS "n" FROM "AssessmentDimensionScore" s
-          JOIN "Assessment" a ON a."id" = s."assessmentId" WHERE a."roundId" = ${roundId}`
-      )[0]!.n,
+      dimensionScores: await dimensionScoreCount(api.prisma, roundId),
       assessments: await api.prisma.assessment.count({ where: { roundId } }),
       frozen: await api.prisma.assessment.count({ where: { roundId, frozenAt: { not: null } } }),
     }

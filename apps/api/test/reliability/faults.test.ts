@@ -23,7 +23,7 @@ import * as wf from '../../src/services/workflow'
 import { isDatabaseUnavailable } from '../../src/unavailable'
 import { createApi, CSRF_HEADER } from '../../src/yoga'
 import { seedFixture } from '../fixture'
-import { useTestApi, type GqlResult } from '../helpers'
+import { dimensionScoreCount, useTestApi, type GqlResult } from '../helpers'
 import { buildFixture, type Fixture } from '../workflow/fixtures'
 import { inspect, planRound, reconcile, resolveDisputes, runner } from '../workflow/scenario'
 import { changedTables, checksum } from './checksum'
@@ -262,11 +262,7 @@ async function publicationRows(roundId: number) {
     status: (await p.inspectionRound.findUniqueOrThrow({ where: { id: roundId } })).status,
     frozen: await p.assessment.count({ where: { roundId, frozenAt: { not: null } } }),
     ranked: await p.assessment.count({ where: { roundId, rank: { not: null } } }),
-    dimensionScores: (
-      await p.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS "n" FROM "AssessmentDimensionScore" s
-        JOIN "Assessment" a ON a."id" = s."assessmentId" WHERE a."roundId" = ${roundId}`
-    )[0]!.n,
+    dimensionScores: await dimensionScoreCount(p, roundId),
     adjustments: await p.performanceAdjustment.count({ where: { roundId } }),
     rectifications: await p.rectification.count({ where: { roundId } }),
     interviews: await p.interview.count({ where: { roundId } }),
