@@ -17,6 +17,7 @@ import {
 import { loadOnce, unique, viewerOf } from './analytics-common'
 import { resolveListOrg, resolveListProblemCategory } from './analytics-list-records'
 import { ProblemCategoryRef } from './problem-category'
+import { asksAny } from './selection'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
 
@@ -43,6 +44,13 @@ interface OrgTrendBatch {
 function totalsOf(trends: Trends, ctx: { prisma: Parameters<typeof totalsTrend>[0] }) {
   return loadOnce(trends, 'totals', () => totalsTrend(ctx.prisma, trends.scope))
 }
+
+/** The category averages of the dimensions: one statement per trend, whoever asks first. */
+function dimensionAveragesOf(trends: Trends, ctx: { prisma: Parameters<typeof dimensionAverageTrend>[0] }) {
+  return loadOnce(trends, 'dimensionAverages', () => dimensionAverageTrend(ctx.prisma, trends.scope))
+}
+
+const DIMENSIONS = new Set(['dimensions'])
 
 function withBatch(trends: Trends, orgs: OrgTrend[]): OrgTrendData[] {
   const batch: OrgTrendBatch = { trends, orgIds: orgs.map((o) => o.orgId) }
@@ -114,9 +122,7 @@ const CategoryTrendRef = builder.objectRef<CategoryTrend>('CategoryTrend').imple
       type: [DimensionSeriesRef],
       description: 'Mean subtotal (points) and mean loss (lost) of each dimension per round.',
       resolve: async (c, _args, ctx) => {
-        const all = await loadOnce(c.trends, 'dimensionAverages', () =>
-          dimensionAverageTrend(ctx.prisma, c.trends.scope),
-        )
+        const all = await dimensionAveragesOf(c.trends, ctx)
         return all.find((d) => d.category === c.category)?.dimensions ?? []
       },
     }),
@@ -192,7 +198,12 @@ const AnalyticsTrendsRef = builder.objectRef<Trends>('AnalyticsTrends').implemen
     }),
     categoryAverages: t.field({
       type: [CategoryTrendRef],
-      resolve: async (tr, _args, ctx) => {
+      resolve: async (tr, _args, ctx, info) => {
+        // The dimensions' statement needs only the window: sent alongside the totals' instead of
+        // in a wave after them (the totals are the trend's longest statement). Its failure is
+        // reported where the dimensions are awaited; the catch only keeps it from being an
+        // unhandled rejection when the totals fail first.
+        if (asksAny(info, DIMENSIONS)) void dimensionAveragesOf(tr, ctx).catch(() => undefined)
         const { categoryAverages } = await totalsOf(tr, ctx)
         return categoryAverages.map((c) => ({ category: c.category, totals: c.values, trends: tr }))
       },

@@ -287,6 +287,23 @@ describe('statements per request', () => {
     expect([one.count, five.count]).toEqual([7, 7])
   })
 
+  it('trends: the category averages of the dimensions are asked for with the totals, not in a wave after them', async () => {
+    const q = `query ($a: Int!) { analyticsTrends(areaId: $a) {
+      orgs { orgId totals }
+      categoryAverages { category totals dimensions { code points lost } }
+      closeOutRates { roundId rate }
+    } }`
+    const { statements } = await counted<TrendsData>(api, leader, q, { a: areaId })
+    const index = (pattern: RegExp) => statements.findIndex((sql) => pattern.test(sql))
+    const dimensionAverages = index(/FROM "RoundDimensionSummary"/)
+    const closeOut = index(/FROM "Rectification" rc/)
+    expect(dimensionAverages).toBeGreaterThan(-1)
+    expect(closeOut).toBeGreaterThan(-1)
+    // The close-out rates are asked for after the averages and are sent at once; had the
+    // dimensions waited for the totals' rows, they would come after them.
+    expect(dimensionAverages).toBeLessThan(closeOut)
+  })
+
   it('drill-down and ledger: the items’ warning days are read with the items, not in a wave after them, and only when asked', async () => {
     const withItems = await api.prisma.finding.findFirstOrThrow({
       where: { round: PUBLISHED, reconciliationStatus: STANDING, rectification: { isNot: null } },
