@@ -97,8 +97,22 @@ export class SchemeCache {
       where: { id: { in: missing } },
       include: schemeInclude,
     })
+    this.add(schemes)
+  }
+
+  /** Loads the schemes of a round's assessments (their ids by the round's index, then `preload`). */
+  async preloadRound(roundId: number): Promise<void> {
+    // Not a relation filter on Scheme: PostgreSQL walks every scheme's assessments for that one.
+    const rows = await this.tx.$queryRaw<{ schemeId: number }[]>`
+      SELECT DISTINCT a."schemeId" FROM "Assessment" a WHERE a."roundId" = ${roundId}`
+    await this.preload(rows.map((r) => r.schemeId))
+  }
+
+  private add(schemes: readonly SchemeWithParts[]): void {
     for (const scheme of schemes) {
-      this.entries.set(scheme.id, { scheme, prepared: prepareScheme(toSchemeDefinition(scheme)) })
+      if (!this.entries.has(scheme.id)) {
+        this.entries.set(scheme.id, { scheme, prepared: prepareScheme(toSchemeDefinition(scheme)) })
+      }
     }
   }
 
