@@ -2,7 +2,7 @@ import { Prisma, type InspectionRound, type ListMark, type OrgCategory } from '@
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int } from './numbers'
-import { ORG_COLUMNS, organizationOf, type OrgColumns, type OrgSummary } from './org-columns'
+import type { OrgSummary } from './org-columns'
 import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
 
 export interface RankingArgs {
@@ -47,8 +47,6 @@ export interface CategoryRanking {
   rows: RankingRow[]
 }
 
-type Nullable<T> = { [K in keyof T]: T[K] | null }
-
 /** The previous round as `to_jsonb` spells it: timestamps and dates as text. */
 type RoundJson = Omit<
   InspectionRound,
@@ -59,14 +57,22 @@ type RoundJson = Omit<
     string | null
   >
 
-/** A row; its org columns are null only on the placeholder row of an unpublished round. */
-interface RawRow extends Nullable<OrgColumns> {
-  published: boolean
+/**
+ * A row; its org columns are null only on the placeholder row of an unpublished round. What is the
+ * same for the whole ranking comes on the first row only (null on the others): a thousand rows
+ * carry no copies of it.
+ */
+interface RawRow {
+  /** On the first row only. */
+  published: boolean | null
+  /** On the first row only. */
   previousRoundId: number | null
   /** On the first row only. */
   previousRound: RoundJson | null
   assessmentId: number | null
   orgId: number | null
+  orgName: string | null
+  orgShortName: string | null
   rank: number | null
   /** numeric(6,2) columns as text ("97.50"): no Decimal object per value of a long ranking. */
   base: string | null
@@ -75,10 +81,11 @@ interface RawRow extends Nullable<OrgColumns> {
   listMark: ListMark | null
   previousAssessmentId: number | null
   previousRank: number | null
-  previousCategory: OrgCategory | null
   previousTotal: string | null
+  /** previousRank − rank when ranked in the same category both times. */
+  rankChange: number | null
   totalChange: string | null
-  visible: boolean | null
+  /** Null when the viewer may not see the org's findings. */
   findingCount: number | null
   openRectifications: number | null
 }
@@ -121,17 +128,17 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
       GROUP BY rc."orgId"
     )
     SELECT
-      EXISTS (SELECT 1 FROM target) AS "published",
-      (SELECT "id" FROM previous) AS "previousRoundId",
-      CASE WHEN row_number() OVER (ORDER BY a."rank" NULLS LAST, o."sortOrder", a."orgId") = 1
-        THEN (SELECT to_jsonb(pr) FROM previous pr) END AS "previousRound",
-      a."id" AS "assessmentId", a."orgId", a."rank", a."baseScore"::text AS "base",
-      a."bonusScore"::text AS "bonus", a."totalScore"::text AS "total", a."listMark",
-      p."id" AS "previousAssessmentId", p."rank" AS "previousRank", p."category" AS "previousCategory",
-      p."totalScore"::text AS "previousTotal", (a."totalScore" - p."totalScore")::text AS "totalChange",
-      ${ORG_COLUMNS},
-      v."visible",
-      CASE WHEN v."visible" THEN a."findingCount" END AS "findingCount",
+      CASE WHEN row_number() OVER ranking = 1 THEN EXISTS (SELECT 1 FROM target) END AS "published",
+      CASE WHEN row_number() OVER ranking = 1 THEN (SELECT "id" FROM previous) END AS "previousRoundId",
+      CASE WHEN row_number() OVER ranking = 1 THEN (SELECT to_jsonb(pr) FROM previous pr) END AS "previousRound",
+      a."id" AS "assessmentId", a."orgId", o."name" AS "orgName", o."shortName" AS "orgShortName",
+      a."rank", a."baseScore"::text AS "base", a."bonusScore"::text AS "bonus",
+      a."totalScore"::text AS "total", a."listMark",
+      p."id" AS "previousAssessmentId", p."rank" AS "previousRank",
+      p."totalScore"::text AS "previousTotal",
+      CASE WHEN p."category" = a."category" THEN p."rank" - a."rank" END AS "rankChange",
+      (a."totalScore" - p."totalScore")::text AS "totalChange",
+      CASE WHEN v."visible" THEN COALESCE(a."findingCount", 0) END AS "findingCount",
       CASE WHEN v."visible" THEN COALESCE(oi."n", 0) END AS "openRectifications"
     FROM (SELECT 1) AS one
     LEFT JOIN ranked a ON TRUE
@@ -142,6 +149,7 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
     LEFT JOIN LATERAL (
       SELECT ${visibleSql(viewer, 'a."orgId"', 'a."roundId"')} AS "visible"
     ) v ON TRUE
+    WINDOW ranking AS (ORDER BY a."rank" NULLS LAST, o."sortOrder", a."orgId")
     ORDER BY a."rank" NULLS LAST, o."sortOrder", a."orgId"`
   if (!rows[0]?.published) throw new NotFoundError('InspectionRound', args.roundId, '该轮次不存在或尚未发布结果')
   const ranked = rows.filter((r) => r.assessmentId !== null)
@@ -149,7 +157,7 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
     ...args,
     previousRoundId: rows[0]?.previousRoundId ?? null,
     previousRound: roundOf(rows[0]?.previousRound ?? null),
-    rows: ranked.map(toRankingRow(args.category, ranked.map((r) => r.orgId!))),
+    rows: ranked.map(toRankingRow(ranked.map((r) => r.orgId!))),
   }
 }
 
@@ -170,29 +178,27 @@ function roundOf(json: RoundJson | null): InspectionRound | null {
   }
 }
 
-function toRankingRow(category: OrgCategory, orgIds: readonly number[]) {
-  return (r: RawRow): RankingRow => {
-    const sameCategory = r.previousCategory === category
-    const visible = r.visible === true
-    return {
-      assessmentId: r.assessmentId!,
-      orgId: r.orgId!,
-      // The placeholder row of an unpublished round is filtered out before this: an assessment row
-      // always has its org.
-      org: organizationOf(r.orgId!, r as RawRow & OrgColumns),
-      orgIds,
-      rank: r.rank,
-      base: fixed2(r.base),
-      bonus: fixed2(r.bonus),
-      total: fixed2(r.total),
-      listMark: r.listMark,
-      previousAssessmentId: r.previousAssessmentId,
-      previousRank: r.previousRank,
-      previousTotal: fixed2(r.previousTotal),
-      rankChange: sameCategory && r.previousRank !== null && r.rank !== null ? r.previousRank - r.rank : null,
-      totalChange: fixed2(r.totalChange),
-      findingCount: visible ? int(r.findingCount) : null,
-      openRectifications: visible ? int(r.openRectifications) : null,
-    }
-  }
+function toRankingRow(orgIds: readonly number[]) {
+  const count = (n: number | null) => (n === null ? null : int(n))
+  return (r: RawRow): RankingRow => ({
+    assessmentId: r.assessmentId!,
+    orgId: r.orgId!,
+    // The placeholder row of an unpublished round is filtered out before this: an assessment row
+    // always has its org.
+    org: { id: r.orgId!, name: r.orgName!, shortName: r.orgShortName },
+    orgIds,
+    rank: r.rank,
+    base: fixed2(r.base),
+    bonus: fixed2(r.bonus),
+    total: fixed2(r.total),
+    listMark: r.listMark,
+    previousAssessmentId: r.previousAssessmentId,
+    previousRank: r.previousRank,
+    previousTotal: fixed2(r.previousTotal),
+    rankChange: r.rankChange,
+    totalChange: fixed2(r.totalChange),
+    // Null exactly when the viewer may not see the org's findings (the statement decides).
+    findingCount: count(r.findingCount),
+    openRectifications: count(r.openRectifications),
+  })
 }
