@@ -10,16 +10,5 @@ import { Prisma, type Organization } from '@redblue/db'
 export const ORG_COLUMNS = Prisma.sql`o."name" AS "orgName", o."shortName" AS "orgShortName",
   o."sortOrder" AS "orgSortOrder"`
 
-/** `ORG_COLUMNS` as a row (or a `json_agg` object) holds them. */
-export interface OrgColumns {
-  orgName: string
-  orgShortName: string | null
-  orgSortOrder: number
-}
-
 /** The part of an Organization that an analytics row carries. */
 export type OrgSummary = Pick<Organization, 'id' | 'name' | 'shortName'>
-
-export function organizationOf(id: number, r: OrgColumns): OrgSummary {
-  return { id, name: r.orgName, shortName: r.orgShortName }
-}
