@@ -30,6 +30,8 @@ export interface BenchResults {
     loadAverage: { before: number[]; after: number[] }
     /** The machine's speed when the bench started and ended (bench/speed.ts). */
     speed: { before: SpeedProbe; after: SpeedProbe }
+    /** CPU steal over the whole run, % (bench/speed.ts); null where it cannot be read. */
+    stealPercent: number | null
     node: string
     nodeEnv: string
     commit: string
@@ -124,7 +126,7 @@ export function printReport(results: BenchResults): void {
   )
   const probe = (p: SpeedProbe) => `JS ${p.jsMs} ms, SQL ${p.sqlMs} ms`
   out.push(
-    `speed probe (bench/speed.ts; lower is faster): ${probe(m.speed.before)} before, ${probe(m.speed.after)} after`,
+    `speed probe (bench/speed.ts; lower is faster): ${probe(m.speed.before)} before, ${probe(m.speed.after)} after; CPU steal over the run ${m.stealPercent === null ? 'n/a' : `${m.stealPercent} %`}`,
   )
   out.push('')
   const header = [

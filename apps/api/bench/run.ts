@@ -43,7 +43,7 @@ import { parseOptions, type BenchOptions, type DatasetSize } from './options'
 import { progressBar } from './progress'
 import { rankingReference, trendReference } from './reference'
 import { evaluateGoals, printReport, type BenchResults, type DatasetResult } from './report'
-import { speedProbe } from './speed'
+import { speedProbe, stealMeter } from './speed'
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '')
 const CATEGORIES = ['I', 'II', 'III'] as const
@@ -348,6 +348,7 @@ async function main() {
   if (!options) return
   const started = new Date()
   const loadBefore = loadAverage()
+  const steal = stealMeter()
   const speedBefore = await speedProbe(withDatabase(options.databaseUrl, 'postgres'))
   log(
     `RedBlue bench: ${options.size.orgs} orgs × ${options.size.rounds} rounds × ${options.size.areas} areas, ${options.size.indicators} indicators, ~${options.size.findings} findings/org/round; load average ${loadBefore.join(' ')}`,
@@ -382,6 +383,7 @@ async function main() {
       memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
       loadAverage: { before: loadBefore, after: loadAverage() },
       speed: { before: speedBefore, after: speedAfter },
+      stealPercent: steal.share(),
       node: process.version,
       nodeEnv: process.env.NODE_ENV ?? '(unset)',
       commit: gitCommit(),

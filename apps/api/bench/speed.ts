@@ -4,6 +4,7 @@
  * drifts by up to 2× within minutes, so a run's figures are only comparable with another's when
  * their probes agree; lower is faster.
  */
+import { readFileSync } from 'node:fs'
 import pg from 'pg'
 
 export interface SpeedProbe {
@@ -47,4 +48,40 @@ export async function speedProbe(url: string): Promise<SpeedProbe> {
   // Keeps the loop from being optimised away.
   if (sink < 0) throw new Error('unreachable')
   return { jsMs: median(js), sqlMs: median(sql) }
+}
+
+/**
+ * The first line of Linux's /proc/stat (`cpu  user nice system idle iowait irq softirq steal …`, in
+ * clock ticks since boot) as steal and total time; guest time is already counted in user.
+ */
+export function parseCpuLine(line: string): { steal: number; total: number } | null {
+  const [label, ...fields] = line.trim().split(/\s+/)
+  const values = fields.slice(0, 8).map(Number)
+  if (label !== 'cpu' || values.length < 8 || values.some((v) => !Number.isFinite(v))) return null
+  return { steal: values[7]!, total: values.reduce((a, b) => a + b, 0) }
+}
+
+function cpuTimes(): { steal: number; total: number } | null {
+  try {
+    return parseCpuLine(readFileSync('/proc/stat', 'utf8').split('\n')[0]!)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Steal time: the share of this VM's CPU time the hypervisor gave to other guests. At 60 % (seen
+ * on this VM while nothing else of ours ran) every figure is slower whatever the code does, which
+ * the speed probe, taken at two moments, can miss. `share()` answers for the time since `stealMeter()`
+ * was called, in percent with one decimal; null where /proc/stat is not available.
+ */
+export function stealMeter(): { share(): number | null } {
+  const start = cpuTimes()
+  return {
+    share() {
+      const end = cpuTimes()
+      if (!start || !end || end.total <= start.total) return null
+      return Math.round(((end.steal - start.steal) / (end.total - start.total)) * 1000) / 10
+    },
+  }
 }

@@ -32,6 +32,7 @@ import {
 import { stats } from './measure'
 import { DEFAULT_SERVER_URL } from './options'
 import { rankingReference, trendReference } from './reference'
+import { stealMeter } from './speed'
 
 interface Traced {
   sql: string
@@ -187,6 +188,7 @@ async function repeat(client: ApiClient, cookie: string, request: Request, times
           ? trendReference(pool, v as unknown as Parameters<typeof trendReference>[1])
           : null
   const before = loadavg()
+  const steal = stealMeter()
   const api: number[] = []
   const sql: number[] = []
   let bytes = 0
@@ -217,5 +219,7 @@ async function repeat(client: ApiClient, cookie: string, request: Request, times
   line.push(`${Math.round(bytes / times / 1024)} KB`)
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ')
   line.push(`load ${load(before)} before, ${load(loadavg())} after`)
+  const stolen = steal.share()
+  if (stolen !== null) line.push(`CPU steal ${stolen} %`)
   console.log(line.join('; '))
 }
