@@ -20,6 +20,7 @@ import {
   recreateDatabase,
   redact,
   sameSize,
+  settleDatabase,
   unpublishRound,
   withDatabase,
   writeLabel,
@@ -131,6 +132,10 @@ async function prepareDataset(
     await writeLabel(url, label)
     log(
       `Generated ${generated.rows.toLocaleString('en-US')} rows in ${(generated.ms / 1000).toFixed(1)} s.`,
+    )
+    const settled = await settleDatabase(url)
+    log(
+      `Settled (CHECKPOINT, sync: ${settled.dirtyMb === null ? '?' : settled.dirtyMb.toLocaleString('en-US')} MB of dirty pages) in ${(settled.ms / 1000).toFixed(1)} s.`,
     )
     return label
   } finally {
