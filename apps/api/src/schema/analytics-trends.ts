@@ -17,7 +17,7 @@ import {
 import { loadOnce, unique, viewerOf } from './analytics-common'
 import { resolveListOrg, resolveListProblemCategory } from './analytics-list-records'
 import { ProblemCategoryRef } from './problem-category'
-import { asksAny } from './selection'
+import { startIfAsked } from './selection'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
 
@@ -199,11 +199,9 @@ const AnalyticsTrendsRef = builder.objectRef<Trends>('AnalyticsTrends').implemen
     categoryAverages: t.field({
       type: [CategoryTrendRef],
       resolve: async (tr, _args, ctx, info) => {
-        // The dimensions' statement needs only the window: sent alongside the totals' instead of
-        // in a wave after them (the totals are the trend's longest statement). Its failure is
-        // reported where the dimensions are awaited; the catch only keeps it from being an
-        // unhandled rejection when the totals fail first.
-        if (asksAny(info, DIMENSIONS)) void dimensionAveragesOf(tr, ctx).catch(() => undefined)
+        // The dimensions' statement needs only the window: sent alongside the totals' (the
+        // trend's longest statement) instead of after them.
+        startIfAsked(info, DIMENSIONS, () => dimensionAveragesOf(tr, ctx))
         const { categoryAverages } = await totalsOf(tr, ctx)
         return categoryAverages.map((c) => ({ category: c.category, totals: c.values, trends: tr }))
       },

@@ -10,7 +10,7 @@ import {
   RectificationStatusEnum,
 } from './enums'
 import { actorOf, inTx, nowOf, scopeOf, warningDaysOf } from './round-context'
-import { asksAny } from './selection'
+import { startIfAsked } from './selection'
 
 /**
  * Rectification and rolling close-out (R8): items opened at publication (one per standing finding)
@@ -45,7 +45,7 @@ const WARNING_FIELDS: ReadonlySet<string> = new Set(['colour', 'overdue', 'daysL
  * wave of their own after them (memoized per request; `warningFor` awaits the same promise).
  */
 export function prefetchWarningDays(ctx: Context, info: GraphQLResolveInfo): void {
-  if (asksAny(info, WARNING_FIELDS)) void warningDaysOf(ctx).catch(() => undefined)
+  startIfAsked(info, WARNING_FIELDS, () => warningDaysOf(ctx))
 }
 
 export const RectificationRef = builder.prismaObject('Rectification', {

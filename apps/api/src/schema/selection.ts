@@ -38,7 +38,21 @@ export function asksOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>):
 }
 
 /** Does the field's selection ask for any of `fields`? */
-export function asksAny(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+function asksAny(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
   for (const name of namesOf(info)) if (fields.has(name)) return true
   return false
+}
+
+/**
+ * Starts `load` now when the selection asks for any of `fields`, so its statement goes out with
+ * the ones the resolver is about to await rather than in a wave after them. The load must be
+ * memoized (the field that needs it awaits the same promise, which reports its failure); the
+ * catch here only keeps it from counting as an unhandled rejection meanwhile.
+ */
+export function startIfAsked(
+  info: GraphQLResolveInfo,
+  fields: ReadonlySet<string>,
+  load: () => Promise<unknown>,
+): void {
+  if (asksAny(info, fields)) void load().catch(() => undefined)
 }

@@ -3,12 +3,11 @@ import { Prisma, type Organization } from '@redblue/db'
 /**
  * The org of each row of a long analytics answer (a ranking, a trend: a thousand orgs), read in the
  * same statement as the rows instead of a second query, as `org`-prefixed columns of `o`. Only
- * what the dashboards show (and the order needs): every further column costs a thousand values to
+ * what the dashboards show: every further column costs a thousand values to
  * read, decode and encode per request — the two timestamps alone ≈ 4 ms of a ranking. A request
  * that asks an org for more gets the whole org from one more statement (schema/analytics-list-records.ts).
  */
-export const ORG_COLUMNS = Prisma.sql`o."name" AS "orgName", o."shortName" AS "orgShortName",
-  o."sortOrder" AS "orgSortOrder"`
+export const ORG_COLUMNS = Prisma.sql`o."name" AS "orgName", o."shortName" AS "orgShortName"`
 
 /** The part of an Organization that an analytics row carries. */
 export type OrgSummary = Pick<Organization, 'id' | 'name' | 'shortName'>

@@ -2,7 +2,7 @@ import { Prisma, type InspectionRound, type ListMark, type OrgCategory } from '@
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int } from './numbers'
-import type { OrgSummary } from './org-columns'
+import { ORG_COLUMNS, type OrgSummary } from './org-columns'
 import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
 
 export interface RankingArgs {
@@ -131,7 +131,7 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
       CASE WHEN row_number() OVER ranking = 1 THEN EXISTS (SELECT 1 FROM target) END AS "published",
       CASE WHEN row_number() OVER ranking = 1 THEN (SELECT "id" FROM previous) END AS "previousRoundId",
       CASE WHEN row_number() OVER ranking = 1 THEN (SELECT to_jsonb(pr) FROM previous pr) END AS "previousRound",
-      a."id" AS "assessmentId", a."orgId", o."name" AS "orgName", o."shortName" AS "orgShortName",
+      a."id" AS "assessmentId", a."orgId", ${ORG_COLUMNS},
       a."rank", a."baseScore"::text AS "base", a."bonusScore"::text AS "bonus",
       a."totalScore"::text AS "total", a."listMark",
       p."id" AS "previousAssessmentId", p."rank" AS "previousRank",

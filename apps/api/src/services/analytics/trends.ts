@@ -93,7 +93,7 @@ export async function totalsTrend(
     SELECT json_agg(json_build_array(t."orgId", t."orgName", t."orgShortName", t."roundIds",
                     t."categories", t."totals", t."ranks", t."marks") ORDER BY t."orgSortOrder", t."orgId") AS "orgs"
     FROM (
-      SELECT a."orgId", ${ORG_COLUMNS},
+      SELECT a."orgId", ${ORG_COLUMNS}, o."sortOrder" AS "orgSortOrder",
              array_agg(a."roundId") AS "roundIds", array_agg(a."category") AS "categories",
              array_agg(a."totalScore"::text) AS "totals", array_agg(a."rank") AS "ranks",
              array_agg(a."listMark") AS "marks"
