@@ -191,13 +191,28 @@ async function repeat(client: ApiClient, cookie: string, request: Request, times
   const steal = stealMeter()
   const api: number[] = []
   const sql: number[] = []
+  // Where a request's wall time goes: before its first statement is sent (HTTP, session, GraphQL
+  // up to the first resolver), from then to the end of its last statement, and after it (row
+  // mapping, GraphQL execution, JSON, HTTP).
+  const phases = { before: [] as number[], statements: [] as number[], after: [] as number[] }
   let bytes = 0
   let cpuMicros = 0
   for (let i = -5; i < times; i++) {
     const v = variablesAt(i + 5)
     const cpu = process.cpuUsage()
+    tracing = []
+    tracingSince = performance.now()
     const res = await client.gql(request[0], v, cookie)
     const used = process.cpuUsage(cpu)
+    const traced: Traced[] = tracing
+    tracing = null
+    if (i >= 0 && traced.length) {
+      const first = Math.min(...traced.map((t) => t.at))
+      const last = Math.max(...traced.map((t) => t.at + t.ms))
+      phases.before.push(first)
+      phases.statements.push(last - first)
+      phases.after.push(res.ms - last)
+    }
     if (i >= 0) cpuMicros += used.user + used.system
     if (res.body.errors) throw new Error(JSON.stringify(res.body.errors))
     const started = performance.now()
@@ -215,6 +230,12 @@ async function repeat(client: ApiClient, cookie: string, request: Request, times
   if (sql.length) {
     const r = stats(sql)
     line.push(`SQL p50 ${r.p50} ms, p95 ${r.p95} ms, ratio ${(a.p50 / r.p50).toFixed(2)}`)
+  }
+  if (phases.before.length) {
+    const p50 = (xs: number[]) => stats(xs).p50
+    line.push(
+      `p50 before the first statement ${p50(phases.before)} ms, statements ${p50(phases.statements)} ms, after the last ${p50(phases.after)} ms`,
+    )
   }
   line.push(`${Math.round(bytes / times / 1024)} KB`)
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ')
