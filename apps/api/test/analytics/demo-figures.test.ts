@@ -289,6 +289,21 @@ describe('trends', () => {
     for (const o of t.orgs) {
       expect(o.totals).toEqual(engineOrgs.get(o.orgId))
     }
+    // In the orgs' order, each with its category, rank and mark of every round (null where none).
+    const orgsInOrder = await api.prisma.organization.findMany({
+      where: { id: { in: [...engineOrgs.keys()].map(Number) } },
+      orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    })
+    expect(t.orgs.map((o) => o.orgId)).toEqual(orgsInOrder.map((o) => o.id))
+    for (const o of t.orgs) {
+      const at = (roundId: number) => assessments.find((a) => a.orgId === o.orgId && a.roundId === roundId)
+      expect([o.orgId, o.categories, o.ranks, o.marks]).toEqual([
+        o.orgId,
+        roundIds.map((r) => at(r)?.category ?? null),
+        roundIds.map((r) => at(r)?.rank ?? null),
+        roundIds.map((r) => at(r)?.listMark ?? null),
+      ])
+    }
     expect(t.categoryAverages.map((c) => ({ category: c.category, values: c.totals }))).toEqual(
       categoryAverageSeries(rows, roundIds),
     )

@@ -80,7 +80,14 @@ export interface TrendsData {
   analyticsTrends: {
     roundIds: number[]
     rounds: { id: number }[]
-    orgs: { orgId: number; totals: (string | null)[]; ranks: (number | null)[]; marks: Mark[]; dimensions: Series[] }[]
+    orgs: {
+      orgId: number
+      totals: (string | null)[]
+      ranks: (number | null)[]
+      marks: Mark[]
+      categories: (OrgCategory | null)[]
+      dimensions: Series[]
+    }[]
     listHistory: { orgId: number; marks: Mark[] }[]
     categoryAverages: { category: OrgCategory; totals: (string | null)[]; dimensions: Series[] }[]
     findingCounts: { problemCategoryId: number; counts: number[]; total: number }[]

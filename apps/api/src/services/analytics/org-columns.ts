@@ -1,13 +1,10 @@
-import { Prisma, type Organization } from '@redblue/db'
+import type { Organization } from '@redblue/db'
 
 /**
  * The org of each row of a long analytics answer (a ranking, a trend: a thousand orgs), read in the
- * same statement as the rows instead of a second query, as `org`-prefixed columns of `o`. Only
- * what the dashboards show: every further column costs a thousand values to
- * read, decode and encode per request — the two timestamps alone ≈ 4 ms of a ranking. A request
- * that asks an org for more gets the whole org from one more statement (schema/analytics-list-records.ts).
+ * same statement as the rows instead of a second query. Only what the dashboards show: every
+ * further column costs a thousand values to read, decode and encode per request — the two
+ * timestamps alone ≈ 4 ms of a ranking. A request that asks an org for more gets the whole org
+ * from one more statement (schema/analytics-list-records.ts).
  */
-export const ORG_COLUMNS = Prisma.sql`o."name" AS "orgName", o."shortName" AS "orgShortName"`
-
-/** The part of an Organization that an analytics row carries. */
 export type OrgSummary = Pick<Organization, 'id' | 'name' | 'shortName'>
