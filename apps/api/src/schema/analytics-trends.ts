@@ -1,4 +1,4 @@
-import type { OrgCategory } from '@redblue/db'
+import type { InspectionRound, OrgCategory } from '@redblue/db'
 import { builder } from '../builder'
 import {
   closeOutTrend,
@@ -17,7 +17,8 @@ import {
 import { loadOnce, unique, viewerOf } from './analytics-common'
 import { resolveListOrg, resolveListProblemCategory } from './analytics-list-records'
 import { ProblemCategoryRef } from './problem-category'
-import { startIfAsked } from './selection'
+import { InspectionRoundRef } from './round'
+import { asksOnly, startIfAsked } from './selection'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
 
@@ -55,6 +56,8 @@ function dimensionAveragesOf(trends: Trends, ctx: { prisma: Parameters<typeof di
 }
 
 const DIMENSIONS = new Set(['dimensions'])
+/** What the trend's window statement reads of each round (`trendWindow`). */
+const WINDOW_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'year', 'quarter', '__typename'])
 
 function withBatch(trends: Trends, orgs: OrgTrend[]): OrgTrendData[] {
   const batch: OrgTrendBatch = { trends, orgIds: orgs.map((o) => o.orgId) }
@@ -175,17 +178,19 @@ const AnalyticsTrendsRef = builder.objectRef<Trends>('AnalyticsTrends').implemen
     areaId: t.int({ resolve: (tr) => tr.scope.areaId }),
     category: t.field({ type: OrgCategoryEnum, nullable: true, resolve: (tr) => tr.scope.category ?? null }),
     roundIds: t.intList({ description: 'The window, oldest first.', resolve: (tr) => tr.scope.rounds.map((r) => r.id) }),
-    rounds: t.prismaField({
-      type: ['InspectionRound'],
+    rounds: t.field({
+      type: [InspectionRoundRef],
       description: 'The window, oldest first: the x axis of every series.',
-      resolve: async (query, tr, _args, ctx) => {
-        const rounds = await ctx.prisma.inspectionRound.findMany({
-          ...query,
-          where: { id: { in: tr.scope.rounds.map((r) => r.id) } },
-          orderBy: [{ year: 'asc' }, { quarter: 'asc' }],
-        })
-        return rounds
-      },
+      // The window's statement read id, name, year and quarter: a selection of only those is
+      // answered from it; anything more reads the rounds whole (relations below them through the
+      // Prisma plugin's batched fallback).
+      resolve: (tr, _args, ctx, info) =>
+        asksOnly(info, WINDOW_FIELDS)
+          ? (tr.scope.rounds as InspectionRound[])
+          : ctx.prisma.inspectionRound.findMany({
+              where: { id: { in: tr.scope.rounds.map((r) => r.id) } },
+              orderBy: [{ year: 'asc' }, { quarter: 'asc' }],
+            }),
     }),
     orgs: t.field({
       type: [OrgTrendRef],

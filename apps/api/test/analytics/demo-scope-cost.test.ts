@@ -282,9 +282,35 @@ describe('statements per request', () => {
     const five = await counted<TrendsData>(api, leader, q, { a: areaId, n: 5 })
     expect(one.data.analyticsTrends.rounds).toHaveLength(1)
     expect(five.data.analyticsTrends.rounds).toHaveLength(5)
-    // window, rounds, totals with their orgs (shared by orgs/listHistory/averages), org
-    // dimensions, dimension averages, finding counts with their categories' names, close-out rates
-    expect([one.count, five.count]).toEqual([7, 7])
+    // window (which answers `rounds { id name }` too), totals with their orgs (shared by
+    // orgs/listHistory/averages), org dimensions, dimension averages, finding counts with their
+    // categories' names, close-out rates
+    expect([one.count, five.count]).toEqual([6, 6])
+  })
+
+  it('trends: rounds asked for more than the window read cost one statement more, answered whole', async () => {
+    const q = (fields: string) => `query ($a: Int!) { analyticsTrends(areaId: $a) { roundIds rounds { ${fields} } } }`
+    const lean = await counted<{ analyticsTrends: { roundIds: number[]; rounds: Record<string, unknown>[] } }>(
+      api, leader, q('id name year quarter'), { a: areaId },
+    )
+    const whole = await counted<{ analyticsTrends: { roundIds: number[]; rounds: Record<string, unknown>[] } }>(
+      api, leader, q('id name status publishedAt'), { a: areaId },
+    )
+    expect(whole.count).toBe(lean.count + 1)
+    const { roundIds } = lean.data.analyticsTrends
+    const stored = await api.prisma.inspectionRound.findMany({ where: { id: { in: roundIds } } })
+    const byId = new Map(stored.map((r) => [r.id, r]))
+    expect(lean.data.analyticsTrends.rounds).toEqual(
+      roundIds.map((id) => ({ id, name: byId.get(id)!.name, year: byId.get(id)!.year, quarter: byId.get(id)!.quarter })),
+    )
+    expect(whole.data.analyticsTrends.rounds).toEqual(
+      roundIds.map((id) => ({
+        id,
+        name: byId.get(id)!.name,
+        status: byId.get(id)!.status,
+        publishedAt: byId.get(id)!.publishedAt!.toISOString(),
+      })),
+    )
   })
 
   it('trends: the category averages of the dimensions are asked for with the totals, not in a wave after them', async () => {
