@@ -2,7 +2,7 @@ import { Prisma, type InspectionRound, type ListMark, type OrgCategory } from '@
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2 } from './numbers'
-import type { OrgSummary } from './org-columns'
+import type { OrgSummary } from './org-summary'
 import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
 
 export interface RankingArgs {

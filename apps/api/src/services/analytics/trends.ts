@@ -2,7 +2,7 @@ import { Prisma, type ListMark, type OrgCategory } from '@redblue/db'
 import { categoryAverageSeries, orgSeries, type CategoryAverageSeries } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { fixed2, int, meanOf, percentOf } from './numbers'
-import type { OrgSummary } from './org-columns'
+import type { OrgSummary } from './org-summary'
 import type { AnalyticsRound } from './rounds'
 import { PUBLISHED_STATUSES, seesAll, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
 
