@@ -32,7 +32,7 @@ export async function startApi(databaseUrl: string): Promise<RunningApi> {
       if (!SESSION_TOUCH.test(sql)) statements++
     },
   })
-  const api = createApi({ prisma: db.prisma })
+  const api = createApi({ prisma: db.prisma, config: { snapshotReads: db.kind === 'postgres' } })
   const server = createServer({ api, adminDist: null })
   // Requests still running when a load test stops must finish before the pool closes.
   let inFlight = 0

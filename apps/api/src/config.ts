@@ -21,6 +21,12 @@ export interface ApiConfig {
   uploads: UploadSettings
   /** Wall clock; replaced in tests to check expiry and lock windows. */
   now: () => Date
+  /**
+   * Whether a long transaction may read beside itself on a second pooled connection through its
+   * exported snapshot (publication: `readInSnapshot`). Only on a PostgreSQL server: PGlite has one
+   * connection. Set by whoever opens the database (main.ts, the tests, the bench) from its kind.
+   */
+  snapshotReads: boolean
 }
 
 export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
@@ -38,6 +44,7 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     graphiql: env.NODE_ENV === 'development',
     uploads: defaultUploadSettings(),
     now: () => new Date(),
+    snapshotReads: false,
     ...overrides,
   }
 }

@@ -32,7 +32,7 @@ async function main() {
   const adminDist = env.ADMIN_DIST_DIR
     ? resolve(apiDir, env.ADMIN_DIST_DIR)
     : resolve(apiDir, '../admin/dist')
-  const api = createApi({ prisma: db.prisma })
+  const api = createApi({ prisma: db.prisma, config: { snapshotReads: db.kind === 'postgres' } })
   const server = createServer({ api, adminDist: existsSync(adminDist) ? adminDist : null })
 
   await new Promise<void>((done) => server.listen(env.PORT, env.HOST, done))

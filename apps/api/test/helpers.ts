@@ -90,7 +90,11 @@ export class TestApi {
 
   /** A further API instance on the same database (e.g. a second replica). */
   createInstance(config: Partial<ApiConfig> = {}): Api {
-    return createApi({ prisma: this.db.prisma, config: { ...this.options.config, ...config } })
+    return createApi({
+      prisma: this.db.prisma,
+      // As main.ts opens it: publication reads beside its transaction on a PostgreSQL server.
+      config: { snapshotReads: this.db.kind === 'postgres', ...this.options.config, ...config },
+    })
   }
 
   async reset(): Promise<void> {

@@ -2,7 +2,7 @@ import type { Prisma } from '@redblue/db'
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import { AdjustmentReasonEnum, OrgCategoryEnum } from './enums'
-import { inTx, nowOf } from './round-context'
+import { inTx, nowOf, readerOf } from './round-context'
 
 /**
  * Publication (R3–R6, R8, R9) in one transaction: frozen scores, ranks, red/blue lists,
@@ -78,7 +78,7 @@ builder.mutationField('publishRound', (t) =>
     args: { id: t.arg.int(), input: t.arg({ type: PublishInput, required: false }) },
     resolve: async (query, _root, { id, input }, ctx) => {
       await inTx(ctx, (tx, actor) =>
-        wf.publishRound(tx, actor, { roundId: id, now: nowOf(ctx), ...input }),
+        wf.publishRound(tx, actor, { roundId: id, now: nowOf(ctx), ...input, reader: readerOf(ctx) }),
       )
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } })
     },

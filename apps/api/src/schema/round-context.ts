@@ -1,3 +1,4 @@
+import type { PrismaClient } from '@redblue/db'
 import type { AssessmentScore } from '@redblue/scoring'
 import type { Context, Db } from '../context'
 import { AuthenticationError, NotFoundError } from '../errors'
@@ -27,6 +28,14 @@ const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 }
 export function inTx<T>(ctx: Context, fn: (tx: Db, actor: Actor) => Promise<T>): Promise<T> {
   const actor = actorOf(ctx)
   return ctx.prisma.$transaction((tx) => fn(tx, actor), TX_OPTIONS)
+}
+
+/**
+ * The client a long mutation may read beside its transaction with (`readInSnapshot`): the API's
+ * own, when its database is a PostgreSQL server (`config.snapshotReads`); null on PGlite.
+ */
+export function readerOf(ctx: Context): PrismaClient | null {
+  return ctx.config.snapshotReads ? ctx.prisma : null
 }
 
 /** Runs a mutation, then deletes the files it released (only once the transaction committed). */

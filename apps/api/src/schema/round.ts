@@ -1,7 +1,7 @@
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import { RoundStatusEnum } from './enums'
-import { inTx, nowOf } from './round-context'
+import { inTx, nowOf, readerOf } from './round-context'
 
 /**
  * Inspection rounds (R6): one per quarter, PLANNING → INSPECTING → RECONCILING → PUBLISHED →
@@ -151,7 +151,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (query, _root, { id, to, note }, ctx) => {
       await inTx(ctx, (tx, actor) =>
-        wf.transitionRound(tx, actor, { roundId: id, to, note, now: nowOf(ctx) }),
+        wf.transitionRound(tx, actor, { roundId: id, to, note, now: nowOf(ctx), reader: readerOf(ctx) }),
       )
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } })
     },

@@ -67,7 +67,7 @@ describe.skipIf(!ON_POSTGRES || noCluster)(
         await db.migrate()
         const fixture = await seedFixture(db.prisma)
         const config = defaultConfig()
-        const api = createApi({ prisma: db.prisma })
+        const api = createApi({ prisma: db.prisma, config: { snapshotReads: true } })
         const http = await listen(api)
         const admin = await cookieFor(db.prisma, config, fixture.userIds.admin)
         const branch = await cookieFor(db.prisma, config, fixture.userIds.branch1)

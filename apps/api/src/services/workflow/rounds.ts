@@ -1,4 +1,4 @@
-import type { InspectionRound, RoundStatus } from '@redblue/db'
+import type { InspectionRound, PrismaClient, RoundStatus } from '@redblue/db'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
@@ -154,7 +154,14 @@ export async function deleteRound(tx: Tx, actor: Actor, roundId: number) {
 export async function transitionRound(
   tx: Tx,
   actor: Actor,
-  input: { roundId: number; to: RoundStatus; note?: string | null; now?: Date },
+  input: {
+    roundId: number
+    to: RoundStatus
+    note?: string | null
+    now?: Date
+    /** Passed on to publication (see `PublishInput.reader`). */
+    reader?: PrismaClient | null
+  },
   hooks: FaultHooks = {},
 ) {
   requireAdmin(actor)
@@ -173,7 +180,7 @@ export async function transitionRound(
       await checkInspectionFinished(tx, round)
       break
     case 'PUBLISHED':
-      return publishRound(tx, actor, { roundId: round.id, note: input.note, now }, hooks)
+      return publishRound(tx, actor, { roundId: round.id, note: input.note, now, reader: input.reader }, hooks)
     case 'CLOSED':
       await checkLookBackDone(tx, round)
       break
