@@ -195,15 +195,15 @@ export async function publishRound(
   // On a PostgreSQL server the three reads go to a connection of their own through this
   // transaction's snapshot (the same rows: they do not depend on its writes), and this one starts
   // on the writes at once: ≈ 0.7 s of reading a provincial round (540,000 inputs) no longer ahead of
-  // them (back to back, 6.2 / 5.9 / 6.3 s vs 7.1 / 6.8 / 6.5 s). On PGlite's single connection
-  // they are queued before the writes instead.
+  // them (`trace.ts publish` back to back: 4.4 / 6.1 / 5.2 s vs 6.3 / 6.6 / 5.7 s). On PGlite's
+  // single connection they are queued before the writes instead.
   let reads: Promise<readonly [PublishedAssessmentRow[], ScoringInputRow[], ScoringFindingRow[]]>
   let confirmed: Promise<number>
   let opened: Promise<number>
   if (input.reader) {
     const side = await readInSnapshot(tx, input.reader, async (reader) => {
-      // One after the other: issued together, Prisma would batch them and resolve them all at the
-      // end (see sendInOrder), and publication measured ≈ 1.5 s slower.
+      // One after the other: issued together in one turn, Prisma batches a transaction's
+      // statements (see sendInOrder); the reader has nothing else to do meanwhile.
       const [assessments, inputs, findings] = roundReads(reader, round.id)
       return [await assessments, await inputs, await findings] as const
     })
