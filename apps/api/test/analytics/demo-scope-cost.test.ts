@@ -289,13 +289,10 @@ describe('statements per request', () => {
   })
 
   it('trends: rounds asked for more than the window read cost one statement more, answered whole', async () => {
+    type Rounds = { analyticsTrends: { roundIds: number[]; rounds: Record<string, unknown>[] } }
     const q = (fields: string) => `query ($a: Int!) { analyticsTrends(areaId: $a) { roundIds rounds { ${fields} } } }`
-    const lean = await counted<{ analyticsTrends: { roundIds: number[]; rounds: Record<string, unknown>[] } }>(
-      api, leader, q('id name year quarter'), { a: areaId },
-    )
-    const whole = await counted<{ analyticsTrends: { roundIds: number[]; rounds: Record<string, unknown>[] } }>(
-      api, leader, q('id name status publishedAt'), { a: areaId },
-    )
+    const lean = await counted<Rounds>(api, leader, q('id name year quarter'), { a: areaId })
+    const whole = await counted<Rounds>(api, leader, q('id name status publishedAt'), { a: areaId })
     expect(whole.count).toBe(lean.count + 1)
     const { roundIds } = lean.data.analyticsTrends
     const stored = await api.prisma.inspectionRound.findMany({ where: { id: { in: roundIds } } })

@@ -191,11 +191,12 @@ function rowsOf(columns: RankingColumns): RankingRow[] {
     openRectifications,
   ] = columns
   if (!positions) return []
+  // Filled in the same pass as the rows: the array is shared by them and read only later.
   const orgIds = new Array<number>(positions.length)
-  positions.forEach((position, i) => (orgIds[position - 1] = orgIdOf![i]!))
   const rows = new Array<RankingRow>(positions.length)
   positions.forEach((position, i) => {
     const orgId = orgIdOf![i]!
+    orgIds[position - 1] = orgId
     rows[position - 1] = {
       assessmentId: assessmentIds![i]!,
       orgId,
