@@ -10,6 +10,7 @@ import { useJitForLargeReads } from './jit'
 import { schema } from './schema'
 import { maskError } from './unavailable'
 import { useEvidenceDownload } from './uploads/download'
+import { sendUtf8Bodies } from './utf8-body'
 
 /**
  * Header the SPA sends with every request. Yoga's CSRF prevention refuses requests a browser could
@@ -52,7 +53,7 @@ export function createApi(options: CreateApiOptions) {
     blockFieldSuggestion: { enabled: true },
   })
 
-  return createYoga<ServerContext, Context>({
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: createContextFactory(options.prisma, config),
@@ -76,6 +77,8 @@ export function createApi(options: CreateApiOptions) {
       useEvidenceDownload(options.prisma, config, config.uploads),
     ],
   })
+  sendUtf8Bodies(yoga.fetchAPI)
+  return yoga
 }
 
 export type Api = ReturnType<typeof createApi>

@@ -168,6 +168,36 @@ describe('one-port server', () => {
     expect(await gql.json()).toEqual({ data: { me: null } })
   })
 
+  it('sends GraphQL responses as UTF-8 with their byte length and the media type asked for', async () => {
+    // A wrong password's message is Chinese: the body must be its UTF-8 bytes, counted as bytes.
+    const body = JSON.stringify({
+      query:
+        'mutation { login(username: "admin", password: "wrong") { __typename ... on AppError { message } } }',
+    })
+    for (const [accept, type] of [
+      ['application/graphql-response+json', 'application/graphql-response+json; charset=utf-8'],
+      ['application/json', 'application/json; charset=utf-8'],
+    ] as const) {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body,
+      })
+      const bytes = Buffer.from(await res.arrayBuffer())
+      expect(res.headers.get('content-type')).toBe(type)
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.length)
+      const message = (
+        JSON.parse(bytes.toString('utf8')) as { data: { login: { message: string } } }
+      ).data.login.message
+      expect(message).toMatch(/[\u4e00-\u9fff]/)
+      expect(bytes.length).toBeGreaterThan(bytes.toString('utf8').length)
+    }
+    // Strings without a content type keep the Response's own default.
+    const plain = new api.yoga.fetchAPI.Response('中文')
+    expect(plain.headers.get('content-type')).toBe('text/plain;charset=UTF-8')
+    expect(await plain.text()).toBe('中文')
+  })
+
   it('never serves files outside the dist folder', async () => {
     for (const path of [
       '/../redblue-secret.txt',
