@@ -52,6 +52,9 @@ const { values, positionals } = parseArgs({
     repeat: { type: 'string' },
     // With --repeat: no hand-written SQL after each request (a CPU profile of the API alone).
     'api-only': { type: 'boolean' },
+    // publish: a CHECKPOINT after the unpublish, as in a full bench run (every page the
+    // publication touches then goes whole to the WAL once).
+    checkpoint: { type: 'boolean' },
   },
 })
 const url =
@@ -131,8 +134,10 @@ try {
 type Request = [document: string, variables: Record<string, unknown>]
 
 async function traceOnce(client: ApiClient, cookie: string, request: Request, roundId: number) {
-  if (positionals[0] === 'publish') await unpublishRound(pool, roundId)
-  else for (let i = 0; i < 3; i++) await client.gql(request[0], request[1], cookie)
+  if (positionals[0] === 'publish') {
+    await unpublishRound(pool, roundId)
+    if (values.checkpoint) await pool.query('CHECKPOINT')
+  } else for (let i = 0; i < 3; i++) await client.gql(request[0], request[1], cookie)
   tracing = []
   tracingSince = performance.now()
   // CPU time of this process (server and client) during the request: on a VM whose speed drifts,
