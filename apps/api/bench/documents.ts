@@ -64,8 +64,6 @@ export const TRENDS = `query DashboardTrends($areaId: Int!, $category: OrgCatego
       orgId
       org { id name shortName }
       totals
-      ranks
-      marks
     }
     categoryAverages {
       category

@@ -70,8 +70,8 @@ WHERE u."id" = $2 AND r."status" IN ${PUBLISHED} AND (r."year", r."quarter") <= 
 ORDER BY r."year" DESC, r."quarter" DESC LIMIT $3`
 
 const SERIES_SQL = [
-  // Per-org totals, ranks and marks with the org.
-  `SELECT a."roundId", a."orgId", o."name", o."shortName", a."category", a."totalScore", a."rank", a."listMark"
+  // Per-org totals with the org (what the dashboard's trend asks of each org).
+  `SELECT a."roundId", a."orgId", o."name", o."shortName", a."totalScore"
    FROM "Assessment" a JOIN "Organization" o ON o."id" = a."orgId"
    WHERE a."areaId" = $1 AND a."roundId" = ANY($2::int[]) AND a."category" = $3::"OrgCategory" AND a."totalScore" IS NOT NULL
    ORDER BY o."sortOrder", a."orgId", a."roundId"`,

@@ -18,7 +18,7 @@ import { loadOnce, unique, viewerOf } from './analytics-common'
 import { resolveListOrg, resolveListProblemCategory } from './analytics-list-records'
 import { ProblemCategoryRef } from './problem-category'
 import { InspectionRoundRef } from './round'
-import { asksOnly, startIfAsked } from './selection'
+import { asksAny, asksOnly, asksWithin, startIfAsked } from './selection'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
 
@@ -34,6 +34,8 @@ import { OrganizationRef } from './org'
 interface Trends {
   scope: TrendScope
   viewer: Viewer
+  /** Whether the selection asks for the orgs' ranks, marks or list history (see HISTORY_FIELDS). */
+  history: boolean
 }
 
 /** An org's series with its list (wrapped, not spread: a thousand objects copied cost ≈ 1.4 ms). */
@@ -47,7 +49,7 @@ interface OrgTrendBatch {
 }
 
 function totalsOf(trends: Trends, ctx: { prisma: Parameters<typeof totalsTrend>[0] }) {
-  return loadOnce(trends, 'totals', () => totalsTrend(ctx.prisma, trends.scope))
+  return loadOnce(trends, 'totals', () => totalsTrend(ctx.prisma, trends.scope, null, trends.history))
 }
 
 /** The category averages of the dimensions: one statement per trend, whoever asks first. */
@@ -56,6 +58,14 @@ function dimensionAveragesOf(trends: Trends, ctx: { prisma: Parameters<typeof di
 }
 
 const DIMENSIONS = new Set(['dimensions'])
+/**
+ * What of an org's series needs its ranks and marks; `listHistory` picks its orgs by their marks.
+ * A selection with none of them (the dashboard's chart of totals) reads neither.
+ */
+const HISTORY_FIELDS: ReadonlySet<string> = new Set(['ranks', 'marks'])
+const ORG_SERIES_FIELDS = ['orgs', 'listHistory'] as const
+const LIST_HISTORY: ReadonlySet<string> = new Set(['listHistory'])
+
 /** What the trend's window statement reads of each round (`trendWindow`). */
 const WINDOW_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'year', 'quarter', '__typename'])
 
@@ -248,14 +258,15 @@ builder.queryFields((t) => ({
       untilRoundId: t.arg.int({ required: false }),
       category: t.arg({ type: OrgCategoryEnum, required: false }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const viewer = viewerOf(ctx)
+      const history = asksAny(info, LIST_HISTORY) || asksWithin(info, ORG_SERIES_FIELDS, HISTORY_FIELDS)
       const rounds = await trendWindow(ctx.prisma, {
         areaId: args.areaId,
         count: args.rounds ?? 5,
         untilRoundId: args.untilRoundId,
       })
-      return { viewer, scope: { areaId: args.areaId, rounds, category: args.category ?? null } }
+      return { viewer, history, scope: { areaId: args.areaId, rounds, category: args.category ?? null } }
     },
   }),
 }))

@@ -38,8 +38,45 @@ export function asksOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>):
 }
 
 /** Does the field's selection ask for any of `fields`? */
-function asksAny(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+export function asksAny(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
   for (const name of namesOf(info)) if (fields.has(name)) return true
+  return false
+}
+
+const selectedWithin = new WeakMap<readonly FieldNode[], Map<string, Set<string>>>()
+
+/** The names selected under the field's children named `parent`, through fragments at both levels. */
+function namesWithin(info: GraphQLResolveInfo, parent: string): Set<string> {
+  let byParent = selectedWithin.get(info.fieldNodes)
+  if (!byParent) selectedWithin.set(info.fieldNodes, (byParent = new Map<string, Set<string>>()))
+  let names = byParent.get(parent)
+  if (!names) {
+    names = new Set<string>()
+    const children: FieldNode[] = []
+    const collect = (selection: SelectionSetNode | undefined) => {
+      for (const node of selection?.selections ?? []) {
+        if (node.kind === Kind.FIELD) {
+          if (node.name.value === parent) children.push(node)
+        } else if (node.kind === Kind.INLINE_FRAGMENT) collect(node.selectionSet)
+        else collect(info.fragments[node.name.value]?.selectionSet)
+      }
+    }
+    for (const field of info.fieldNodes) collect(field.selectionSet)
+    for (const child of children) selectedNames(child.selectionSet, info, names)
+    byParent.set(parent, names)
+  }
+  return names
+}
+
+/** Does any child of the field named in `parents` (aliases included) ask for any of `fields`? */
+export function asksWithin(
+  info: GraphQLResolveInfo,
+  parents: readonly string[],
+  fields: ReadonlySet<string>,
+): boolean {
+  for (const parent of parents) {
+    for (const name of namesWithin(info, parent)) if (fields.has(name)) return true
+  }
   return false
 }
 

@@ -341,6 +341,36 @@ describe('trends', () => {
     expect(t.closeOutRates).toEqual(closeOutRate(items.map((r) => ({ roundId: r.roundId, closed: r.status === 'CLOSED' })), roundIds))
   })
 
+  it('read ranks and marks only when asked, and answer them however they are asked for', async () => {
+    const areaId = areaIds[0]!
+    type Series = { orgId: number; totals?: (string | null)[]; ranks?: (number | null)[]; marks?: (string | null)[] }
+    const ask = async (selection: string) =>
+      ok(
+        await api.gql<{ analyticsTrends: Record<string, Series[]> }>(
+          `query ($a: Int!) { analyticsTrends(areaId: $a) { ${selection} } }` +
+            (selection.includes('...H') ? ' fragment H on OrgTrend { ranks marks }' : ''),
+          { a: areaId },
+          leader,
+        ),
+      ).analyticsTrends
+    const full = await ask('orgs { orgId totals ranks marks } listHistory { orgId }')
+    // The demo has red and blue lists in the window: without marks the checks below would pass empty.
+    expect(full.orgs!.some((o) => o.marks!.some((m) => m !== null))).toBe(true)
+    expect(full.listHistory!.length).toBeGreaterThan(0)
+
+    // A chart of totals (the dashboard's selection): the same totals, orgs and order.
+    const lean = await ask('orgs { orgId totals } categoryAverages { category totals }')
+    expect(lean.orgs!.map((o) => [o.orgId, o.totals])).toEqual(full.orgs!.map((o) => [o.orgId, o.totals]))
+    // Through a named fragment, an alias and an inline fragment.
+    const fragment = await ask('orgs { orgId ...H }')
+    expect(fragment.orgs!.map((o) => [o.ranks, o.marks])).toEqual(full.orgs!.map((o) => [o.ranks, o.marks]))
+    const aliased = await ask('series: orgs { ... on OrgTrend { orgId marks } }')
+    expect(aliased.series!.map((o) => o.marks)).toEqual(full.orgs!.map((o) => o.marks))
+    // The list history picks its orgs by their marks, asked for or not.
+    const history = await ask('listHistory { orgId }')
+    expect(history.listHistory!.map((o) => o.orgId)).toEqual(full.listHistory!.map((o) => o.orgId))
+  })
+
   it('take a shorter window ending at a given round', async () => {
     const t = ok(
       await api.gql<TrendsData>(

@@ -88,8 +88,6 @@ export const TrendsQuery = graphql(`
           shortName
         }
         totals
-        ranks
-        marks
       }
       categoryAverages {
         category
