@@ -41,14 +41,12 @@ export const RANKING = `query DashboardCategoryRanking($roundId: Int!, $areaId: 
     previousRound { id name }
     rows {
       assessmentId
-      orgId
-      org { id name shortName }
+      org { name }
       rank
       base
       bonus
       total
       listMark
-      previousRank
       rankChange
       totalChange
       findingCount

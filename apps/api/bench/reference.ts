@@ -17,7 +17,8 @@ export interface RankingParams {
 }
 
 /**
- * One statement: the category's rows with org, previous round, finding and open-item counts —
+ * One statement: what the dashboard's ranking shows of each org (its name, rank, scores, mark, the
+ * changes against the previous round, finding and open-item counts) and the previous round —
  * the finding counts frozen at publication, open items per org from the items' own
  * (round, area, category, status, deadline, org) index, as the API reads them.
  */
@@ -38,11 +39,11 @@ open_items AS (
     AND rc."status" IN ('OPEN', 'SUBMITTED', 'RETURNED')
   GROUP BY rc."orgId"
 )
-SELECT a."id", a."orgId", o."name", o."shortName", a."rank", a."baseScore", a."bonusScore", a."totalScore",
-       a."listMark", p."rank" AS "previousRank", p."category" AS "previousCategory",
+SELECT a."id", o."name", a."rank", a."baseScore", a."bonusScore", a."totalScore", a."listMark",
+       CASE WHEN p."category" = a."category" THEN p."rank" - a."rank" END AS "rankChange",
        a."totalScore" - p."totalScore" AS "totalChange",
        a."findingCount" AS "findings", COALESCE(oi."n", 0) AS "openItems",
-       (SELECT "name" FROM previous) AS "previousRoundName"
+       (SELECT "id" FROM previous) AS "previousRoundId", (SELECT "name" FROM previous) AS "previousRoundName"
 FROM target t
 JOIN "Assessment" a ON a."roundId" = t."id"
 JOIN "Organization" o ON o."id" = a."orgId"

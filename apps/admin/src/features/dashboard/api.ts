@@ -50,18 +50,14 @@ export const CategoryRankingQuery = graphql(`
       }
       rows {
         assessmentId
-        orgId
         org {
-          id
           name
-          shortName
         }
         rank
         base
         bonus
         total
         listMark
-        previousRank
         rankChange
         totalChange
         findingCount
