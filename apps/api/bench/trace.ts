@@ -4,7 +4,8 @@
  * lists every SQL statement it made with its time, and with `--explain` each statement's plan
  * (EXPLAIN ANALYZE with the same parameters). Requests: ranking, trend, drilldown, ledger,
  * ledgerCounts, headline, todosAdmin, todosBranch, publish (puts the last round back into
- * RECONCILING first, like `pnpm bench --reuse`).
+ * RECONCILING first, like `pnpm bench --reuse`; `--checkpoint` then issues a CHECKPOINT, as a full
+ * run has one just before its publication).
  *
  * `--repeat N` sends the request N more times instead (areas and categories rotating; `--api-only`
  * leaves out the hand-written SQL) and prints
