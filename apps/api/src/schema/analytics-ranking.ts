@@ -5,6 +5,7 @@ import { resolveListOrg } from './analytics-list-records'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
 import { InspectionRoundRef } from './round'
+import { asksWithin } from './selection'
 
 /**
  * The category ranking of a published round (R3/R4) with the change against the previous
@@ -12,6 +13,15 @@ import { InspectionRoundRef } from './round'
  * which only the orgs' viewers get (R12). Each row links to its drill-down by `assessmentId`.
  * Cost: one statement for the rows with their orgs and the previous round, one more for `round`.
  */
+
+/**
+ * Columns of the rows read only when asked for (see RankingReads): the dashboard's table shows
+ * neither the short names nor the previous round's own figures, only the changes.
+ */
+const ROWS: readonly (readonly string[])[] = [['rows']]
+const ROW_ORG: readonly (readonly string[])[] = [['rows', 'org']]
+const SHORT_NAME: ReadonlySet<string> = new Set(['shortName'])
+const PREVIOUS_FIELDS: ReadonlySet<string> = new Set(['previousAssessmentId', 'previousRank', 'previousTotal'])
 
 const CategoryRankingRowRef = builder.objectRef<RankingRow>('CategoryRankingRow').implement({
   fields: (t) => ({
@@ -84,6 +94,10 @@ builder.queryFields((t) => ({
     description: 'Published ranking of one category in a round and area; NOT_FOUND before publication.',
     authScopes: { loggedIn: true },
     args: { roundId: t.arg.int(), areaId: t.arg.int(), category: t.arg({ type: OrgCategoryEnum }) },
-    resolve: (_root, args, ctx) => categoryRanking(ctx.prisma, viewerOf(ctx), args),
+    resolve: (_root, args, ctx, info) =>
+      categoryRanking(ctx.prisma, viewerOf(ctx), args, {
+        shortNames: asksWithin(info, ROW_ORG, SHORT_NAME),
+        previous: asksWithin(info, ROWS, PREVIOUS_FIELDS),
+      }),
   }),
 }))

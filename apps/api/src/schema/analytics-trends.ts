@@ -63,7 +63,7 @@ const DIMENSIONS = new Set(['dimensions'])
  * A selection with none of them (the dashboard's chart of totals) reads neither.
  */
 const HISTORY_FIELDS: ReadonlySet<string> = new Set(['ranks', 'marks'])
-const ORG_SERIES_FIELDS = ['orgs', 'listHistory'] as const
+const ORG_SERIES: readonly (readonly string[])[] = [['orgs'], ['listHistory']]
 const LIST_HISTORY: ReadonlySet<string> = new Set(['listHistory'])
 
 /** What the trend's window statement reads of each round (`trendWindow`). */
@@ -260,7 +260,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx, info) => {
       const viewer = viewerOf(ctx)
-      const history = asksAny(info, LIST_HISTORY) || asksWithin(info, ORG_SERIES_FIELDS, HISTORY_FIELDS)
+      const history = asksAny(info, LIST_HISTORY) || asksWithin(info, ORG_SERIES, HISTORY_FIELDS)
       const rounds = await trendWindow(ctx.prisma, {
         areaId: args.areaId,
         count: args.rounds ?? 5,

@@ -43,39 +43,54 @@ export function asksAny(info: GraphQLResolveInfo, fields: ReadonlySet<string>): 
   return false
 }
 
-const selectedWithin = new WeakMap<readonly FieldNode[], Map<string, Set<string>>>()
+const selectedAt = new WeakMap<readonly FieldNode[], Map<string, Set<string>>>()
 
-/** The names selected under the field's children named `parent`, through fragments at both levels. */
-function namesWithin(info: GraphQLResolveInfo, parent: string): Set<string> {
-  let byParent = selectedWithin.get(info.fieldNodes)
-  if (!byParent) selectedWithin.set(info.fieldNodes, (byParent = new Map<string, Set<string>>()))
-  let names = byParent.get(parent)
+/** The field nodes named `name` directly under `selection`, through inline and named fragments. */
+function childrenNamed(
+  selection: SelectionSetNode | undefined,
+  name: string,
+  info: GraphQLResolveInfo,
+  into: FieldNode[],
+): void {
+  for (const node of selection?.selections ?? []) {
+    if (node.kind === Kind.FIELD) {
+      if (node.name.value === name) into.push(node)
+    } else if (node.kind === Kind.INLINE_FRAGMENT) childrenNamed(node.selectionSet, name, info, into)
+    else childrenNamed(info.fragments[node.name.value]?.selectionSet, name, info, into)
+  }
+}
+
+/** The names selected at `path` below the field (each step a child field's name, aliases included). */
+function namesAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  let byPath = selectedAt.get(info.fieldNodes)
+  if (!byPath) selectedAt.set(info.fieldNodes, (byPath = new Map<string, Set<string>>()))
+  const key = path.join('.')
+  let names = byPath.get(key)
   if (!names) {
-    names = new Set<string>()
-    const children: FieldNode[] = []
-    const collect = (selection: SelectionSetNode | undefined) => {
-      for (const node of selection?.selections ?? []) {
-        if (node.kind === Kind.FIELD) {
-          if (node.name.value === parent) children.push(node)
-        } else if (node.kind === Kind.INLINE_FRAGMENT) collect(node.selectionSet)
-        else collect(info.fragments[node.name.value]?.selectionSet)
-      }
+    let nodes: readonly FieldNode[] = info.fieldNodes
+    for (const step of path) {
+      const next: FieldNode[] = []
+      for (const node of nodes) childrenNamed(node.selectionSet, step, info, next)
+      nodes = next
     }
-    for (const field of info.fieldNodes) collect(field.selectionSet)
-    for (const child of children) selectedNames(child.selectionSet, info, names)
-    byParent.set(parent, names)
+    names = new Set<string>()
+    for (const node of nodes) selectedNames(node.selectionSet, info, names)
+    byPath.set(key, names)
   }
   return names
 }
 
-/** Does any child of the field named in `parents` (aliases included) ask for any of `fields`? */
+/**
+ * Does the selection ask for any of `fields` at one of `paths` below the field (`[['orgs'],
+ * ['listHistory']]`: under either child; `[['rows', 'org']]`: under the rows' org)?
+ */
 export function asksWithin(
   info: GraphQLResolveInfo,
-  parents: readonly string[],
+  paths: readonly (readonly string[])[],
   fields: ReadonlySet<string>,
 ): boolean {
-  for (const parent of parents) {
-    for (const name of namesWithin(info, parent)) if (fields.has(name)) return true
+  for (const path of paths) {
+    for (const name of namesAt(info, path)) if (fields.has(name)) return true
   }
   return false
 }

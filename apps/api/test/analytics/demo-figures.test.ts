@@ -144,6 +144,34 @@ describe('category ranking', () => {
     expect(compared).toBeGreaterThan(0)
   })
 
+  it('reads short names and the previous round’s figures only when asked, and answers them however asked', async () => {
+    const roundId = publishedRoundIds[1]!
+    type Row = { assessmentId: number; org: { name: string; shortName?: string | null }; rankChange: number | null; previousRank?: number | null; previousTotal?: string | null; previousAssessmentId?: number | null }
+    const ask = async (rows: string, fragments = '') =>
+      ok(
+        await api.gql<{ categoryRanking: Record<string, Row[]> }>(
+          `query ($r: Int!, $a: Int!) { categoryRanking(roundId: $r, areaId: $a, category: I) { ${rows} } } ${fragments}`,
+          { r: roundId, a: areaIds[0] },
+          leader,
+        ),
+      ).categoryRanking
+    const full = await ask('rows { assessmentId org { name shortName } rankChange previousRank previousTotal previousAssessmentId }')
+    // The demo's orgs have short names and a previous round: without them the checks below pass empty.
+    expect(full.rows!.some((r) => r.org.shortName)).toBe(true)
+    expect(full.rows!.some((r) => r.previousRank !== null && r.previousTotal !== null && r.previousAssessmentId !== null)).toBe(true)
+
+    // The dashboard's table: the same rows, names and changes.
+    const lean = await ask('rows { assessmentId org { name } rankChange }')
+    expect(lean.rows).toEqual(full.rows!.map((r) => ({ assessmentId: r.assessmentId, org: { name: r.org.name }, rankChange: r.rankChange })))
+    // Through a named fragment on the org, and an alias with an inline fragment on the row.
+    const fragment = await ask('rows { org { ...O } }', 'fragment O on Organization { shortName }')
+    expect(fragment.rows!.map((r) => r.org.shortName)).toEqual(full.rows!.map((r) => r.org.shortName))
+    const aliased = await ask('list: rows { ... on CategoryRankingRow { previousRank previousTotal previousAssessmentId } }')
+    expect(aliased.list!.map((r) => [r.previousRank, r.previousTotal, r.previousAssessmentId])).toEqual(
+      full.rows!.map((r) => [r.previousRank, r.previousTotal, r.previousAssessmentId]),
+    )
+  })
+
   it('counts each org’s open items from its findings and its interview', async () => {
     const roundId = publishedRoundIds.at(-1)!
     const q = `query ($roundId: Int!, $areaId: Int!, $category: OrgCategory!) {

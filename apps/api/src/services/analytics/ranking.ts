@@ -47,6 +47,18 @@ export interface CategoryRanking {
   rows: RankingRow[]
 }
 
+/**
+ * Columns of the rows a selection may leave out (each one value per org, converted to JSON by the
+ * server and parsed here): the orgs' short names, and the previous assessment's id, rank and
+ * total. Left out, they are null on every row. The changes are computed in SQL either way.
+ */
+export interface RankingReads {
+  shortNames: boolean
+  previous: boolean
+}
+
+const READ_ALL: RankingReads = { shortNames: true, previous: true }
+
 /** The previous round as `to_jsonb` spells it: timestamps and dates as text. */
 type RoundJson = Omit<
   InspectionRound,
@@ -74,6 +86,7 @@ type RankingColumns = [
   bonuses: (string | null)[] | null,
   totals: (string | null)[] | null,
   listMarks: (ListMark | null)[] | null,
+  /** This and the next two null, like `orgShortNames`, when the selection leaves them out (RankingReads). */
   previousAssessmentIds: (number | null)[] | null,
   previousRanks: (number | null)[] | null,
   previousTotals: (string | null)[] | null,
@@ -104,8 +117,15 @@ interface RawRanking {
  * frozen with the scores at publication (`Assessment.findingCount`); open items are counted live,
  * since they move after it.
  */
-export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs): Promise<CategoryRanking> {
+export async function categoryRanking(
+  db: Db,
+  viewer: Viewer,
+  args: RankingArgs,
+  reads: RankingReads = READ_ALL,
+): Promise<CategoryRanking> {
   const category = Prisma.sql`${args.category}::"OrgCategory"`
+  // A column left out is a JSON null: no value of it converted, sent or parsed.
+  const column = (read: boolean, name: string) => (read ? Prisma.raw(`array_agg(r."${name}")`) : Prisma.raw('NULL'))
   const [ranking] = await db.$queryRaw<RawRanking[]>`
     WITH target AS (
       SELECT r."id", r."year", r."quarter" FROM "InspectionRound" r
@@ -155,9 +175,10 @@ export async function categoryRanking(db: Db, viewer: Viewer, args: RankingArgs)
       (SELECT to_jsonb(pr) FROM previous pr) AS "previousRound",
       (SELECT json_build_array(
                 array_agg(r."position"), array_agg(r."id"), array_agg(r."orgId"), array_agg(r."name"),
-                array_agg(r."shortName"), array_agg(r."rank"), array_agg(r."base"), array_agg(r."bonus"),
-                array_agg(r."total"), array_agg(r."listMark"), array_agg(r."previousId"),
-                array_agg(r."previousRank"), array_agg(r."previousTotal"), array_agg(r."rankChange"),
+                ${column(reads.shortNames, 'shortName')}, array_agg(r."rank"), array_agg(r."base"),
+                array_agg(r."bonus"), array_agg(r."total"), array_agg(r."listMark"),
+                ${column(reads.previous, 'previousId')}, ${column(reads.previous, 'previousRank')},
+                ${column(reads.previous, 'previousTotal')}, array_agg(r."rankChange"),
                 array_agg(r."totalChange"), array_agg(r."findingCount"), array_agg(r."openItems"))
        FROM ranked r) AS "columns"`
   if (!ranking?.published) throw new NotFoundError('InspectionRound', args.roundId, '该轮次不存在或尚未发布结果')
@@ -200,16 +221,16 @@ function rowsOf(columns: RankingColumns): RankingRow[] {
     rows[position - 1] = {
       assessmentId: assessmentIds![i]!,
       orgId,
-      org: { id: orgId, name: names![i]!, shortName: shortNames![i] ?? null },
+      org: { id: orgId, name: names![i]!, shortName: shortNames?.[i] ?? null },
       orgIds,
       rank: ranks![i] ?? null,
       base: fixed2(bases![i]),
       bonus: fixed2(bonuses![i]),
       total: fixed2(totals![i]),
       listMark: listMarks![i] ?? null,
-      previousAssessmentId: previousAssessmentIds![i] ?? null,
-      previousRank: previousRanks![i] ?? null,
-      previousTotal: fixed2(previousTotals![i]),
+      previousAssessmentId: previousAssessmentIds?.[i] ?? null,
+      previousRank: previousRanks?.[i] ?? null,
+      previousTotal: fixed2(previousTotals?.[i]),
       rankChange: rankChanges![i] ?? null,
       totalChange: fixed2(totalChanges![i]),
       // Null exactly when the viewer may not see the org's findings (the statement decides).
