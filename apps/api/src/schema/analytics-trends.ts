@@ -49,7 +49,7 @@ interface OrgTrendBatch {
 }
 
 function totalsOf(trends: Trends, ctx: { prisma: Parameters<typeof totalsTrend>[0] }) {
-  return loadOnce(trends, 'totals', () => totalsTrend(ctx.prisma, trends.scope, null, trends.history))
+  return loadOnce(trends, 'totals', () => totalsTrend(ctx.prisma, trends.scope, trends.history))
 }
 
 /** The category averages of the dimensions: one statement per trend, whoever asks first. */

@@ -6,29 +6,50 @@ import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } 
  * every row of a list.
  */
 
-/** The names selected directly under `selection`, through inline and named fragments. */
-function selectedNames(
+/** Each field node directly under `selection`, through inline and named fragments. */
+function eachField(
   selection: SelectionSetNode | undefined,
   info: GraphQLResolveInfo,
-  into: Set<string>,
+  visit: (field: FieldNode) => void,
 ): void {
   for (const node of selection?.selections ?? []) {
-    if (node.kind === Kind.FIELD) into.add(node.name.value)
-    else if (node.kind === Kind.INLINE_FRAGMENT) selectedNames(node.selectionSet, info, into)
-    else selectedNames(info.fragments[node.name.value]?.selectionSet, info, into)
+    if (node.kind === Kind.FIELD) visit(node)
+    else if (node.kind === Kind.INLINE_FRAGMENT) eachField(node.selectionSet, info, visit)
+    else eachField(info.fragments[node.name.value]?.selectionSet, info, visit)
   }
 }
 
-const selected = new WeakMap<readonly FieldNode[], Set<string>>()
+const selectedAt = new WeakMap<readonly FieldNode[], Map<string, Set<string>>>()
 
-function namesOf(info: GraphQLResolveInfo): Set<string> {
-  let names = selected.get(info.fieldNodes)
+/**
+ * The names selected at `path` below the field (each step a child field's name, aliases
+ * included; the empty path: directly under it).
+ */
+function namesAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  let byPath = selectedAt.get(info.fieldNodes)
+  if (!byPath) selectedAt.set(info.fieldNodes, (byPath = new Map<string, Set<string>>()))
+  const key = path.join('.')
+  let names = byPath.get(key)
   if (!names) {
-    names = new Set<string>()
-    for (const field of info.fieldNodes) selectedNames(field.selectionSet, info, names)
-    selected.set(info.fieldNodes, names)
+    let nodes: readonly FieldNode[] = info.fieldNodes
+    for (const step of path) {
+      const next: FieldNode[] = []
+      for (const node of nodes) {
+        eachField(node.selectionSet, info, (field) => {
+          if (field.name.value === step) next.push(field)
+        })
+      }
+      nodes = next
+    }
+    const found = new Set<string>()
+    for (const node of nodes) eachField(node.selectionSet, info, (field) => found.add(field.name.value))
+    byPath.set(key, (names = found))
   }
   return names
+}
+
+function namesOf(info: GraphQLResolveInfo): Set<string> {
+  return namesAt(info, [])
 }
 
 /** Does the field's selection ask only for `fields`? */
@@ -41,43 +62,6 @@ export function asksOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>):
 export function asksAny(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
   for (const name of namesOf(info)) if (fields.has(name)) return true
   return false
-}
-
-const selectedAt = new WeakMap<readonly FieldNode[], Map<string, Set<string>>>()
-
-/** The field nodes named `name` directly under `selection`, through inline and named fragments. */
-function childrenNamed(
-  selection: SelectionSetNode | undefined,
-  name: string,
-  info: GraphQLResolveInfo,
-  into: FieldNode[],
-): void {
-  for (const node of selection?.selections ?? []) {
-    if (node.kind === Kind.FIELD) {
-      if (node.name.value === name) into.push(node)
-    } else if (node.kind === Kind.INLINE_FRAGMENT) childrenNamed(node.selectionSet, name, info, into)
-    else childrenNamed(info.fragments[node.name.value]?.selectionSet, name, info, into)
-  }
-}
-
-/** The names selected at `path` below the field (each step a child field's name, aliases included). */
-function namesAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
-  let byPath = selectedAt.get(info.fieldNodes)
-  if (!byPath) selectedAt.set(info.fieldNodes, (byPath = new Map<string, Set<string>>()))
-  const key = path.join('.')
-  let names = byPath.get(key)
-  if (!names) {
-    let nodes: readonly FieldNode[] = info.fieldNodes
-    for (const step of path) {
-      const next: FieldNode[] = []
-      for (const node of nodes) childrenNamed(node.selectionSet, step, info, next)
-      nodes = next
-    }
-    names = new Set<string>()
-    for (const node of nodes) selectedNames(node.selectionSet, info, names)
-    byPath.set(key, names)
-  }
-  return names
 }
 
 /**

@@ -80,15 +80,13 @@ type OrgColumns = [ids: number[] | null, names: string[] | null, shortNames: (st
 /**
  * Published totals, ranks and red/blue marks per org and round (public, like the rankings), and
  * the category averages of the totals — the engine's `orgSeries` and `categoryAverageSeries` over
- * the same rows. `orgIds` narrows the org series only, never the averages. The orgs come in the
- * same statement. Without `history` the ranks and marks are not read (every entry null): a chart
- * of totals has no use for them, and they are two of the statement's six columns of thousands of
- * values, one of them an enum (≈ 2 ms of the statement alone).
+ * the same rows. The orgs come in the same statement. Without `history` the ranks and marks are
+ * not read (every entry null): a chart of totals has no use for them, and they are two of the
+ * statement's six columns of thousands of values, one of them an enum (≈ 2 ms of the statement).
  */
 export async function totalsTrend(
   db: Db,
   scope: TrendScope,
-  orgIds?: readonly number[] | null,
   history = true,
 ): Promise<TotalsTrend> {
   // Columns, not rows: one array per column of the thousands of assessments (and one per column
@@ -138,10 +136,8 @@ export async function totalsTrend(
   })
   const roundIds = roundIdsOf(scope)
   const position = new Map(roundIds.map((id, i) => [id, i]))
-  const wanted = orgIds ? new Set(orgIds) : null
-  const picked = wanted ? rows.filter((r) => wanted.has(r.orgId)) : rows
   const byOrg = new Map<number, OrgTrend>()
-  for (const series of orgSeries(picked, roundIds)) {
+  for (const series of orgSeries(rows, roundIds)) {
     const orgId = Number(series.orgId)
     byOrg.set(orgId, {
       orgId,
@@ -152,7 +148,7 @@ export async function totalsTrend(
       marks: roundIds.map(() => null),
     })
   }
-  for (const row of picked) {
+  for (const row of rows) {
     const trend = byOrg.get(row.orgId)!
     const i = position.get(row.roundId)!
     trend.categories[i] = row.category
