@@ -1,5 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { expect } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { launchBrowser } from './browser'
 import { DEMO_PASSWORD } from './demo'
@@ -164,4 +165,30 @@ export async function pick(scope: Page, label: string, option: string | RegExp) 
   const menu = scope.locator('.n-base-select-menu').last()
   await menu.waitFor()
   await menu.locator('.n-base-select-option').filter({ hasText: option }).first().click()
+}
+
+/**
+ * Opens a filterable naive-ui select, types `search` into its own input and chooses `option`.
+ * Types into the input rather than the page's keyboard: on a loaded machine the select focuses its
+ * input a moment after the click, and keystrokes sent before that can be lost — the menu then shows
+ * its first (virtualised) options only and the wanted one never renders (CI, 2026-12-03).
+ */
+export async function searchAndPick(
+  page: Page,
+  select: Locator,
+  search: string,
+  option: string | RegExp,
+) {
+  await select.click()
+  const input = select.locator('input').first()
+  await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true)
+  await input.pressSequentially(search)
+  await expect.poll(() => input.inputValue()).toBe(search)
+  await page
+    .locator('.n-base-select-menu')
+    .last()
+    .locator('.n-base-select-option')
+    .filter({ hasText: option })
+    .first()
+    .click()
 }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { ApiSession } from '../src/api'
 import { cents, fromCents, PNG_1X1 } from '../src/files'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, searchAndPick, waitForText } from '../src/journey'
 
 /**
  * Journey 2 — an inspector scores an org of the round in progress: rates an indicator, records a
@@ -83,13 +83,12 @@ test('inspector scores, records a finding with evidence, saves; a stale session 
     await indicator(page, DEDUCTED).locator('button', { hasText: '记录问题' }).click()
     const dialog = page.getByRole('dialog')
     await dialog.getByText('记录问题').first().waitFor()
-    await dialog.getByTestId('category-picker').click()
-    await page.keyboard.type('意识形态')
-    await page
-      .locator('.n-base-select-option')
-      .filter({ hasText: '意识形态工作责任落实不到位' })
-      .first()
-      .click()
+    await searchAndPick(
+      page,
+      dialog.getByTestId('category-picker'),
+      '意识形态',
+      '意识形态工作责任落实不到位',
+    )
     await dialog.getByRole('radio', { name: '查阅资料' }).check({ force: true })
     await dialog.getByLabel('扣分').fill('0.50')
     await dialog.getByLabel('问题描述').fill(description)

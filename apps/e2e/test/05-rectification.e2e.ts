@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { ApiSession } from '../src/api'
 import { CURRENT_ROUND } from '../src/demo'
 import { PDF_MINIMAL, PNG_1X1 } from '../src/files'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, searchAndPick, waitForText } from '../src/journey'
 import { advanceRound, findRound, type RoundRef } from '../src/workflow'
 
 /**
@@ -77,10 +77,7 @@ async function reportProgress(
  */
 async function ledgerRow(page: Page, id: number): Promise<Locator> {
   await page.getByRole('menuitem', { name: '整改台账' }).click()
-  const orgPicker = page.getByRole('search').locator('.n-select').first()
-  await orgPicker.click()
-  await page.keyboard.type(orgName)
-  await page.locator('.n-base-select-option').filter({ hasText: orgName }).first().click()
+  await searchAndPick(page, page.getByRole('search').locator('.n-select').first(), orgName, orgName)
   await page.waitForURL(/[?&]org=\d+/)
   await page.getByRole('search').locator('.n-select').nth(1).click()
   await page.locator('.n-base-select-option').filter({ hasText: round.name }).first().click()
