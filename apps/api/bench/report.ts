@@ -34,6 +34,8 @@ export interface BenchResults {
     stealPercent: number | null
     node: string
     nodeEnv: string
+    /** Absent in results written before 2026-12-03's sixth session. */
+    nodeOptions?: string
     commit: string
     postgres: string
     postgresSettings: Record<string, string>
@@ -122,7 +124,7 @@ export function printReport(results: BenchResults): void {
     `RedBlue bench — ${s.orgs.toLocaleString('en-US')} orgs × ${s.rounds} rounds × ${s.areas} areas, ${s.indicators} indicators/scheme, ~${s.findings} findings/org/round (${big.generation.rows.toLocaleString('en-US')} rows)`,
   )
   out.push(
-    `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, ${m.postgres}, Node ${m.node}; load average ${m.loadAverage.before.join(' / ')} before, ${m.loadAverage.after.join(' / ')} after`,
+    `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, ${m.postgres}, Node ${m.node}${m.nodeOptions ? ` (${m.nodeOptions})` : ''}; load average ${m.loadAverage.before.join(' / ')} before, ${m.loadAverage.after.join(' / ')} after`,
   )
   const probe = (p: SpeedProbe) => `JS ${p.jsMs} ms, SQL ${p.sqlMs} ms`
   out.push(

@@ -391,6 +391,8 @@ async function main() {
       stealPercent: steal.share(),
       node: process.version,
       nodeEnv: process.env.NODE_ENV ?? '(unset)',
+      // `serve` and `bench` give V8 a larger young generation (see docs/architecture.md).
+      nodeOptions: process.env.NODE_OPTIONS?.trim() ?? '',
       commit: gitCommit(),
       postgres: server.version.split(' on ')[0] ?? server.version,
       postgresSettings: {
