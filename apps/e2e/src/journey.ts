@@ -162,7 +162,12 @@ export function inputLabelled(scope: Page | Locator, label: string): Locator {
 /** Chooses `option` in the naive-ui select labelled `label` (aria-label on the select's root). */
 export async function pick(scope: Page, label: string, option: string | RegExp) {
   await scope.locator(`[aria-label="${label}"]`).first().click()
-  const menu = scope.locator('.n-base-select-menu').last()
+  await chooseInOpenMenu(scope, option)
+}
+
+/** Clicks `option` in the select menu that opened last. */
+async function chooseInOpenMenu(page: Page, option: string | RegExp) {
+  const menu = page.locator('.n-base-select-menu').last()
   await menu.waitFor()
   await menu.locator('.n-base-select-option').filter({ hasText: option }).first().click()
 }
@@ -171,7 +176,8 @@ export async function pick(scope: Page, label: string, option: string | RegExp) 
  * Opens a filterable naive-ui select, types `search` into its own input and chooses `option`.
  * Types into the input rather than the page's keyboard: on a loaded machine the select focuses its
  * input a moment after the click, and keystrokes sent before that can be lost — the menu then shows
- * its first (virtualised) options only and the wanted one never renders (CI, 2026-12-03).
+ * its first (virtualised) options only and the wanted one never renders (CI, 2026-12-03). Waiting
+ * for the select to focus its input instead was flaky too (it did not always within a second).
  */
 export async function searchAndPick(
   page: Page,
@@ -181,14 +187,8 @@ export async function searchAndPick(
 ) {
   await select.click()
   const input = select.locator('input').first()
-  await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true)
-  await input.pressSequentially(search)
+  // fill focuses the input itself before it types; the value is checked, not assumed.
+  await input.fill(search)
   await expect.poll(() => input.inputValue()).toBe(search)
-  await page
-    .locator('.n-base-select-menu')
-    .last()
-    .locator('.n-base-select-option')
-    .filter({ hasText: option })
-    .first()
-    .click()
+  await chooseInOpenMenu(page, option)
 }
