@@ -12,6 +12,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { readEnv } from './env'
 import { PrismaClient } from './generated/prisma/client'
 import { migrate, type MigrateOptions, type MigrateResult } from './migrate'
+import { statementNames } from './prepared-statements'
 import { recordingAdapter, type QueryListener } from './query-recorder'
 import { serializedTransactions } from './serialized-transactions'
 
@@ -71,8 +72,12 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
   const url = options.pglite ? undefined : (options.url ?? env.databaseUrl)
 
   if (url !== undefined) {
+    // Named statements: each pooled connection parses and plans a repeated statement once.
     const adapter = serializedTransactions(
-      new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 }),
+      new PrismaPg(
+        { connectionString: url, max: options.poolSize ?? 10 },
+        { statementNameGenerator: statementNames() },
+      ),
     )
     const prisma = clientWith(adapter, options.onQuery)
     return {

@@ -133,6 +133,40 @@ describe('createDb', () => {
     await server.close()
   })
 
+  test.runIf(serverUrl)(
+    'a repeated statement is prepared once on its connection; one-off texts and SET are not',
+    async () => {
+      // One connection, so every statement below lands on the session whose prepared statements
+      // the last query lists.
+      const server = await createDb({ url: db.url!, poolSize: 1 })
+      try {
+        const orgs = (code: string) =>
+          server.prisma.$queryRaw<
+            { n: number }[]
+          >`SELECT count(*)::int AS n FROM "Area" WHERE "code" = ${code}`
+        await orgs('A')
+        await server.prisma.$queryRawUnsafe('SELECT 2 AS once')
+        await server.prisma.$transaction([
+          server.prisma.$executeRawUnsafe('SET LOCAL work_mem = 8192'),
+        ])
+        await server.prisma.$transaction([
+          server.prisma.$executeRawUnsafe('SET LOCAL work_mem = 8192'),
+        ])
+        await orgs('B')
+        await orgs('C')
+        const prepared = await server.prisma.$queryRawUnsafe<{ statement: string }[]>(
+          'SELECT statement FROM pg_prepared_statements ORDER BY prepare_time',
+        )
+        const texts = prepared.map((p) => p.statement)
+        expect(texts.some((t) => t.includes('FROM "Area" WHERE "code" = $1'))).toBe(true)
+        expect(texts.some((t) => t.includes('SELECT 2 AS once'))).toBe(false)
+        expect(texts.some((t) => t.includes('work_mem'))).toBe(false)
+      } finally {
+        await server.close()
+      }
+    },
+  )
+
   test('redactUrl hides the password', () => {
     expect(redactUrl('postgresql://app:s3cret@db.example:5432/redblue')).toBe(
       'postgresql://app:***@db.example:5432/redblue',
