@@ -23,6 +23,10 @@ export interface StatementNameOptions {
  * name in this process, which `pg` requires of a connection. Plain queries only: utility
  * commands such as `SET TRANSACTION SNAPSHOT '…'` differ on every call.
  *
+ * PostgreSQL plans a prepared statement's first five runs with their values and keeps a generic
+ * plan only if it is estimated no costlier than those (`plan_cache_mode` auto), so a statement
+ * whose best plan depends on its values goes on being planned per run.
+ *
  * Process-local and safe to lose: another replica has its own connections, and a new
  * connection prepares again on first use.
  */

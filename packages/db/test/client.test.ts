@@ -140,11 +140,11 @@ describe('createDb', () => {
       // the last query lists.
       const server = await createDb({ url: db.url!, poolSize: 1 })
       try {
-        const orgs = (code: string) =>
+        const areasWith = (code: string) =>
           server.prisma.$queryRaw<
             { n: number }[]
           >`SELECT count(*)::int AS n FROM "Area" WHERE "code" = ${code}`
-        await orgs('A')
+        await areasWith('A')
         await server.prisma.$queryRawUnsafe('SELECT 2 AS once')
         await server.prisma.$transaction([
           server.prisma.$executeRawUnsafe('SET LOCAL work_mem = 8192'),
@@ -152,8 +152,8 @@ describe('createDb', () => {
         await server.prisma.$transaction([
           server.prisma.$executeRawUnsafe('SET LOCAL work_mem = 8192'),
         ])
-        await orgs('B')
-        await orgs('C')
+        await areasWith('B')
+        await areasWith('C')
         const prepared = await server.prisma.$queryRawUnsafe<{ statement: string }[]>(
           'SELECT statement FROM pg_prepared_statements ORDER BY prepare_time',
         )
