@@ -204,6 +204,63 @@ describe('category ranking', () => {
     }
   })
 
+  it('serves the same figures as columns in `table`, nulls where the caller may not see the org', async () => {
+    const roundId = publishedRoundIds.at(-1)!
+    const fields = 'assessmentId orgId org { name } rank base bonus total listMark rankChange totalChange findingCount openRectifications'
+    const columns =
+      'assessmentIds orgIds orgNames ranks bases bonuses totals listMarks rankChanges totalChanges findingCounts openRectifications'
+    const q = `query ($roundId: Int!, $areaId: Int!, $category: OrgCategory!) {
+      categoryRanking(roundId: $roundId, areaId: $areaId, category: $category) { rows { ${fields} } table { ${columns} } } }`
+    type Table = Record<string, unknown[]>
+    type Served = { categoryRanking: { rows: Record<string, unknown>[]; table: Table } }
+    const branch = await api.login('branch1')
+    const own = await api.prisma.user.findUniqueOrThrow({ where: { username: 'branch1' } })
+    let hidden = 0
+    let checked = 0
+    for (const viewer of [leader, branch]) {
+      for (const category of CATEGORIES) {
+        const { rows, table } = ok(await api.gql<Served>(q, { roundId, areaId: areaIds[0], category }, viewer)).categoryRanking
+        // Column i of each list is row i: transposed back, the table is the rows field by field.
+        const transposed = rows.map((_, i) => ({
+          assessmentId: table.assessmentIds![i],
+          orgId: table.orgIds![i],
+          org: { name: table.orgNames![i] },
+          rank: table.ranks![i],
+          base: table.bases![i],
+          bonus: table.bonuses![i],
+          total: table.totals![i],
+          listMark: table.listMarks![i],
+          rankChange: table.rankChanges![i],
+          totalChange: table.totalChanges![i],
+          findingCount: table.findingCounts![i],
+          openRectifications: table.openRectifications![i],
+        }))
+        expect(transposed).toEqual(rows)
+        // In rank order, unranked orgs last.
+        const ranks = table.ranks as (number | null)[]
+        const byRank = [...ranks].sort((a, b) => (a ?? Infinity) - (b ?? Infinity))
+        expect(ranks).toEqual(byRank)
+        for (const list of Object.values(table)) expect(list).toHaveLength(rows.length)
+        // Asked alone, as the dashboard asks it, the table is the same.
+        const alone = `query ($roundId: Int!, $areaId: Int!, $category: OrgCategory!) {
+          categoryRanking(roundId: $roundId, areaId: $areaId, category: $category) { table { ${columns} } } }`
+        const served = ok(await api.gql<Served>(alone, { roundId, areaId: areaIds[0], category }, viewer))
+        expect(served.categoryRanking.table).toEqual(table)
+        checked += rows.length
+        if (viewer === branch) {
+          rows.forEach((row, i) => {
+            const visible = row.orgId === own.orgId
+            expect(table.findingCounts![i] === null).toBe(!visible)
+            expect(table.openRectifications![i] === null).toBe(!visible)
+            if (!visible) hidden++
+          })
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0)
+    expect(hidden).toBeGreaterThan(0)
+  })
+
   it('is NOT_FOUND for a round that is not published', async () => {
     const current = await api.prisma.inspectionRound.findFirstOrThrow({ where: { status: { notIn: ['PUBLISHED', 'CLOSED'] } } })
     const res = await api.gql(
