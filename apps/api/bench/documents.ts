@@ -39,17 +39,17 @@ export const RANKING = `query DashboardCategoryRanking($roundId: Int!, $areaId: 
     areaId
     category
     previousRound { id name }
-    rows {
-      assessmentId
-      org { name }
-      rank
-      base
-      bonus
-      total
-      listMark
-      rankChange
-      totalChange
-      findingCount
+    table {
+      assessmentIds
+      orgNames
+      ranks
+      bases
+      bonuses
+      totals
+      listMarks
+      rankChanges
+      totalChanges
+      findingCounts
       openRectifications
     }
   }

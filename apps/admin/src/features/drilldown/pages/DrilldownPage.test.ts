@@ -250,7 +250,7 @@ describe('ranking row → drill-down', () => {
   const rows = [
     {
       assessmentId: 42,
-      org: { name: '第一党支部' },
+      orgName: '第一党支部',
       rank: 1,
       base: '99.00',
       bonus: '1.00',
@@ -263,7 +263,7 @@ describe('ranking row → drill-down', () => {
     },
     {
       assessmentId: 43,
-      org: { name: '第二党支部' },
+      orgName: '第二党支部',
       rank: 2,
       base: '98.00',
       bonus: '0.00',
