@@ -48,8 +48,8 @@ export const CategoryRankingQuery = graphql(`
         id
         name
       }
-      # Columns rather than rows: a category of a provincial company lists a thousand orgs, and
-      # twelve lists cost 40 % of the bytes of a thousand row objects (rankingRows zips them).
+      # Columns rather than rows: a category of a provincial company lists a thousand orgs, and a
+      # list per field costs 40 % of the bytes of a thousand row objects (rankingRows zips them).
       table {
         assessmentIds
         orgNames
