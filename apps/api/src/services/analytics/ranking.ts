@@ -258,22 +258,21 @@ function tableOf(columns: RankingColumns): RankingTable {
     }
     return out
   }
-  const decimal = (value: string | null) => fixed2(value)
   return {
     assessmentIds: ranked(assessmentIds),
     orgIds: ranked(orgIds),
     orgNames: ranked(names),
     orgShortNames: shortNames ? ranked(shortNames) : null,
     ranks: ranked(ranks),
-    bases: ranked(bases, decimal),
-    bonuses: ranked(bonuses, decimal),
-    totals: ranked(totals, decimal),
+    bases: ranked(bases, fixed2),
+    bonuses: ranked(bonuses, fixed2),
+    totals: ranked(totals, fixed2),
     listMarks: ranked(listMarks),
     previousAssessmentIds: previousAssessmentIds ? ranked(previousAssessmentIds) : null,
     previousRanks: previousRanks ? ranked(previousRanks) : null,
-    previousTotals: previousTotals ? ranked(previousTotals, decimal) : null,
+    previousTotals: previousTotals ? ranked(previousTotals, fixed2) : null,
     rankChanges: ranked(rankChanges),
-    totalChanges: ranked(totalChanges, decimal),
+    totalChanges: ranked(totalChanges, fixed2),
     findingCounts: ranked(findingCounts),
     openRectifications: ranked(openRectifications),
   }

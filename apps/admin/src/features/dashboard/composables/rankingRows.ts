@@ -1,19 +1,7 @@
-import type { ListMark } from '@/generated/graphql'
+import type { DashboardCategoryRankingQuery, ListMark } from '@/generated/graphql'
 
 /** The columns of `CategoryRanking.table` the dashboard asks for, item i of each being row i. */
-export interface RankingColumns {
-  assessmentIds: readonly number[]
-  orgNames: readonly string[]
-  ranks: readonly (number | null)[]
-  bases: readonly (string | null)[]
-  bonuses: readonly (string | null)[]
-  totals: readonly (string | null)[]
-  listMarks: readonly (ListMark | null)[]
-  rankChanges: readonly (number | null)[]
-  totalChanges: readonly (string | null)[]
-  findingCounts: readonly (number | null)[]
-  openRectifications: readonly (number | null)[]
-}
+export type RankingColumns = DashboardCategoryRankingQuery['categoryRanking']['table']
 
 /** One org's line of the ranking table. */
 export interface RankingRow {
