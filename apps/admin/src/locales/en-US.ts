@@ -3,6 +3,11 @@ import { dashboardMessagesEnUS } from '@/features/dashboard/messages'
 import { drilldownMessagesEnUS } from '@/features/drilldown/messages'
 import { branchMessagesEnUS } from '@/features/branch/messages'
 import { ledgerMessagesEnUS } from '@/features/ledger/messages'
+import { adjustmentsMessagesEnUS } from '@/features/adjustments/messages'
+import { annualMessagesEnUS } from '@/features/annual/messages'
+import { excelMessagesEnUS } from '@/features/excel/messages'
+import { interviewsMessagesEnUS } from '@/features/interviews/messages'
+import { noticesMessagesEnUS } from '@/features/notices/messages'
 
 const enUS: MessageSchema = {
   app: { name: 'Red-Blue List Assessment', shortName: 'Red-Blue' },
@@ -397,6 +402,11 @@ const enUS: MessageSchema = {
   ...drilldownMessagesEnUS,
   ...branchMessagesEnUS,
   ...ledgerMessagesEnUS,
+  ...adjustmentsMessagesEnUS,
+  ...annualMessagesEnUS,
+  ...excelMessagesEnUS,
+  ...interviewsMessagesEnUS,
+  ...noticesMessagesEnUS,
 }
 
 export default enUS

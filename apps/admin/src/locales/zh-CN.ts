@@ -2,6 +2,11 @@ import { dashboardMessagesZhCN } from '@/features/dashboard/messages'
 import { drilldownMessagesZhCN } from '@/features/drilldown/messages'
 import { branchMessagesZhCN } from '@/features/branch/messages'
 import { ledgerMessagesZhCN } from '@/features/ledger/messages'
+import { adjustmentsMessagesZhCN } from '@/features/adjustments/messages'
+import { annualMessagesZhCN } from '@/features/annual/messages'
+import { excelMessagesZhCN } from '@/features/excel/messages'
+import { interviewsMessagesZhCN } from '@/features/interviews/messages'
+import { noticesMessagesZhCN } from '@/features/notices/messages'
 
 /** Chinese is the default and the reference: every other language must have the same keys. */
 const zhCN = {
@@ -393,6 +398,11 @@ const zhCN = {
   ...drilldownMessagesZhCN,
   ...branchMessagesZhCN,
   ...ledgerMessagesZhCN,
+  ...adjustmentsMessagesZhCN,
+  ...annualMessagesZhCN,
+  ...excelMessagesZhCN,
+  ...interviewsMessagesZhCN,
+  ...noticesMessagesZhCN,
 }
 
 export type MessageSchema = typeof zhCN

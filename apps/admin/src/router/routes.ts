@@ -97,6 +97,30 @@ export const layoutRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'ledger.route', roles: LEDGER, menu: { group: 'work', order: 5 } },
   },
   {
+    path: 'interviews',
+    name: 'interviews',
+    component: () => import('@/features/interviews/pages/InterviewsPage.vue'),
+    meta: { titleKey: 'interviews.route', roles: STAFF, menu: { group: 'work', order: 5.1 } },
+  },
+  {
+    path: 'notices',
+    name: 'notices',
+    component: () => import('@/features/notices/pages/NoticePage.vue'),
+    meta: { titleKey: 'notices.route', roles: STAFF, menu: { group: 'work', order: 5.2 } },
+  },
+  {
+    path: 'adjustments',
+    name: 'adjustments',
+    component: () => import('@/features/adjustments/pages/AdjustmentsPage.vue'),
+    meta: { titleKey: 'adjustments.route', roles: STAFF, menu: { group: 'work', order: 5.3 } },
+  },
+  {
+    path: 'annual',
+    name: 'annual',
+    component: () => import('@/features/annual/pages/AnnualPage.vue'),
+    meta: { titleKey: 'annual.route', roles: STAFF, menu: { group: 'work', order: 5.4 } },
+  },
+  {
     path: 'my/org',
     name: 'my-org',
     component: () => import('@/features/branch/pages/MyOrgPage.vue'),
