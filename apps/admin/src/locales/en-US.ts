@@ -8,6 +8,7 @@ import { annualMessagesEnUS } from '@/features/annual/messages'
 import { excelMessagesEnUS } from '@/features/excel/messages'
 import { interviewsMessagesEnUS } from '@/features/interviews/messages'
 import { noticesMessagesEnUS } from '@/features/notices/messages'
+import { feedbackFormsMessagesEnUS } from '@/features/feedback-forms/messages'
 
 const enUS: MessageSchema = {
   app: { name: 'Red-Blue List Assessment', shortName: 'Red-Blue' },
@@ -407,6 +408,7 @@ const enUS: MessageSchema = {
   ...excelMessagesEnUS,
   ...interviewsMessagesEnUS,
   ...noticesMessagesEnUS,
+  ...feedbackFormsMessagesEnUS,
 }
 
 export default enUS

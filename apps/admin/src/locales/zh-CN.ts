@@ -7,6 +7,7 @@ import { annualMessagesZhCN } from '@/features/annual/messages'
 import { excelMessagesZhCN } from '@/features/excel/messages'
 import { interviewsMessagesZhCN } from '@/features/interviews/messages'
 import { noticesMessagesZhCN } from '@/features/notices/messages'
+import { feedbackFormsMessagesZhCN } from '@/features/feedback-forms/messages'
 
 /** Chinese is the default and the reference: every other language must have the same keys. */
 const zhCN = {
@@ -403,6 +404,7 @@ const zhCN = {
   ...excelMessagesZhCN,
   ...interviewsMessagesZhCN,
   ...noticesMessagesZhCN,
+  ...feedbackFormsMessagesZhCN,
 }
 
 export type MessageSchema = typeof zhCN

@@ -212,6 +212,14 @@ export const routes: RouteRecordRaw[] = [
     redirect: { name: 'home' },
     children: layoutRoutes,
   },
+  // Printable sheets: outside the shell so they print as plain pages; signed-in like the rest.
+  {
+    path: '/print/feedback-forms/:roundId(\\d+)/:orgId(\\d+)/:formId(\\d+)',
+    name: 'feedback-form-print',
+    component: () => import('@/features/feedback-forms/pages/FeedbackFormPrintPage.vue'),
+    props: true,
+    meta: { titleKey: 'feedbackForms.route', roles: ['INSPECTOR', 'ADMIN', 'LEADER'] },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -46,6 +46,7 @@ export const WorkbenchFindingFields = graphql(`
     id
     version
     indicatorId
+    feedbackFormId
     problemCategoryId
     problemCategory {
       id

@@ -30,6 +30,8 @@ export type WorkbenchFinding = Pick<
   indicatorId: number | string
   problemCategoryId: number | string
   problemCategoryName: string
+  /** The 现场反馈表 the finding was handed over on, if any. */
+  feedbackFormId?: number | null
   evidence: readonly WorkbenchEvidence[]
 }
 

@@ -58,6 +58,7 @@ export function workbenchFinding(finding: WorkbenchFindingFieldsFragment): Workb
     indicatorId: finding.indicatorId,
     problemCategoryId: finding.problemCategoryId,
     problemCategoryName: finding.problemCategory.name,
+    feedbackFormId: finding.feedbackFormId ?? null,
     description: finding.description,
     checkMethod: finding.checkMethod,
     deduction: finding.deduction,
