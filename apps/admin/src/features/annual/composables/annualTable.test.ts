@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { annualRows, percent, pointsProblem } from './annualTable'
+import { annualRows, percent, pointsProblem, pointsText } from './annualTable'
 
 describe('annualRows', () => {
   const orgs = [
@@ -50,5 +50,12 @@ describe('percent', () => {
   it('shows a weight as a share', () => {
     expect(percent('0.30')).toBe('30%')
     expect(percent('0.4000')).toBe('40%')
+  })
+})
+
+describe('pointsText', () => {
+  it('shows two decimals', () => {
+    expect(pointsText('85.5')).toBe('85.50')
+    expect(pointsText('90')).toBe('90.00')
   })
 })

@@ -91,6 +91,11 @@ export function pointsProblem(value: string): PointsProblem | null {
   return null
 }
 
+/** Points as the product shows every score: two decimals ("85.5" → "85.50"). */
+export function pointsText(points: string): string {
+  return new Decimal(points).toFixed(2)
+}
+
 /** The weight as a share ("0.30" → "30%"). */
 export function percent(weight: string): string {
   return `${new Decimal(weight).times(100).toDecimalPlaces(2).toString()}%`
