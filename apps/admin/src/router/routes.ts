@@ -173,6 +173,12 @@ export const layoutRoutes: RouteRecordRaw[] = [
     },
   },
   {
+    path: 'imports',
+    name: 'imports',
+    component: () => import('@/features/excel/pages/ImportPage.vue'),
+    meta: { titleKey: 'excel.route', roles: ['ADMIN', 'INSPECTOR'], menu: { group: 'config', order: 4 } },
+  },
+  {
     path: 'users',
     name: 'users',
     component: () => import('@/features/users/pages/UsersPage.vue'),

@@ -20,6 +20,8 @@ export function uploadOperation<TData, TVariables extends Record<string, unknown
   files: readonly File[],
   options: {
     fileVariable: string
+    /** The variable holds one file (`file: Upload!`) rather than a list of them. */
+    single?: boolean
     onProgress?: (percent: number) => void
     url?: string
     signal?: AbortSignal
@@ -27,11 +29,11 @@ export function uploadOperation<TData, TVariables extends Record<string, unknown
 ): Promise<UploadResult<TData>> {
   const operations = {
     query: stringifyDocument(document),
-    variables: { ...variables, [options.fileVariable]: files.map(() => null) },
+    variables: { ...variables, [options.fileVariable]: options.single ? null : files.map(() => null) },
   }
   const map: Record<string, string[]> = {}
   files.forEach((_, i) => {
-    map[String(i)] = [`variables.${options.fileVariable}.${i}`]
+    map[String(i)] = [options.single ? `variables.${options.fileVariable}` : `variables.${options.fileVariable}.${i}`]
   })
   const body = new FormData()
   body.append('operations', JSON.stringify(operations))
