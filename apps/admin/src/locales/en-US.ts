@@ -9,6 +9,9 @@ import { excelMessagesEnUS } from '@/features/excel/messages'
 import { interviewsMessagesEnUS } from '@/features/interviews/messages'
 import { noticesMessagesEnUS } from '@/features/notices/messages'
 import { feedbackFormsMessagesEnUS } from '@/features/feedback-forms/messages'
+import { areasMessagesEnUS } from '@/features/areas/messages'
+import { sharedIndicatorsMessagesEnUS } from '@/features/shared-indicators/messages'
+import { configurationMessagesEnUS } from '@/features/configuration/messages'
 
 const enUS: MessageSchema = {
   app: { name: 'Red-Blue List Assessment', shortName: 'Red-Blue' },
@@ -409,6 +412,9 @@ const enUS: MessageSchema = {
   ...interviewsMessagesEnUS,
   ...noticesMessagesEnUS,
   ...feedbackFormsMessagesEnUS,
+  ...areasMessagesEnUS,
+  ...sharedIndicatorsMessagesEnUS,
+  ...configurationMessagesEnUS,
 }
 
 export default enUS

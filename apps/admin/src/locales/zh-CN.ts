@@ -8,6 +8,9 @@ import { excelMessagesZhCN } from '@/features/excel/messages'
 import { interviewsMessagesZhCN } from '@/features/interviews/messages'
 import { noticesMessagesZhCN } from '@/features/notices/messages'
 import { feedbackFormsMessagesZhCN } from '@/features/feedback-forms/messages'
+import { areasMessagesZhCN } from '@/features/areas/messages'
+import { sharedIndicatorsMessagesZhCN } from '@/features/shared-indicators/messages'
+import { configurationMessagesZhCN } from '@/features/configuration/messages'
 
 /** Chinese is the default and the reference: every other language must have the same keys. */
 const zhCN = {
@@ -405,6 +408,9 @@ const zhCN = {
   ...interviewsMessagesZhCN,
   ...noticesMessagesZhCN,
   ...feedbackFormsMessagesZhCN,
+  ...areasMessagesZhCN,
+  ...sharedIndicatorsMessagesZhCN,
+  ...configurationMessagesZhCN,
 }
 
 export type MessageSchema = typeof zhCN

@@ -173,6 +173,18 @@ export const layoutRoutes: RouteRecordRaw[] = [
     },
   },
   {
+    path: 'shared-indicators',
+    name: 'shared-indicators',
+    component: () => import('@/features/shared-indicators/pages/SharedIndicatorsPage.vue'),
+    meta: { titleKey: 'sharedIndicators.route', roles: STAFF, menu: { group: 'config', order: 1.5 } },
+  },
+  {
+    path: 'areas',
+    name: 'areas',
+    component: () => import('@/features/areas/pages/AreasPage.vue'),
+    meta: { titleKey: 'areas.route', roles: STAFF, menu: { group: 'config', order: 3.5 } },
+  },
+  {
     path: 'imports',
     name: 'imports',
     component: () => import('@/features/excel/pages/ImportPage.vue'),
