@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { mountWithApp } from '../../../../test/helpers'
+import ImportPanel, { type ImportRun } from './ImportPanel.vue'
+
+const report = (problems: { sheet: string; row: number | null; cell: string | null; column: string | null; value: string | null; message: string }[], applied = false) => ({
+  kind: 'orgs',
+  fileName: '党组织.xlsx',
+  dryRun: !applied,
+  applied,
+  rowCount: 31,
+  created: 0,
+  updated: applied ? 31 : 0,
+  summary: applied ? '党组织 31 行：新增 0，更新 31' : '党组织 31 行',
+  warnings: [],
+  problems: problems.map((p) => ({ ...p, columnLetter: p.cell?.replace(/\d+/g, '') ?? null })),
+})
+
+function mountPanel(run: ImportRun) {
+  return mountWithApp(ImportPanel, { props: { templateHref: '/files/template/orgs.xlsx?year=2026', run, testid: 'import-orgs' } })
+}
+type Wrapper = ReturnType<typeof mountPanel>
+
+async function choose(wrapper: Wrapper, name = '党组织.xlsx') {
+  const input = wrapper.get('[data-testid="import-file"]')
+  Object.defineProperty(input.element, 'files', { value: [new File(['x'], name)], configurable: true })
+  await input.trigger('change')
+}
+async function check(wrapper: Wrapper) {
+  await wrapper.get('[data-testid="import-check"]').trigger('click')
+  await flushPromises()
+}
+
+describe('ImportPanel', () => {
+  it('shows every wrong cell by row and offers no import while any is wrong', async () => {
+    const run = vi.fn<ImportRun>().mockResolvedValue({
+      report: report([
+        { sheet: '党组织', row: 7, cell: 'I7', column: '类别', value: 'Ⅳ类', message: '“类别”应为 Ⅰ类、Ⅱ类、Ⅲ类 之一' },
+        { sheet: '党组织', row: 7, cell: 'B7', column: '名称*', value: '', message: '名称不能为空' },
+        { sheet: '党组织', row: 12, cell: 'A12', column: '编码*', value: 'G01', message: '编码重复' },
+      ]),
+    })
+    const wrapper = mountPanel(run)
+    await choose(wrapper)
+    await check(wrapper)
+    expect(run).toHaveBeenCalledTimes(1)
+    expect(run.mock.calls[0]![1]).toBe(true)
+    expect(wrapper.get('[data-testid="import-rejected"]').text()).toContain('发现 3 处问题')
+    expect(wrapper.text()).toContain('没有保存任何数据')
+    const rows = wrapper.findAll('[data-testid="import-problems"] tbody tr')
+    expect(rows.map((r) => r.attributes('data-row'))).toEqual(['7', '12'])
+    // Cells of a row left to right, each with its column, value and reason.
+    expect(rows[0]!.findAll('[data-cell]').map((c) => c.attributes('data-cell'))).toEqual(['B7', 'I7'])
+    expect(rows[0]!.get('[data-cell="I7"]').text()).toContain('Ⅳ类')
+    expect(rows[0]!.get('[data-cell="I7"]').text()).toContain('“类别”应为 Ⅰ类、Ⅱ类、Ⅲ类 之一')
+    expect(wrapper.find('[data-testid="import-apply"]').exists()).toBe(false)
+  })
+
+  it('imports the checked file after a clean dry run and shows the summary', async () => {
+    const run = vi.fn<ImportRun>().mockImplementation(async (_file, dryRun) => ({ report: report([], !dryRun) }))
+    const wrapper = mountPanel(run)
+    await choose(wrapper)
+    await check(wrapper)
+    expect(wrapper.get('[data-testid="import-ready"]').text()).toContain('检查通过：共 31 行')
+    await wrapper.get('[data-testid="import-apply"]').trigger('click')
+    await flushPromises()
+    expect(run).toHaveBeenCalledTimes(2)
+    expect(run.mock.calls[1]![1]).toBe(false)
+    expect(run.mock.calls[1]![0]).toBe(run.mock.calls[0]![0])
+    expect(wrapper.get('[data-testid="import-done"]').text()).toContain('共 31 行：新增 0，更新 31')
+    expect(wrapper.emitted('imported')).toHaveLength(1)
+  })
+
+  it('refuses a file that is not a workbook before sending it', async () => {
+    const run = vi.fn<ImportRun>()
+    const wrapper = mountPanel(run)
+    await choose(wrapper, '党组织.csv')
+    expect(wrapper.get('[data-testid="import-error"]').text()).toContain('请选择 .xlsx 格式的 Excel 文件')
+    expect(wrapper.get('[data-testid="import-check"]').attributes('disabled')).toBeDefined()
+    expect(run).not.toHaveBeenCalled()
+  })
+})
