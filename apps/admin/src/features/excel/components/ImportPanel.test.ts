@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { mountWithApp } from '../../../../test/helpers'
-import ImportPanel, { type ImportRun } from './ImportPanel.vue'
+import type { ImportRun } from '../composables/importReport'
+import ImportPanel from './ImportPanel.vue'
 
 const report = (problems: { sheet: string; row: number | null; cell: string | null; column: string | null; value: string | null; message: string }[], applied = false) => ({
   kind: 'orgs',
@@ -57,7 +58,7 @@ describe('ImportPanel', () => {
   })
 
   it('imports the checked file after a clean dry run and shows the summary', async () => {
-    const run = vi.fn<ImportRun>().mockImplementation(async (_file, dryRun) => ({ report: report([], !dryRun) }))
+    const run = vi.fn<ImportRun>().mockImplementation((_file, dryRun) => Promise.resolve({ report: report([], !dryRun) }))
     const wrapper = mountPanel(run)
     await choose(wrapper)
     await check(wrapper)

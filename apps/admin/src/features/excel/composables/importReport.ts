@@ -42,3 +42,10 @@ export function stageAfterCheck(report: Pick<ImportReportFieldsFragment, 'proble
 export function isWorkbook(file: { name: string }): boolean {
   return /\.xlsx$/i.test(file.name)
 }
+
+/** Sends the chosen file to one import, as a dry run or for real, reporting upload progress. */
+export type ImportRun = (
+  file: File,
+  dryRun: boolean,
+  onProgress: (percent: number) => void,
+) => Promise<{ report: ImportReportFieldsFragment } | { error: string }>
