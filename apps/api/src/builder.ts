@@ -24,8 +24,10 @@ import {
  * the resolver, which runs after authorization and yields a typed ValidationError.
  */
 export interface AuthScopes {
-  /** Any signed-in user. */
+  /** Any signed-in user whose password is not a temporary one still to be changed. */
   loggedIn: boolean
+  /** Any signed-in user, also one who must change a temporary password first (changePassword). */
+  session: boolean
   admin: boolean
   leader: boolean
   inspector: boolean
@@ -64,15 +66,24 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     // Denials become top-level errors with extensions.code; not-logged-in is distinguished so the
     // SPA can redirect to the login page.
+    // A temporary password (set by an admin) opens nothing but changePassword, me and logout.
     unauthorizedError: (_parent, context) =>
-      context.user ? new ForbiddenError('无权执行此操作', 'ROLE') : new AuthenticationError(),
-    authScopes: (ctx) => ({
-      loggedIn: !!ctx.user,
-      admin: ctx.user?.role === 'ADMIN',
-      leader: ctx.user?.role === 'LEADER',
-      inspector: ctx.user?.role === 'INSPECTOR',
-      branch: ctx.user?.role === 'BRANCH',
-    }),
+      context.user?.mustChangePassword
+        ? new ForbiddenError('请先修改初始密码', 'PASSWORD_CHANGE')
+        : context.user
+          ? new ForbiddenError('无权执行此操作', 'ROLE')
+          : new AuthenticationError(),
+    authScopes: (ctx) => {
+      const active = ctx.user && !ctx.user.mustChangePassword ? ctx.user : null
+      return {
+        loggedIn: !!active,
+        session: !!ctx.user,
+        admin: active?.role === 'ADMIN',
+        leader: active?.role === 'LEADER',
+        inspector: active?.role === 'INSPECTOR',
+        branch: active?.role === 'BRANCH',
+      }
+    },
   },
   errors: {
     // Every field declaring `errors: {}` can return these as union members.

@@ -42,6 +42,14 @@ const schema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  /**
+   * Load the demo data into an empty database at start: `true`, `false`, or `embedded` (only on
+   * the embedded PGlite database — what the README's `pnpm start` passes). A production start
+   * never creates users by itself; the first administrator comes from `redblue admin create`.
+   */
+  REDBLUE_DEMO: z.enum(['true', 'false', 'embedded']).default('false'),
+  /** pino level of the JSON log on standard output (default `info`; `warn` under tests). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Built SPA served at `/`. Relative to the API package unless absolute. */
   ADMIN_DIST_DIR: z.string().optional(),
 })

@@ -58,7 +58,8 @@ export class NotFoundError extends DomainError {
  * `reason` tells the two denials apart: ROLE — the user's role may not use the field at all
  * (raised by scope-auth); SCOPE — the role may, but not for this org/round/record.
  */
-export type ForbiddenReason = 'ROLE' | 'SCOPE'
+/** PASSWORD_CHANGE: a temporary password must be changed before anything else. */
+export type ForbiddenReason = 'ROLE' | 'SCOPE' | 'PASSWORD_CHANGE'
 
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN'

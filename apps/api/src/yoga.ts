@@ -2,11 +2,14 @@ import { EnvelopArmor } from '@escape.tech/graphql-armor'
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import type { PrismaClient } from '@redblue/db'
 import { createYoga, type Plugin } from 'graphql-yoga'
+import type { Logger } from 'pino'
 import { defaultConfig, type ApiConfig } from './config'
 import { createContextFactory, pendingCookies, type Context, type ServerContext } from './context'
 import { useHttpRoutes } from './http'
 import { useInputGuard } from './input-guard'
 import { useJitForLargeReads } from './jit'
+import { logger as processLogger } from './log/logger'
+import { useRequestLog, yogaLogger } from './log/request-log'
 import { schema } from './schema'
 import { maskError } from './unavailable'
 import { useEvidenceDownload } from './uploads/download'
@@ -23,6 +26,8 @@ export const CSRF_HEADER = 'x-redblue-csrf'
 export interface CreateApiOptions {
   prisma: PrismaClient
   config?: Partial<ApiConfig>
+  /** The JSON log (default: the process's, on standard output). */
+  logger?: Logger
 }
 
 /** Adds the Set-Cookie headers that resolvers queued through `ctx.setCookie`. */
@@ -43,6 +48,7 @@ function useResponseCookies(): Plugin {
  */
 export function createApi(options: CreateApiOptions) {
   const config = defaultConfig(options.config)
+  const logger = options.logger ?? processLogger
   const armor = new EnvelopArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 15 },
@@ -66,8 +72,9 @@ export function createApi(options: CreateApiOptions) {
     // an unreachable database is a typed 503 (SERVICE_UNAVAILABLE).
     maskedErrors: { maskError },
     maxRequestBodySize: config.maxBodyBytes,
-    logging: config.graphiql ? 'info' : 'warn',
+    logging: yogaLogger(logger),
     plugins: [
+      useRequestLog(logger),
       ...armor.protect().plugins,
       useJitForLargeReads(),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),

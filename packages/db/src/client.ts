@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client'
+import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { readEnv } from './env'
 import { PrismaClient } from './generated/prisma/client'
@@ -45,6 +46,8 @@ export interface Db {
   url?: string
   /** The PGlite instance when kind is 'pglite'. */
   pglite?: PGlite
+  /** The connection pool when kind is 'postgres' (its counts feed the API's metrics). */
+  pool?: Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'> & { options: { max?: number } }
   /** Applies pending migrations (see migrate.ts). */
   migrate(options?: MigrateOptions): Promise<MigrateResult>
   close(): Promise<void>
@@ -73,11 +76,9 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 
   if (url !== undefined) {
     // Named statements: each pooled connection parses and plans a repeated statement once.
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
     const adapter = serializedTransactions(
-      new PrismaPg(
-        { connectionString: url, max: options.poolSize ?? 10 },
-        { statementNameGenerator: statementNames() },
-      ),
+      new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true }),
     )
     const prisma = clientWith(adapter, options.onQuery)
     return {
@@ -85,8 +86,13 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
       kind: 'postgres',
       location: redactUrl(url),
       url,
+      pool,
       migrate: (migrateOptions) => migrate({ url }, migrateOptions),
-      close: () => prisma.$disconnect(),
+      close: async () => {
+        await prisma.$disconnect()
+        // Prisma ends the pool only if it ever connected.
+        if (!pool.ended) await pool.end()
+      },
     }
   }
 

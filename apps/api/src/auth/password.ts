@@ -36,3 +36,22 @@ export const passwordPolicy = z
   .max(128, '密码最多 128 位')
   .regex(/[A-Za-z]/, '密码需包含字母')
   .regex(/\d/, '密码需包含数字')
+
+/**
+ * The first administrator's password (`redblue admin create`): no temporary password follows it,
+ * so it must be strong on its own — 12 characters from at least three of lower case, upper case,
+ * digits and symbols, and not the demo password every copy of this code knows.
+ */
+export function firstAdminPasswordPolicy(username: string, demoPassword: string) {
+  return z
+    .string()
+    .min(12, '管理员密码至少 12 位')
+    .max(128, '密码最多 128 位')
+    .refine(
+      (value) =>
+        [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length >= 3,
+      '密码需包含小写字母、大写字母、数字、符号中的至少三类',
+    )
+    .refine((value) => !value.toLowerCase().includes(username.toLowerCase()), '密码不能包含用户名')
+    .refine((value) => value !== demoPassword, '不能使用演示密码')
+}

@@ -4,6 +4,7 @@ import type { ApiConfig } from '../config'
 import { isDatabaseUnavailable } from '../unavailable'
 import { boardRoutes } from './board'
 import { fileRoutes } from './files'
+import { opsRoutes } from './ops'
 import { sessionUser, textResponse, type Route } from './route'
 
 /**
@@ -11,12 +12,14 @@ import { sessionUser, textResponse, type Route } from './route'
  * `server.ts` forwards the same prefixes (`HTTP_PREFIXES`) to the API instead of the SPA.
  */
 export const HTTP_PREFIXES = ['/board', '/files/'] as const
+/** Probes (ops.ts): exact paths. */
+const OPS_PATHS = new Set(['/ready', '/metrics'])
 
 export function isHttpRoute(path: string): boolean {
-  return path === '/board' || HTTP_PREFIXES.some((prefix) => path.startsWith(prefix === '/board' ? '/board/' : prefix))
+  return path === '/board' || OPS_PATHS.has(path) || HTTP_PREFIXES.some((prefix) => path.startsWith(prefix === '/board' ? '/board/' : prefix))
 }
 
-const ROUTES: Route[] = [...boardRoutes, ...fileRoutes]
+const ROUTES: Route[] = [...boardRoutes, ...fileRoutes, ...opsRoutes]
 
 /** Routes whose responses anyone may read cross-origin (public data, no cookies involved). */
 const PUBLIC_PATHS = /^\/board(\/|$)/

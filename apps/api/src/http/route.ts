@@ -32,7 +32,9 @@ export function sessionUser(prisma: PrismaClient, config: ApiConfig, request: Re
   return () => {
     pending ??= (async () => {
       const token = readCookie(request.headers.get('cookie'), config.cookieName)
-      return token ? resolveSession(prisma, config, token) : null
+      const user = token ? await resolveSession(prisma, config, token) : null
+      // Downloads too wait until a temporary password has been changed.
+      return user?.mustChangePassword ? null : user
     })()
     return pending
   }

@@ -160,7 +160,9 @@ builder.mutationFields((t) => ({
     type: 'User',
     description:
       'Changes the own password. Every session of the user is revoked and a fresh one is issued to this browser.',
-    authScopes: { loggedIn: true },
+    // Also (above all) for a user who must change a temporary password.
+    skipTypeScopes: true,
+    authScopes: { session: true },
     errors: { types: [AuthenticationError] },
     args: { currentPassword: t.arg.string(), newPassword: t.arg.string() },
     resolve: async (query, _root, args, ctx) => {
