@@ -16,6 +16,8 @@ export default defineConfig({
   },
   test: {
     reporters: reporters('api'),
+    // Run by vitest.release.config.ts after `pnpm release` (they need the built archive).
+    exclude: ['**/node_modules/**', 'test/release/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: 'test' },

@@ -43,7 +43,7 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * Starts the real server (`apps/api/src/main.ts`, as `pnpm start` runs it) as a child process on a
  * free loopback port, with a fresh embedded PGlite database in a temporary folder: start-up
- * migrates and seeds the demo data, and the built SPA is served from apps/admin/dist.
+ * migrates and seeds the demo data (REDBLUE_DEMO), and the built SPA is served from apps/admin/dist.
  */
 export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'redblue-e2e-'))
@@ -56,6 +56,8 @@ export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
   const childEnv: Record<string, string | undefined> = {
     ...env.inherited,
     NODE_ENV: 'production',
+    // A production start loads no demo data unless asked; the journeys sign in as the demo users.
+    REDBLUE_DEMO: 'true',
     PORT: String(port),
     HOST: '127.0.0.1',
     REDBLUE_DATA_DIR: dataDir,

@@ -253,6 +253,8 @@ describe.skipIf(!ON_POSTGRES)(
             env: {
               ...process.env,
               NODE_ENV: 'production',
+              // Production starts create no users; this test drives the demo logins.
+              REDBLUE_DEMO: 'true',
               DATABASE_URL: db.url,
               TEST_DATABASE_URL: '',
               PORT: String(port),
