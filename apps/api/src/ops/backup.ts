@@ -81,8 +81,13 @@ function isServing(socketPath: string): Promise<boolean> {
   })
 }
 
+interface PgliteDump {
+  dump: Buffer
+  migrations: string[]
+}
+
 /** Asks a running server for its PGlite dump; null when no server holds the folder. */
-async function dumpFromServer(dataDir: string): Promise<Buffer | null> {
+async function dumpFromServer(dataDir: string): Promise<PgliteDump | null> {
   const socketPath = controlSocketPath(dataDir)
   if (!existsSync(socketPath)) return null
   const { request } = await import('node:http')
@@ -92,7 +97,10 @@ async function dumpFromServer(dataDir: string): Promise<Buffer | null> {
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () =>
         res.statusCode === 200
-          ? done(Buffer.concat(chunks))
+          ? done({
+              dump: Buffer.concat(chunks),
+              migrations: JSON.parse(String(res.headers['x-redblue-migrations'] ?? '[]')) as string[],
+            })
           : fail(new BackupError(`服务器拒绝备份: ${Buffer.concat(chunks).toString()}`)),
       )
     })
@@ -104,10 +112,13 @@ async function dumpFromServer(dataDir: string): Promise<Buffer | null> {
   })
 }
 
-export async function dumpPglite(db: PGlite): Promise<Buffer> {
+/** The dump of an open PGlite database and the migrations applied to it, read under one lock. */
+export async function dumpPglite(db: PGlite): Promise<PgliteDump> {
   // Everything written so far into the data files, so the tar needs little WAL replay.
   await db.exec('CHECKPOINT')
-  return Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer())
+  const migrations = await appliedMigrations(async (sql) => (await db.query<{ migration_name: string }>(sql)).rows)
+  const dump = Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer())
+  return { dump, migrations }
 }
 
 async function appliedMigrations(query: (sql: string) => Promise<{ migration_name: string }[]>) {
@@ -122,23 +133,18 @@ export async function backup(target: BackupTarget, file: string, version: string
   try {
     let migrations: string[]
     if (target.kind === 'pglite') {
-      let dump = await dumpFromServer(target.dataDir)
-      if (!dump) {
+      let taken = await dumpFromServer(target.dataDir)
+      if (!taken) {
         if (await isEmptyDir(target.dataDir)) throw new BackupError(`没有数据库: ${target.dataDir}`)
         const db = await PGlite.create(target.dataDir)
         try {
-          dump = await dumpPglite(db)
+          taken = await dumpPglite(db)
         } finally {
           await db.close()
         }
       }
-      await writeFile(join(work, 'database.tar.gz'), dump)
-      const copy = await PGlite.create({ loadDataDir: new Blob([new Uint8Array(dump)]) })
-      try {
-        migrations = await appliedMigrations(async (sql) => (await copy.query<{ migration_name: string }>(sql)).rows)
-      } finally {
-        await copy.close()
-      }
+      await writeFile(join(work, 'database.tar.gz'), taken.dump)
+      migrations = taken.migrations
     } else {
       await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--file=${join(work, 'database.pgdump')}`, `--dbname=${target.url}`])
       const client = new pg.Client({ connectionString: target.url })

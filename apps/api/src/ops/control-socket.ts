@@ -21,9 +21,11 @@ export async function serveControlSocket(db: Db): Promise<Server | null> {
     }
     const started = Date.now()
     dumpPglite(pglite).then(
-      (dump) => {
+      ({ dump, migrations }) => {
         logger.info({ event: 'backup', bytes: dump.length, durationMs: Date.now() - started }, 'database dumped for backup')
-        res.writeHead(200, { 'content-type': 'application/gzip' }).end(dump)
+        res
+          .writeHead(200, { 'content-type': 'application/gzip', 'x-redblue-migrations': JSON.stringify(migrations) })
+          .end(dump)
       },
       (error: unknown) => {
         logger.error({ err: error }, 'backup dump failed')
