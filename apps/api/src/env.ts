@@ -47,7 +47,10 @@ const schema = z.object({
    * the embedded PGlite database — what the README's `pnpm start` passes). A production start
    * never creates users by itself; the first administrator comes from `redblue admin create`.
    */
-  REDBLUE_DEMO: z.enum(['true', 'false', 'embedded']).default('false'),
+  REDBLUE_DEMO: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(['true', 'false', 'embedded']).default('false'),
+  ),
   /** pino level of the JSON log on standard output (default `info`; `warn` under tests). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Built SPA served at `/`. Relative to the API package unless absolute. */

@@ -43,6 +43,15 @@ const assetStatus = asset ? (await fetch(base + asset)).status : 0
 console.log(JSON.stringify({ startMs: ready ? ready - t0 : null, demo: demo.body.data?.login?.__typename, login: login.body.data?.login?.__typename, me: me.body.data?.me, areas: me.body.data?.areas?.length, spa: spa.status, assetStatus }))
 `
 
+/** The operator's environment: none of the developer's database or demo settings leak in. */
+function releaseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra }
+  for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'REDBLUE_DEMO', 'REDBLUE_DATA_DIR', 'UPLOAD_DIR', 'ADMIN_DIST_DIR', 'NODE_ENV', 'LOG_LEVEL']) {
+    delete env[key]
+  }
+  return env
+}
+
 describe('the offline release', () => {
   const dir = mkdtempSync(join(tmpdir(), 'redblue-release-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
