@@ -46,10 +46,11 @@ console.log(JSON.stringify({ startMs: ready ? ready - t0 : null, demo: demo.body
 /** The operator's environment: none of the developer's database or demo settings leak in. */
 function releaseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env, ...extra }
-  for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'REDBLUE_DEMO', 'REDBLUE_DATA_DIR', 'UPLOAD_DIR', 'ADMIN_DIST_DIR', 'NODE_ENV', 'LOG_LEVEL']) {
+  for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'REDBLUE_DEMO', 'REDBLUE_DATA_DIR', 'UPLOAD_DIR', 'ADMIN_DIST_DIR', 'LOG_LEVEL']) {
     delete env[key]
   }
-  return env
+  // What bin/redblue defaults to; this suite itself runs with NODE_ENV=test.
+  return { ...env, NODE_ENV: 'production' }
 }
 
 describe('the offline release', () => {
