@@ -22,7 +22,6 @@ const API_DIR = fileURLToPath(new URL('..', import.meta.url))
 const REPO = resolve(API_DIR, '../..')
 const version = (JSON.parse(readFileSync(join(API_DIR, 'package.json'), 'utf8')) as { version: string }).version
 const name = `redblue-${version}`
-// eslint-disable-next-line no-restricted-properties -- a build script, not the API
 const outRoot = resolve(process.env.RELEASE_OUT_DIR ?? join(REPO, 'release'))
 const root = join(outRoot, name)
 const app = join(root, 'app')

@@ -53,6 +53,8 @@ const schema = z.object({
   ),
   /** pino level of the JSON log on standard output (default `info`; `warn` under tests). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Folder of PostgreSQL's client tools for `redblue backup`/`restore` (default: the PATH). */
+  PG_BIN_DIR: z.string().optional(),
   /** Built SPA served at `/`. Relative to the API package unless absolute. */
   ADMIN_DIST_DIR: z.string().optional(),
 })

@@ -71,7 +71,7 @@ export function useRequestLog(logger: Logger): Plugin<Context> {
     onExecute({ args }) {
       const state = states.get(args.contextValue.request)
       if (!state) return
-      state.operation = operationOf(args.document, args.operationName)
+      state.operation = operationOf(args.document as DocumentNode, args.operationName as string | null | undefined)
       state.userId = args.contextValue.user?.id ?? null
       return {
         onExecuteDone({ result }) {

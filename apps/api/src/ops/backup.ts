@@ -21,6 +21,7 @@ import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
+import { env } from '../env'
 
 const run = promisify(execFile)
 
@@ -43,7 +44,7 @@ export interface Manifest {
 
 /** `pg_dump` / `pg_restore` from PG_BIN_DIR, else the PATH. */
 function pgTool(name: 'pg_dump' | 'pg_restore'): string {
-  const dir = process.env.PG_BIN_DIR
+  const dir = env.PG_BIN_DIR
   return dir && existsSync(join(dir, name)) ? join(dir, name) : name
 }
 

@@ -33,7 +33,7 @@ describe(`backup and restore (${PROJECT})`, () => {
     if (ON_POSTGRES) {
       const db: TestDb = await createTestDb({ migrate: false })
       cleanup.push(() => db.close())
-      return { target: { kind: 'postgres', url: db.url!, uploadDir }, open: async () => db }
+      return { target: { kind: 'postgres', url: db.url!, uploadDir }, open: () => Promise.resolve(db) }
     }
     const dataDir = join(dir, `${name}-pglite`)
     return {

@@ -89,7 +89,7 @@ describe('the offline release', () => {
     let out: string
     try {
       out = execFileSync('unshare', ['-n', 'bash', '-c', script], {
-      env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ADMIN_PASSWORD: password, DATABASE_URL: '', REDBLUE_DEMO: '' },
+        env: releaseEnv({ PORT: String(PORT), HOST: '127.0.0.1', ADMIN_PASSWORD: password }),
         encoding: 'utf8',
         timeout: 560_000,
       })
@@ -113,7 +113,7 @@ describe('the offline release', () => {
     expect(readFileSync(join(dir, 'backup.log'), 'utf8')).toMatch(/备份完成/)
     expect(statSync(join(dir, 'running.tar')).size).toBeGreaterThan(100_000)
     console.log(
-      `[release] archive ${(archiveBytes / 1024 / 1024).toFixed(1)} MiB, start to ready with no network ${result.startMs} ms`,
+      `[release] archive ${(archiveBytes / 1024 / 1024).toFixed(1)} MiB, start to ready with no network ${String(result.startMs)} ms`,
     )
   })
 })
