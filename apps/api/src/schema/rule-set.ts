@@ -5,13 +5,14 @@ import { auditAs } from '../audit'
 import { builder } from '../builder'
 import { ConflictError, ValidationError } from '../errors'
 import { assertFound, assertVersion, updateVersioned } from '../optimistic'
+import { rulesFor } from '../services/workflow/rules'
 import { parseInput } from '../validation'
 import { OrgCategoryEnum } from './enums'
 
 /**
  * Yearly parameters of R4 (red/blue lists), R5 (performance adjustments), R8 (deadlines, warning)
- * and R10 (annual weights). A year without a stored rule set uses the engine's DEFAULT_RULE_SET
- * (the source's values); `saveRuleSet` stores one, starting from last year's when there is one.
+ * and R10 (annual weights). A year without a stored rule set inherits the latest earlier year's,
+ * else the engine's DEFAULT_RULE_SET (see rulesFor); `saveRuleSet` stores the year's own.
  */
 
 interface AnnualComponent {
@@ -201,15 +202,12 @@ builder.queryFields((t) => ({
     authScopes: { loggedIn: true },
     args: { year: t.arg.int() },
     resolve: async (_root, args, ctx) => {
-      const row = await ctx.prisma.ruleSet.findUnique({ where: { year: args.year } })
-      if (row) return viewOf(row)
-      // A new year starts from the latest earlier year's rules, else the source's defaults.
-      const earlier = await ctx.prisma.ruleSet.findFirst({
-        where: { year: { lt: args.year } },
-        orderBy: { year: 'desc' },
-      })
-      return earlier
-        ? { ...viewOf(earlier), year: args.year, stored: false, version: 0, updatedAt: null }
+      // Resolved where everything else resolves it (rulesFor): the year's own set, else the
+      // latest earlier year's, else the source's defaults.
+      const { row } = await rulesFor(ctx.prisma, args.year)
+      if (row?.year === args.year) return viewOf(row)
+      return row
+        ? { ...viewOf(row), year: args.year, stored: false, version: 0, updatedAt: null }
         : defaultsFor(args.year)
     },
   }),
