@@ -8,6 +8,7 @@ import { assertFound, assertVersion, updateVersioned } from '../optimistic'
 import { rulesFor } from '../services/workflow/rules'
 import { parseInput } from '../validation'
 import { OrgCategoryEnum } from './enums'
+import { InspectionRoundRef } from './round'
 
 /**
  * Yearly parameters of R4 (red/blue lists), R5 (performance adjustments), R8 (deadlines, warning)
@@ -293,6 +294,24 @@ builder.mutationField('saveRuleSet', (t) =>
         return after
       })
       return viewOf(row)
+    },
+  }),
+)
+
+builder.objectField(InspectionRoundRef, 'publishedRules', (t) =>
+  t.field({
+    type: RuleSetRef,
+    nullable: true,
+    description:
+      'The rule values the round was published with (its notice, board, exports and interviews use these, whatever the year’s rule set says now); null before publication. `year` is the year whose stored set was copied (the round’s year when none was: the defaults).',
+    resolve: async (round, _args, ctx) => {
+      const recorded = await ctx.prisma.roundRuleSet.findUnique({ where: { roundId: round.id } })
+      if (!recorded) return null
+      return {
+        ...viewOf({ ...recorded, id: 0, year: recorded.sourceYear ?? round.year, version: 0, createdAt: recorded.recordedAt, updatedAt: recorded.recordedAt }),
+        stored: recorded.sourceYear !== null,
+        updatedAt: recorded.recordedAt,
+      }
     },
   }),
 )
