@@ -129,7 +129,7 @@ describe('a year without a rule set of its own', () => {
     expect(adj('A2')).toEqual([['RED_LIST', '2.00']])
     expect(before.interviews.map((i: any) => i.org.code)).toContain('C1')
     expect(before.notice).toContain('低于99分')
-    expect(before.adjustments.some((r) => String(r.join('|')).includes('低于99分'))).toBe(true)
+    expect(before.adjustments.some((r: unknown[]) => String(r.join('|')).includes('低于99分'))).toBe(true)
 
     // The annual component of the inherited set is known for 2041, and the export shows it.
     const set = ok(

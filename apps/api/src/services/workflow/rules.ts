@@ -71,7 +71,7 @@ export async function recordRoundRules(tx: Tx, round: { id: number; year: number
       bluePoints: decimalText(rules.bluePoints),
       thresholdPoints: decimalText(rules.thresholdPoints),
       quarterlyWeight: decimalText(rules.quarterlyWeight),
-      annualComponents: (resolved.annualComponents ?? []) as Prisma.InputJsonValue,
+      annualComponents: resolved.annualComponents ?? [],
       rectificationDays: rules.rectificationDays,
       warningDays: rules.warningDays,
     },
