@@ -11,6 +11,7 @@ import type { Context } from './context'
 import {
   AuthenticationError,
   ConflictError,
+  ConflictOfInterestError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
@@ -87,7 +88,7 @@ export const builder = new SchemaBuilder<{
   },
   errors: {
     // Every field declaring `errors: {}` can return these as union members.
-    defaultTypes: [ValidationError, NotFoundError, ConflictError],
+    defaultTypes: [ConflictOfInterestError, ValidationError, NotFoundError, ConflictError],
     directResult: true,
     defaultUnionOptions: {
       name: ({ parentTypeName, fieldName }) =>

@@ -14,6 +14,9 @@ export interface ApiConfig {
   sessionTouchMs: number
   loginMaxFailures: number
   loginLockMs: number
+  /** Failures one address may have across usernames within `loginAddressWindowMs`. */
+  loginAddressMaxFailures: number
+  loginAddressWindowMs: number
   trustProxy: boolean
   maxBodyBytes: number
   graphiql: boolean
@@ -39,6 +42,8 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     sessionTouchMs: 60_000,
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
     loginLockMs: env.LOGIN_LOCK_MINUTES * 60_000,
+    loginAddressMaxFailures: env.LOGIN_ADDRESS_MAX_FAILURES,
+    loginAddressWindowMs: env.LOGIN_ADDRESS_WINDOW_MINUTES * 60_000,
     trustProxy: env.TRUST_PROXY,
     maxBodyBytes: env.MAX_BODY_BYTES,
     graphiql: env.NODE_ENV === 'development',

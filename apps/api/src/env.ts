@@ -23,6 +23,12 @@ const schema = z.object({
     .default(24 * 7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /**
+   * The separate, much larger budget of one client address across all usernames (an office behind
+   * one proxy signs in from one address): this many failures within the window lock the address.
+   */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().positive().default(50),
+  LOGIN_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** Honour X-Forwarded-For / X-Forwarded-Proto (set when behind a reverse proxy). */
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -75,10 +75,17 @@ export class AuthenticationError extends DomainError {
   readonly code = 'UNAUTHENTICATED'
   /** Set while a login lock is in force, so the UI can show a countdown. */
   readonly retryAfterSeconds: number | null
-  constructor(message = '请先登录', retryAfterSeconds: number | null = null) {
-    super(message, { code: 'UNAUTHENTICATED', retryAfterSeconds })
+  /** After a wrong password: how many more failures lock the username or the address. */
+  readonly attemptsLeft: number | null
+  constructor(
+    message = '请先登录',
+    retryAfterSeconds: number | null = null,
+    attemptsLeft: number | null = null,
+  ) {
+    super(message, { code: 'UNAUTHENTICATED', retryAfterSeconds, attemptsLeft })
     this.name = 'AuthenticationError'
     this.retryAfterSeconds = retryAfterSeconds
+    this.attemptsLeft = attemptsLeft
   }
 }
 
@@ -111,5 +118,31 @@ export class ConflictError extends DomainError {
     this.entityId = String(entityId)
     this.currentVersion = currentVersion
     this.current = current
+  }
+}
+
+/** Who, which org and which round an R6 refusal is about, so the message can name all three. */
+export interface ConflictOfInterestParty {
+  userId: number
+  userName: string
+  orgId: number
+  orgName: string
+  roundId: number
+  roundName: string
+}
+
+/**
+ * R6: an inspector never inspects their own org. A ValidationError (the change is refused, nothing
+ * is written) with its own GraphQL type naming the person, the org and the round.
+ */
+export class ConflictOfInterestError extends ValidationError {
+  readonly party: ConflictOfInterestParty
+  constructor(party: ConflictOfInterestParty) {
+    super(
+      `检查员“${party.userName}”来自“${party.orgName}”，不能在“${party.roundName}”中检查本单位党组织（回避原则）`,
+    )
+    this.name = 'ConflictOfInterestError'
+    this.party = party
+    Object.assign(this.extensions, { reason: 'CONFLICT_OF_INTEREST', ...party })
   }
 }

@@ -94,10 +94,42 @@ describe('throttling', () => {
     expect(ok(await attempt('branch2', 'RedBlue@2026', '10.0.2.1')).login.__typename).toBe('User')
   })
 
-  it('locks an address after 5 failures across usernames; other addresses are unaffected', async () => {
-    for (const u of ['a1', 'a2', 'a3', 'a4', 'a5']) await attempt(u, 'wrong-pass1', '10.9.9.9')
-    expect(ok(await attempt('admin', 'RedBlue@2026', '10.9.9.9')).login.message).toContain('锁定')
+  it('one person’s typos lock only their username: colleagues behind the same address sign in', async () => {
+    for (let i = 0; i < 5; i++) await attempt('branch2', 'wrong-pass1', '10.9.9.9')
+    expect(ok(await attempt('branch2', 'RedBlue@2026', '10.9.9.9')).login.message).toContain('锁定')
+    expect(ok(await attempt('admin', 'RedBlue@2026', '10.9.9.9')).login.__typename).toBe('User')
+    expect(ok(await attempt('leader', 'RedBlue@2026', '10.9.9.9')).login.__typename).toBe('User')
+  })
+
+  it('locks an address after 50 failures across usernames (password spraying); other addresses are unaffected', async () => {
+    for (let i = 0; i < 49; i++) await attempt(`spray${i}`, 'wrong-pass1', '10.9.9.7')
+    // The 50th failure is still verified; then the address is locked for everyone.
+    expect(ok(await attempt('spray49', 'wrong-pass1', '10.9.9.7')).login.message).toBe('用户名或密码错误')
+    const locked = ok(await attempt('admin', 'RedBlue@2026', '10.9.9.7')).login
+    expect(locked.message).toContain('锁定')
+    expect(locked.retryAfterSeconds).toBe(900)
     expect(ok(await attempt('admin', 'RedBlue@2026', '10.9.9.8')).login.__typename).toBe('User')
+    // The window slides: once the oldest failures are 15 minutes old the address is free again.
+    advance(15 * MINUTE)
+    expect(ok(await attempt('admin', 'RedBlue@2026', '10.9.9.7')).login.__typename).toBe('User')
+  })
+
+  it('a wrong password says how many attempts are left before the lock', async () => {
+    const left = async (u: string, ip: string) =>
+      ok(
+        await api.gql<{ login: { attemptsLeft: number | null } }>(
+          `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { ... on AuthenticationError { attemptsLeft } } }`,
+          { u, p: 'wrong-pass1' },
+          { ip },
+        ),
+      ).login.attemptsLeft
+    expect(await left('inspector1', '10.7.0.1')).toBe(4)
+    expect(await left('inspector1', '10.7.0.2')).toBe(3)
+    // An unknown username counts the same (nothing tells a guesser it does not exist).
+    expect(await left('ghost', '10.7.0.3')).toBe(4)
+    // The address's own budget, when it is the nearer one.
+    for (let i = 0; i < 47; i++) await attempt(`sprayer${i}`, 'wrong-pass1', '10.7.0.9')
+    expect(await left('leader', '10.7.0.9')).toBe(2)
   })
 
   it('a success clears the streak', async () => {

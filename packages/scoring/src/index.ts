@@ -17,6 +17,8 @@ export { scoreIndicator, type ScoreIndicatorArgs } from './indicator-score'
 export { prepareScheme, scoreAssessment, type PreparedScheme } from './assessment-score'
 export { rankEntries } from './ranking'
 export { DEFAULT_RULE_SET, computeLists } from './lists'
+export { ruleSetYearFor, ruleValueFor } from './rule-year'
+export { indicatorApplies } from './applicability'
 export { rectificationWarning } from './rectification'
 export {
   addDays,

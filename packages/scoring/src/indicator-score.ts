@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js'
+import { indicatorApplies } from './applicability'
 import {
   D,
   decimalToCents,
@@ -234,7 +235,7 @@ export function scoreIndicator({
   const p = prepareIndicator(indicator)
   const deductions: DeductionTotal = { cents: 0, extra: null }
   const findingIds: Id[] = []
-  const applicable = p.restriction === null || p.restriction === unitType
+  const applicable = indicatorApplies(p.restriction, unitType)
   if (p.method === 'DEDUCTION' && applicable) {
     for (const f of findings) {
       if (f.indicatorId === indicator.id && addDeduction(deductions, f)) findingIds.push(f.id)

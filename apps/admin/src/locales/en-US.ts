@@ -135,6 +135,8 @@ const enUS: MessageSchema = {
     passwordRequired: 'Enter your password',
     badCredentials: 'Wrong username or password',
     locked: 'Too many attempts; try again in {minutes} min',
+    lockedUntil: 'Too many attempts: locked until {time} (about {minutes} min)',
+    attemptsLeft: '{message}; {n} more failures will lock sign-in for a while',
     sessionExpired: 'Your session expired; please sign in again',
     signedOut: 'Signed out',
     currentPassword: 'Current password',

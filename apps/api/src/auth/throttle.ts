@@ -2,11 +2,16 @@ import type { PrismaClient } from '@redblue/db'
 import type { ApiConfig } from '../config'
 
 /**
- * Login throttling kept in the LoginAttempt table (shared by every API replica). A key (username
- * or client address) is locked when its last `loginMaxFailures` attempts are all failures that
- * happened within `loginLockMs` of each other; the lock lasts `loginLockMs` from the last failure.
- * Attempts made while locked are refused without being recorded, so hammering does not extend the
- * lock, and a success clears the streak.
+ * Login throttling kept in the LoginAttempt table (shared by every API replica), with two separate
+ * budgets so that one person's typos never lock out colleagues behind the same proxy:
+ * - a username is locked when its last `loginMaxFailures` attempts are all failures that happened
+ *   within `loginLockMs` of each other; the lock lasts `loginLockMs` from the last failure, and a
+ *   success clears the streak;
+ * - a client address is locked when it has `loginAddressMaxFailures` failures (any usernames)
+ *   within `loginAddressWindowMs`, until the oldest of them leaves the window — a password-spraying
+ *   client is stopped, an office's everyday typos are not. Its successes do not clear the count.
+ * Attempts made while locked are refused without being recorded, so hammering does not extend a
+ * lock.
  *
  * The password is verified outside any transaction: argon2 takes tens of milliseconds, and a
  * connection held that long stalls PGlite (one connection) for every other request. Instead an
@@ -34,10 +39,36 @@ const LOCK_CLASS_ADDRESS = 72_707_372
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 type KeyState = { kind: 'free' } | { kind: 'locked'; retryAfterMs: number } | { kind: 'wait' }
 
+/** A failure, or an attempt still being verified (it counts against the budget until settled). */
+const NOT_SUCCEEDED = [{ success: false }, { success: null }]
+
+/** The address's budget: its failures across usernames within the window. */
+async function addressStateOf(tx: Tx, config: ApiConfig, ip: string): Promise<KeyState> {
+  const now = config.now().getTime()
+  const recent = await tx.loginAttempt.findMany({
+    where: {
+      ip,
+      OR: NOT_SUCCEEDED,
+      createdAt: { gt: new Date(now - config.loginAddressWindowMs) },
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: config.loginAddressMaxFailures,
+    select: { success: true, createdAt: true },
+  })
+  const oldest = recent.at(-1)
+  if (!oldest || recent.length < config.loginAddressMaxFailures) return { kind: 'free' }
+  const inFlight = recent.some(
+    (a) => a.success === null && now - a.createdAt.getTime() < IN_FLIGHT_STALE_MS,
+  )
+  if (inFlight) return { kind: 'wait' }
+  const retryAfterMs = oldest.createdAt.getTime() + config.loginAddressWindowMs - now
+  return retryAfterMs > 0 ? { kind: 'locked', retryAfterMs } : { kind: 'free' }
+}
+
 async function stateOf(
   tx: Tx,
   config: ApiConfig,
-  where: { username: string } | { ip: string },
+  where: { username: string },
 ): Promise<KeyState> {
   const recent = await tx.loginAttempt.findMany({
     where,
@@ -82,7 +113,7 @@ export function admitLoginAttempt(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS_ADDRESS}::int, hashtext(${ip}))`
       // One statement at a time: a transaction has one connection.
       const byUser = await stateOf(tx, config, { username })
-      const byIp = await stateOf(tx, config, { ip })
+      const byIp = await addressStateOf(tx, config, ip)
       const locked = [byUser, byIp].filter((s) => s.kind === 'locked')
       if (locked.length) {
         return { kind: 'locked', retryAfterMs: Math.max(...locked.map((s) => s.retryAfterMs)) }
@@ -105,6 +136,37 @@ export async function settleLoginAttempt(
   success: boolean,
 ): Promise<void> {
   await prisma.loginAttempt.update({ where: { id: attemptId }, data: { success } })
+}
+
+/**
+ * How many more failures, after the one just settled, lock the username or the address (whichever
+ * comes first): shown on the sign-in page so nobody meets a lock unannounced.
+ */
+export async function attemptsLeft(
+  prisma: PrismaClient,
+  config: ApiConfig,
+  username: string,
+  ip: string,
+): Promise<number> {
+  const now = config.now().getTime()
+  const [byUser, byIp] = await Promise.all([
+    prisma.loginAttempt.findMany({
+      where: { username, createdAt: { gt: new Date(now - config.loginLockMs) } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: config.loginMaxFailures,
+      select: { success: true },
+    }),
+    prisma.loginAttempt.count({
+      where: { ip, OR: NOT_SUCCEEDED, createdAt: { gt: new Date(now - config.loginAddressWindowMs) } },
+    }),
+  ])
+  // The username's streak: its latest failures back to the last success, within the lock window.
+  const success = byUser.findIndex((a) => a.success === true)
+  const streak = success === -1 ? byUser.length : success
+  return Math.max(
+    0,
+    Math.min(config.loginMaxFailures - streak, config.loginAddressMaxFailures - byIp),
+  )
 }
 
 export function lockMessage(retryAfterMs: number): string {

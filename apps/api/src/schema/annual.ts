@@ -19,6 +19,15 @@ builder.prismaObject('AnnualResult', {
     quarterlyComponent: t.expose('quarterlyComponent', { type: 'Decimal' }),
     componentsTotal: t.expose('componentsTotal', { type: 'Decimal' }),
     total: t.expose('total', { type: 'Decimal' }),
+    quarters: t.exposeIntList('quarters', {
+      description:
+        'The quarters (1–4) whose published totals the mean counted; fewer than 4 when the org was not assessed every quarter (e.g. joined mid-year).',
+    }),
+    quarterCount: t.int({
+      description: 'How many quarters the mean counted (the length of quarters).',
+      select: { quarters: true },
+      resolve: (r) => r.quarters.length,
+    }),
     computedAt: t.expose('computedAt', { type: 'DateTime' }),
   }),
 })

@@ -9,7 +9,7 @@ import {
   revokeUserSessions,
   sessionCookie,
 } from '../auth/session'
-import { admitLoginAttempt, lockMessage, settleLoginAttempt } from '../auth/throttle'
+import { admitLoginAttempt, attemptsLeft, lockMessage, settleLoginAttempt } from '../auth/throttle'
 import { builder } from '../builder'
 import type { Context } from '../context'
 import { AuthenticationError, ValidationError } from '../errors'
@@ -81,7 +81,7 @@ builder.mutationFields((t) => ({
   login: t.prismaField({
     type: 'User',
     description:
-      'Signs in and sets the HTTP-only session cookie. Five failures for a username or an address within 15 minutes lock it for 15 minutes.',
+      'Signs in and sets the HTTP-only session cookie. Five failures in a row for a username within 15 minutes lock it for 15 minutes; an address has its own, larger budget across usernames (50 failures in 15 minutes by default). A wrong password answers attemptsLeft; a lock answers retryAfterSeconds.',
     skipTypeScopes: true,
     errors: { types: [AuthenticationError] },
     args: { username: t.arg.string(), password: t.arg.string() },
@@ -111,7 +111,10 @@ builder.mutationFields((t) => ({
         )
       }
       if (outcome.kind === 'busy') throw new AuthenticationError('登录请求过多，请稍后再试', 1)
-      if (outcome.kind === 'wrong') throw new AuthenticationError(WRONG_CREDENTIALS)
+      if (outcome.kind === 'wrong') {
+        const left = await attemptsLeft(ctx.prisma, ctx.config, throttleKey, ctx.ip)
+        throw new AuthenticationError(WRONG_CREDENTIALS, null, left)
+      }
       if (outcome.kind === 'inactive') throw new AuthenticationError('该账号已停用，请联系管理员')
       const { user } = outcome
       // Housekeeping without a scheduler: drop this user's dead sessions and the username's

@@ -2,6 +2,7 @@ import { builder } from '../builder'
 import {
   AuthenticationError,
   ConflictError,
+  ConflictOfInterestError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
@@ -36,6 +37,21 @@ builder.objectType(ValidationError, {
   interfaces: [AppError],
   fields: (t) => ({
     problems: t.field({ type: [FieldProblemRef], resolve: (err) => err.problems }),
+  }),
+})
+
+builder.objectType(ConflictOfInterestError, {
+  name: 'ConflictOfInterestError',
+  description: 'R6: the change would have an inspector inspect their own org in a round.',
+  interfaces: [AppError],
+  fields: (t) => ({
+    problems: t.field({ type: [FieldProblemRef], resolve: (err) => err.problems }),
+    userId: t.int({ resolve: (err) => err.party.userId }),
+    userName: t.string({ resolve: (err) => err.party.userName }),
+    orgId: t.int({ resolve: (err) => err.party.orgId }),
+    orgName: t.string({ resolve: (err) => err.party.orgName }),
+    roundId: t.int({ resolve: (err) => err.party.roundId }),
+    roundName: t.string({ resolve: (err) => err.party.roundName }),
   }),
 })
 
@@ -79,5 +95,11 @@ builder.objectType(AuthenticationError, {
   interfaces: [AppError],
   fields: (t) => ({
     retryAfterSeconds: t.int({ nullable: true, resolve: (err) => err.retryAfterSeconds }),
+    attemptsLeft: t.int({
+      nullable: true,
+      description:
+        'After a wrong password: failures left before the username or the address is locked.',
+      resolve: (err) => err.attemptsLeft,
+    }),
   }),
 })

@@ -5,13 +5,15 @@ import { auditAs } from '../audit'
 import { builder } from '../builder'
 import { ConflictError, ValidationError } from '../errors'
 import { assertFound, assertVersion, updateVersioned } from '../optimistic'
+import { rulesFor } from '../services/workflow/rules'
 import { parseInput } from '../validation'
 import { OrgCategoryEnum } from './enums'
+import { InspectionRoundRef } from './round'
 
 /**
  * Yearly parameters of R4 (red/blue lists), R5 (performance adjustments), R8 (deadlines, warning)
- * and R10 (annual weights). A year without a stored rule set uses the engine's DEFAULT_RULE_SET
- * (the source's values); `saveRuleSet` stores one, starting from last year's when there is one.
+ * and R10 (annual weights). A year without a stored rule set inherits the latest earlier year's,
+ * else the engine's DEFAULT_RULE_SET (see rulesFor); `saveRuleSet` stores the year's own.
  */
 
 interface AnnualComponent {
@@ -201,15 +203,12 @@ builder.queryFields((t) => ({
     authScopes: { loggedIn: true },
     args: { year: t.arg.int() },
     resolve: async (_root, args, ctx) => {
-      const row = await ctx.prisma.ruleSet.findUnique({ where: { year: args.year } })
-      if (row) return viewOf(row)
-      // A new year starts from the latest earlier year's rules, else the source's defaults.
-      const earlier = await ctx.prisma.ruleSet.findFirst({
-        where: { year: { lt: args.year } },
-        orderBy: { year: 'desc' },
-      })
-      return earlier
-        ? { ...viewOf(earlier), year: args.year, stored: false, version: 0, updatedAt: null }
+      // Resolved where everything else resolves it (rulesFor): the year's own set, else the
+      // latest earlier year's, else the source's defaults.
+      const { row } = await rulesFor(ctx.prisma, args.year)
+      if (row?.year === args.year) return viewOf(row)
+      return row
+        ? { ...viewOf(row), year: args.year, stored: false, version: 0, updatedAt: null }
         : defaultsFor(args.year)
     },
   }),
@@ -295,6 +294,24 @@ builder.mutationField('saveRuleSet', (t) =>
         return after
       })
       return viewOf(row)
+    },
+  }),
+)
+
+builder.objectField(InspectionRoundRef, 'publishedRules', (t) =>
+  t.field({
+    type: RuleSetRef,
+    nullable: true,
+    description:
+      'The rule values the round was published with (its notice, board, exports and interviews use these, whatever the year’s rule set says now); null before publication. `year` is the year whose stored set was copied (the round’s year when none was: the defaults).',
+    resolve: async (round, _args, ctx) => {
+      const recorded = await ctx.prisma.roundRuleSet.findUnique({ where: { roundId: round.id } })
+      if (!recorded) return null
+      return {
+        ...viewOf({ ...recorded, id: 0, year: recorded.sourceYear ?? round.year, version: 0, createdAt: recorded.recordedAt, updatedAt: recorded.recordedAt }),
+        stored: recorded.sourceYear !== null,
+        updatedAt: recorded.recordedAt,
+      }
     },
   }),
 )

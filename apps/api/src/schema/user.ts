@@ -7,6 +7,7 @@ import { builder } from '../builder'
 import type { Context, Db } from '../context'
 import { ValidationError } from '../errors'
 import { assertFound, assertVersion, updateVersioned } from '../optimistic'
+import { assertUserOrgChange } from '../services/workflow/conflict-of-interest'
 import { parseInput } from '../validation'
 import { RoleEnum } from './enums'
 
@@ -212,6 +213,7 @@ builder.mutationFields((t) => ({
           active: input.active ?? before.active,
         }
         await checkOrgLink(tx, next.role, next.orgId)
+        await assertUserOrgChange(tx, args.id, next.orgId)
         await keepAnAdmin(tx, ctx, before, next)
         await updateVersioned({
           entityType: 'User',

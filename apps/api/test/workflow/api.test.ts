@@ -119,9 +119,10 @@ describe('a quarter through the API alone', () => {
         { r: round.id, t: teamId, o: orgId },
         admin,
       )
-    // The conflict of interest arrives as a typed error with a clear message.
+    // The conflict of interest arrives as a typed error (its own type, naming person, org and
+    // round: test/rules/conflict-of-interest.test.ts) with a clear message.
     const refused = ok(await assign(t1, fx.orgs.A1)).assignTeam
-    expect(refused.__typename).toBe('ValidationError')
+    expect(refused.__typename).toBe('ConflictOfInterestError')
     expect(refused.message).toMatch(/回避/)
     for (const o of ORGS) ok(await assign(o.code === 'A1' ? t2 : t1, fx.orgs[o.code]))
     const transition = (to: string) =>

@@ -36,6 +36,7 @@ export const LoginMutation = graphql(`
       ... on AuthenticationError {
         message
         retryAfterSeconds
+        attemptsLeft
       }
       ... on AppError {
         message

@@ -228,11 +228,12 @@ export async function assessmentBreakdown(db: Db, viewer: Viewer, assessmentId: 
       lost: s.lost,
       applicable: s.applicable,
       reason: s.reason,
-      ratingLevel: i.ratingLevel,
-      quantityValue: fixed2(i.quantityValue),
+      // An indicator that does not apply counts nothing: no input of it is reported beside its 0.
+      ratingLevel: s.applicable ? i.ratingLevel : null,
+      quantityValue: s.applicable ? fixed2(i.quantityValue) : null,
       target: fixed2(i.target),
       targetUnit: i.targetUnit,
-      bonusPoints: fixed2(i.bonusPoints),
+      bonusPoints: s.applicable ? fixed2(i.bonusPoints) : null,
       note: i.note,
       findingIds: s.findingIds.map(Number),
     }

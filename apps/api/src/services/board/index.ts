@@ -1,7 +1,7 @@
 import type { AdjustmentReason, OrgCategory, RoundStatus } from '@redblue/db'
 import { chinaDate, toFixed2 } from '@redblue/scoring'
 import type { Db } from '../../context'
-import { rulesFor } from '../workflow/rules'
+import { rulesOfRound } from '../workflow/rules'
 
 /**
  * The public Red-Blue board (R11): for every area, the latest round whose results are published,
@@ -100,7 +100,7 @@ async function loadSection(
       where: { roundId: round.id, areaId: area.id },
       select: { orgId: true, reason: true },
     }),
-    rulesFor(db, round.year),
+    rulesOfRound(db, round),
   ])
   const reasonsOf = new Map<number, AdjustmentReason[]>()
   for (const adj of adjustments) reasonsOf.set(adj.orgId, [...(reasonsOf.get(adj.orgId) ?? []), adj.reason])

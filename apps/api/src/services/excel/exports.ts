@@ -8,7 +8,7 @@ import { adjustmentReasonText } from '../notice/data'
 import { findingWhere, loadScope, rectificationWhere } from '../workflow/access'
 import { componentsOf } from '../workflow/annual'
 import { warningOf } from '../workflow/rectifications'
-import { rulesFor } from '../workflow/rules'
+import { rulesFor, rulesOfRound, warningDaysByYear } from '../workflow/rules'
 import {
   addTableSheet,
   chinaTime,
@@ -244,10 +244,9 @@ async function rectificationsExport(db: Db, viewer: Viewer, params: ExportParams
         },
       },
     }),
-    db.ruleSet.findMany({ select: { year: true, warningDays: true } }),
+    warningDaysByYear(db),
   ])
-  const daysOf = new Map(warningDays.map((r) => [r.year, r.warningDays]))
-  const rows = items.map((r) => ({ ...r, warning: warningOf(r, now, daysOf.get(r.round.year) ?? DEFAULT_RULE_SET.warningDays) }))
+  const rows = items.map((r) => ({ ...r, warning: warningOf(r, now, warningDays.get(r.round.year) ?? DEFAULT_RULE_SET.warningDays) }))
   type Row = (typeof rows)[number]
   const columns: Column<Row>[] = [
     { header: '编号', width: 8, value: (r) => r.id, numFmt: '0' },
@@ -309,13 +308,14 @@ async function adjustmentsExport(db: Db, viewer: Viewer, params: ExportParams): 
     include: {
       org: { select: { id: true, code: true, name: true, sortOrder: true } },
       area: { select: { name: true } },
-      round: { select: { name: true, year: true } },
+      round: { select: { id: true, name: true, year: true } },
     },
   })
+  // Each round's reason text quotes the threshold it was published with, not the year's today.
   const thresholds = new Map<number, string>()
-  for (const year of new Set(rows.map((r) => r.round.year))) {
-    const { rules } = await rulesFor(db, year)
-    thresholds.set(year, String(Number(plain(rules.baseThreshold))))
+  for (const round of new Map(rows.map((r) => [r.round.id, r.round])).values()) {
+    const { rules } = await rulesOfRound(db, round)
+    thresholds.set(round.id, String(Number(plain(rules.baseThreshold))))
   }
   type Row = (typeof rows)[number]
   const wb = newWorkbook()
@@ -331,7 +331,7 @@ async function adjustmentsExport(db: Db, viewer: Viewer, params: ExportParams): 
       {
         header: '事由',
         width: 20,
-        value: (r) => adjustmentReasonText(r.reason, r.category, thresholds.get(r.round.year) ?? '98'),
+        value: (r) => adjustmentReasonText(r.reason, r.category, thresholds.get(r.round.id) ?? '98'),
       },
       { header: '加减分', width: 9, value: (r) => num(r.points), numFmt: SIGNED_SCORE_FORMAT },
       { header: '检查轮次', width: 20, value: (r) => r.round.name },
@@ -380,8 +380,8 @@ async function adjustmentsExport(db: Db, viewer: Viewer, params: ExportParams): 
 async function annualExport(db: Db, viewer: Viewer, params: ExportParams): Promise<ExportResult> {
   requireRoles(viewer, ['ADMIN', 'LEADER', 'BRANCH'])
   const year = requireYear(params.year)
-  const { rules, row: ruleRow } = await rulesFor(db, year)
-  const components = componentsOf(ruleRow?.annualComponents)
+  const { rules, annualComponents } = await rulesFor(db, year)
+  const components = componentsOf(annualComponents)
   // The quarterly component comes from the first area's (基层党建) published quarters (R10).
   const area = await db.area.findFirst({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] })
   const [ranked, scores, quarters, categories] = await Promise.all([
@@ -420,6 +420,7 @@ async function annualExport(db: Db, viewer: Viewer, params: ExportParams): Promi
       value: (r: Row) => num(quarterOf(r.orgId, q)),
       numFmt: SCORE_FORMAT,
     })),
+    { header: '计入季度', width: 16, value: (r) => countedQuarters(r.quarters) },
     { header: '季度平均总分', width: 13, value: (r) => num(r.quarterlyMean), numFmt: SCORE_FORMAT },
     { header: `季度折算分（×${weight}）`, width: 17, value: (r) => num(r.quarterlyComponent), numFmt: SCORE_FORMAT },
     ...components.map((c) => ({
@@ -433,8 +434,28 @@ async function annualExport(db: Db, viewer: Viewer, params: ExportParams): Promi
     { header: '计算时间', width: 17, value: (r) => chinaTime(r.computedAt), numFmt: DATETIME_FORMAT },
   ]
   const wb = newWorkbook()
-  addTableSheet(wb, `${year}年度考评汇总`, columns, results)
+  const ws = addTableSheet(wb, `${year}年度考评汇总`, columns, results)
+  // The column's header says how the mean treats missing quarters; an org with fewer than four
+  // says so on its mean as well (cell notes, so the table stays rows of data only).
+  const quartersColumn = columns.findIndex((c) => c.header === '计入季度') + 1
+  ws.getRow(1).getCell(quartersColumn).note = ANNUAL_QUARTERS_NOTE
+  results.forEach((r, i) => {
+    if (r.quarters.length < 4) {
+      ws.getRow(i + 2).getCell(quartersColumn + 1).note =
+        `仅计入 ${r.quarters.length} 个季度的平均：${countedQuarters(r.quarters)}`
+    }
+  })
   return { fileName: `${year}年度党建考评汇总.xlsx`, workbook: wb }
+}
+
+const QUARTER_NAMES = ['一', '二', '三', '四']
+const ANNUAL_QUARTERS_NOTE =
+  '注：季度平均总分只计入“计入季度”列所列季度的已发布总分；党组织未参加考核的季度（如年中新设）不计入，也不按 0 分计。'
+
+/** "第三、四季度（2/4）": which quarters an annual mean counted and how many of the four. */
+export function countedQuarters(quarters: readonly number[]): string {
+  if (quarters.length === 0) return '无（0/4）'
+  return `第${quarters.map((q) => QUARTER_NAMES[q - 1]).join('、')}季度（${quarters.length}/4）`
 }
 
 /** A rule-set decimal (string, number or Decimal) in plain notation. */

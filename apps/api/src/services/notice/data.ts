@@ -3,7 +3,7 @@ import { chinaDate, toFixed2 } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { NotFoundError, ValidationError } from '../../errors'
 import { BOARD_STATUSES, CATEGORY_LABELS } from '../board'
-import { fromDbDate, rulesFor } from '../workflow/rules'
+import { fromDbDate, rulesOfRound } from '../workflow/rules'
 
 /**
  * Everything the 通报 (the round's published result document) says, gathered once and rendered
@@ -193,7 +193,7 @@ export async function loadNoticeData(db: Db, roundId: number, now: Date): Promis
       }),
       db.interview.count({ where: { roundId } }),
       db.organization.findMany({ select: { name: true, shortName: true, code: true } }),
-      rulesFor(db, round.year),
+      rulesOfRound(db, round),
     ])
   const threshold = toFixed2(rules.baseThreshold).replace(/\.00$/, '')
 

@@ -1,5 +1,6 @@
 import type { Prisma, RoundStatus } from '@redblue/db'
 import { ForbiddenError } from '../../errors'
+import { assertNotOwnOrg } from './conflict-of-interest'
 import type { Actor, Tx } from './types'
 
 /**
@@ -151,7 +152,10 @@ export async function assertCanInspect(
   orgId: number,
 ): Promise<void> {
   if (actor.role === 'ADMIN') return
-  if (await isAssignedInspector(tx, actor, roundId, orgId)) return
+  if (await isAssignedInspector(tx, actor, roundId, orgId)) {
+    await assertNotOwnOrg(tx, actor, roundId, orgId)
+    return
+  }
   throw new ForbiddenError('该党组织未分配给您所在的检查组')
 }
 

@@ -39,8 +39,8 @@ export async function setAnnualComponentScore(
   },
 ) {
   requireAdmin(actor)
-  const { row } = await rulesFor(tx, input.year)
-  const components = componentsOf(row?.annualComponents)
+  const { annualComponents } = await rulesFor(tx, input.year)
+  const components = componentsOf(annualComponents)
   if (!components.some((c) => c.code === input.code)) {
     throw ValidationError.field(
       ['input', 'code'],
@@ -106,20 +106,25 @@ export async function computeAnnualResults(
       ? await tx.area.findUnique({ where: { id: input.areaId } })
       : await tx.area.findFirst({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] })
   if (!area) throw new NotFoundError('Area', input.areaId ?? 0, '专业不存在')
-  const { rules, row } = await rulesFor(tx, input.year)
-  const components = componentsOf(row?.annualComponents)
+  const { rules, annualComponents } = await rulesFor(tx, input.year)
+  const components = componentsOf(annualComponents)
   const assessments = await tx.assessment.findMany({
     where: {
       areaId: area.id,
       totalScore: { not: null },
       round: { year: input.year, status: { in: ['PUBLISHED', 'CLOSED'] } },
     },
-    select: { orgId: true, totalScore: true },
+    select: { orgId: true, totalScore: true, round: { select: { quarter: true } } },
+    orderBy: [{ round: { quarter: 'asc' } }, { id: 'asc' }],
   })
   const scores = await tx.annualComponentScore.findMany({ where: { year: input.year } })
   const totals = new Map<number, Prisma.Decimal[]>()
+  // Which quarters each org's mean counts, stored beside it so the result says so.
+  const quartersOf = new Map<number, number[]>()
   for (const a of assessments) {
-    if (a.totalScore) totals.set(a.orgId, [...(totals.get(a.orgId) ?? []), a.totalScore])
+    if (!a.totalScore) continue
+    totals.set(a.orgId, [...(totals.get(a.orgId) ?? []), a.totalScore])
+    quartersOf.set(a.orgId, [...(quartersOf.get(a.orgId) ?? []), a.round.quarter])
   }
   const now = input.now ?? new Date()
   const before = await tx.annualResult.findMany({ where: { year: input.year } })
@@ -138,6 +143,7 @@ export async function computeAnnualResults(
       quarterlyComponent: rollup.quarterlyComponent,
       componentsTotal: rollup.componentsTotal,
       total: rollup.total,
+      quarters: [...new Set(quartersOf.get(orgId))].sort((x, y) => x - y),
       computedAt: now,
     }
     results.push(

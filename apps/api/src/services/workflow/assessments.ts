@@ -3,6 +3,7 @@ import type { AssessmentScore } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors'
 import { assertCanInspect } from './access'
 import { audit } from './audit'
+import { appliesTo, carriesValue, notApplicable } from './applicability'
 import { assertRoundStatus } from './rounds'
 import { liveScore, ratingLevelsOf, SchemeCache } from './scoring'
 import type { Actor, Tx } from './types'
@@ -114,6 +115,10 @@ export async function saveAssessmentInputs(
         message: '指标不属于该考核方案',
         code: 'UNKNOWN_INDICATOR',
       })
+      return null
+    }
+    if (carriesValue(change) && !appliesTo(indicator, assessment.unitType)) {
+      problems.push(notApplicable(path, indicator.name, assessment.unitType))
       return null
     }
     let ratingLevel: string | null = null

@@ -2,6 +2,7 @@ import { Prisma, type CheckMethod } from '@redblue/db'
 import { findRepeats } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { assertCanInspect } from './access'
+import { appliesTo, notApplicable } from './applicability'
 import { audit } from './audit'
 import { assertRoundStatus } from './rounds'
 import type { Actor, Tx } from './types'
@@ -59,7 +60,13 @@ function parseDeduction(value: Prisma.Decimal | string, max: Prisma.Decimal): Pr
 
 async function resolveFields(
   tx: Tx,
-  assessment: { id: number; schemeId: number; roundId: number; orgId: number },
+  assessment: {
+    id: number
+    schemeId: number
+    roundId: number
+    orgId: number
+    unitType: 'GRASSROOTS' | 'HEADQUARTERS'
+  },
   fields: FindingFields,
 ) {
   const indicator = await tx.indicator.findUnique({ where: { id: fields.indicatorId } })
@@ -68,6 +75,11 @@ async function resolveFields(
   }
   if (indicator.method === 'BONUS') {
     throw ValidationError.field(['input', 'indicatorId'], '加分项不能记录问题扣分')
+  }
+  // A deduction on an indicator that does not apply would never count: refused like an input.
+  if (!appliesTo(indicator, assessment.unitType)) {
+    const problem = notApplicable(['input'], indicator.name, assessment.unitType)
+    throw new ValidationError(problem.message, [problem])
   }
   const category = await tx.problemCategory.findUnique({ where: { id: fields.problemCategoryId } })
   if (!category?.active)

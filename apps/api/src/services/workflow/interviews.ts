@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
 import { assertRoundStatus, getRound } from './rounds'
-import { rulesFor, toDbDate } from './rules'
+import { rulesOfRound, toDbDate } from './rules'
 import type { Actor, Tx } from './types'
 
 /**
@@ -91,7 +91,7 @@ export async function addInterviewItem(
   if (input.deadline != null && !/^\d{4}-\d{2}-\d{2}$/.test(input.deadline)) {
     throw ValidationError.field(['input', 'deadline'], '完成时限格式应为 YYYY-MM-DD')
   }
-  const { rules } = await rulesFor(tx, interview.round.year)
+  const { rules } = await rulesOfRound(tx, interview.round)
   const now = input.now ?? new Date()
   const count = await tx.interviewItem.count({ where: { interviewId: interview.id } })
   const item = await tx.interviewItem.create({

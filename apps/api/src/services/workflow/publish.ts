@@ -19,7 +19,7 @@ import { audit } from './audit'
 import { sendInOrder } from './in-order'
 import { readInSnapshot } from './snapshot-reads'
 import { assertRoundStatus, getRound, recordTransition } from './rounds'
-import { rulesFor } from './rules'
+import { recordRoundRules } from './rules'
 import { COUNTED_AT_PUBLICATION, SchemeCache } from './scoring'
 import type { Actor, FaultHooks, Tx } from './types'
 
@@ -144,7 +144,7 @@ export async function publishRound(
   // provincial round). All reads are by round; decimals come as text: the engine reads "97.50"
   // directly.
   const cache = new SchemeCache(tx)
-  const [{ rules }] = await Promise.all([rulesFor(tx, round.year), cache.preloadRound(round.id)])
+  const [{ rules }] = await Promise.all([recordRoundRules(tx, round), cache.preloadRound(round.id)])
   // Neither write depends on the other having run, nor on the reads: the findings count the same
   // whether read before or after the deemed confirmations (COUNTED_AT_PUBLICATION).
   const deadline = defaultDeadline(now, rules.rectificationDays)

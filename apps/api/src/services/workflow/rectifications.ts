@@ -15,14 +15,8 @@ import {
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors'
 import { loadScope, rectificationWhere } from './access'
 import { audit } from './audit'
-import { fromDbDate, toDbDate } from './rules'
+import { fromDbDate, toDbDate, warningDaysByYear } from './rules'
 import type { Actor, Tx } from './types'
-
-/** Warning days of each year's rule set (R8), loaded once per request. */
-export async function warningDaysByYear(tx: Tx): Promise<Map<number, number>> {
-  const sets = await tx.ruleSet.findMany({ select: { year: true, warningDays: true } })
-  return new Map(sets.map((s) => [s.year, s.warningDays]))
-}
 
 export function warningOf(
   rect: Pick<Rectification, 'deadline' | 'status'>,

@@ -2,6 +2,7 @@ import type { InspectionRound, PrismaClient, RoundStatus } from '@redblue/db'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
+import { assertRoundFree } from './conflict-of-interest'
 import { publishRound } from './publish'
 import type { Actor, FaultHooks, Tx } from './types'
 
@@ -268,6 +269,7 @@ async function startInspection(tx: Tx, round: InspectionRound, _now: Date): Prom
       `以下党组织尚未分配检查组：${unassigned.map((o) => o.name).join('、')}`,
     )
   }
+  await assertRoundFree(tx, round.id)
   const schemes = await tx.scheme.findMany({
     where: { year: round.year, areaId: { in: areas.map((a) => a.areaId) }, status: 'PUBLISHED' },
     orderBy: { revision: 'desc' },

@@ -2,6 +2,7 @@ import { Decimal, type Prisma } from '@redblue/db'
 import { NotFoundError, ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
+import { assertAssignment, assertMemberJoin } from './conflict-of-interest'
 import { assertRoundStatus, getRound } from './rounds'
 import type { Actor, Tx } from './types'
 
@@ -60,10 +61,6 @@ export async function deleteTeam(tx: Tx, actor: Actor, teamId: number) {
   return before
 }
 
-function conflictMessage(userName: string, orgName: string): string {
-  return `检查组成员“${userName}”来自“${orgName}”，不能检查本单位党组织（回避原则）`
-}
-
 /** Members are inspectors; one whose home org the team already inspects is refused (R6). */
 export async function addTeamMember(
   tx: Tx,
@@ -77,13 +74,7 @@ export async function addTeamMember(
   if (!user) throw new NotFoundError('User', input.userId, '用户不存在')
   if (user.role !== 'INSPECTOR') throw new ValidationError(`“${user.displayName}”不是检查员账号`)
   if (!user.active) throw new ValidationError(`“${user.displayName}”的账号已停用`)
-  if (user.orgId !== null) {
-    const own = await tx.teamAssignment.findFirst({
-      where: { teamId: team.id, orgId: user.orgId },
-      include: { org: true },
-    })
-    if (own) throw new ValidationError(conflictMessage(user.displayName, own.org.name))
-  }
+  await assertMemberJoin(tx, { id: team.id, roundId: team.roundId, roundName: team.round.name }, user)
   const sameRound = await tx.teamMember.findFirst({
     where: { userId: user.id, team: { roundId: team.roundId } },
     include: { team: true },
@@ -174,17 +165,13 @@ export async function assignTeam(
   requireAdmin(actor)
   const round = await getRound(tx, input.roundId)
   assertRoundStatus(round, 'PLANNING', 'INSPECTING')
-  const team = await tx.inspectionTeam.findUnique({
-    where: { id: input.teamId },
-    include: { members: { include: { user: true } } },
-  })
+  const team = await tx.inspectionTeam.findUnique({ where: { id: input.teamId } })
   if (!team || team.roundId !== round.id)
     throw new NotFoundError('InspectionTeam', input.teamId, '检查组不属于该检查轮次')
   const org = await tx.organization.findUnique({ where: { id: input.orgId } })
   if (!org) throw new NotFoundError('Organization', input.orgId, '党组织不存在')
   if (!org.assessed || !org.active) throw new ValidationError(`“${org.name}”不是被考核的党组织`)
-  const own = team.members.find((m) => m.user.orgId === org.id)
-  if (own) throw new ValidationError(conflictMessage(own.user.displayName, org.name))
+  await assertAssignment(tx, round, team.id, org)
   const before = await tx.teamAssignment.findUnique({
     where: { roundId_orgId: { roundId: round.id, orgId: org.id } },
   })

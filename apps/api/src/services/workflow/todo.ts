@@ -1,8 +1,8 @@
 import type { Prisma, RectificationStatus } from '@redblue/db'
 import { DEFAULT_RULE_SET } from '@redblue/scoring'
 import { loadScope, rectificationWhere } from './access'
-import { fromDbDate } from './rules'
-import { warningDaysByYear, warningOf, warningWhere } from './rectifications'
+import { warningOf, warningWhere } from './rectifications'
+import { fromDbDate, warningDaysByYear } from './rules'
 import type { Actor, Tx } from './types'
 
 export type TodoKind =

@@ -67,6 +67,42 @@ describe('SignInPage', () => {
     expect((wrapper.get('#sign-in-password').element as HTMLInputElement).value).toBe('')
   })
 
+  it('says how many attempts are left after a wrong password', async () => {
+    const { wrapper } = await mountSignIn({
+      __typename: 'AuthenticationError',
+      code: 'UNAUTHENTICATED',
+      message: '用户名或密码错误',
+      retryAfterSeconds: null,
+      attemptsLeft: 3,
+    })
+    await typeInto(wrapper, '#sign-in-username', 'admin')
+    await typeInto(wrapper, '#sign-in-password', 'wrong')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('.failure').text()).toBe('用户名或密码错误，再失败 3 次将暂时锁定')
+  })
+
+  it('says when the lock ends, in China time', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-02T01:50:00Z') })
+    try {
+      const { wrapper } = await mountSignIn({
+        __typename: 'AuthenticationError',
+        code: 'UNAUTHENTICATED',
+        message: '登录失败次数过多',
+        retryAfterSeconds: 900,
+        attemptsLeft: null,
+      })
+      await typeInto(wrapper, '#sign-in-username', 'admin')
+      await typeInto(wrapper, '#sign-in-password', 'wrong')
+      await wrapper.get('form').trigger('submit')
+      await flushPromises()
+      // 01:50 UTC + 15 min = 10:05 in Beijing.
+      expect(wrapper.get('.failure').text()).toBe('尝试次数过多，已暂时锁定，10:05 解锁（约 15 分钟后）')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('asks for both fields before calling the API', async () => {
     const { wrapper, fetchFn } = await mountSignIn(user)
     await wrapper.get('form').trigger('submit')

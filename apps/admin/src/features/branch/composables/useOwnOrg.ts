@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { useQuery } from '@urql/vue'
-import { DEFAULT_RULE_SET } from '@redblue/scoring'
+import { DEFAULT_RULE_SET, ruleValueFor } from '@redblue/scoring'
 import { session } from '@/store/session'
 import { WarningDaysQuery } from '../api'
 
@@ -12,9 +12,12 @@ export function useOwnOrg() {
   }
 }
 
-/** Warning days by year from the rule sets, falling back like the API does (R8 default). */
+/**
+ * Warning days by year from the stored rule sets, resolved like the API does (ruleValueFor: the
+ * year's own set, else the latest earlier year's, else the R8 default).
+ */
 export function useWarningDays() {
   const query = useQuery({ query: WarningDaysQuery })
   const byYear = computed(() => new Map((query.data.value?.ruleSets ?? []).map((r) => [r.year, r.warningDays])))
-  return (year: number) => byYear.value.get(year) ?? DEFAULT_RULE_SET.warningDays
+  return (year: number) => ruleValueFor(byYear.value, year, DEFAULT_RULE_SET.warningDays)
 }

@@ -1,0 +1,32 @@
+/**
+ * What the sign-in page says after a refused login: when a lock ends (China time) and, after
+ * a wrong password, how many attempts are left before one — so nobody meets a lock unannounced.
+ */
+type Translate = (key: string, values: Record<string, unknown>) => string
+
+export interface LoginRefusal {
+  message: string
+  retryAfterSeconds?: number | null
+  attemptsLeft?: number | null
+}
+
+const clock = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
+
+export function loginFailureText(t: Translate, refusal: LoginRefusal, now = new Date()): string {
+  if (refusal.retryAfterSeconds) {
+    const until = new Date(now.getTime() + refusal.retryAfterSeconds * 1000)
+    return t('auth.lockedUntil', {
+      time: clock.format(until),
+      minutes: Math.ceil(refusal.retryAfterSeconds / 60),
+    })
+  }
+  if (refusal.attemptsLeft != null) {
+    return t('auth.attemptsLeft', { message: refusal.message, n: refusal.attemptsLeft })
+  }
+  return refusal.message
+}
