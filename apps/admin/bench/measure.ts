@@ -24,7 +24,7 @@ export function watchRequests(page: Page) {
     reset: () => {
       requests = []
     },
-    /** Bytes as transferred (compressed, headers included) per resource type, and request counts. */
+    /** Body bytes as transferred (compressed) per resource type, and request counts. */
     async sample(ms: number): Promise<Sample> {
       const seen = requests
       requests = []
@@ -38,7 +38,7 @@ export function watchRequests(page: Page) {
         const response = await request.response().catch(() => null)
         if (!response) continue
         const sizes = await request.sizes().catch(() => null)
-        const bytes = sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0
+        const bytes = sizes ? sizes.responseBodySize : 0
         if (response.fromServiceWorker()) continue
         sample.totalBytes += bytes
         const type = request.resourceType()

@@ -79,7 +79,7 @@ export function printReport(
   }
   const signIn = results.find((r) => r.name === 'sign-in (password field)')
   if (signIn) {
-    goals.push({ goal: `sign-in JS ≤ ${SIGN_IN_JS_KB} KB transferred`, value: `${signIn.cold.jsKb} KB`, met: signIn.cold.jsKb <= SIGN_IN_JS_KB })
+    goals.push({ goal: `sign-in JS ≤ ${SIGN_IN_JS_KB} KB transferred (compressed bodies)`, value: `${signIn.cold.jsKb} KB`, met: signIn.cold.jsKb <= SIGN_IN_JS_KB })
   }
   const offMachine = Math.max(...results.flatMap((r) => [r.cold.offMachine, r.warm?.offMachine ?? 0]))
   goals.push({ goal: 'requests off the machine = 0', value: String(offMachine), met: offMachine === 0 })

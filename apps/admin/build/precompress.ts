@@ -18,14 +18,12 @@ const MIN_BYTES = 512
  * browser accepts (apps/api/src/http/static.ts). node:zlib has both, so nothing is added.
  */
 export function precompress(): Plugin {
-  let outDir = 'dist'
   return {
     name: 'redblue:precompress',
     apply: 'build',
-    configResolved(config) {
-      outDir = join(config.root, config.build.outDir)
-    },
-    async writeBundle(_options, bundle) {
+    async writeBundle(options, bundle) {
+      const outDir = options.dir
+      if (!outDir) return
       const files = Object.keys(bundle).filter((name) => COMPRESSIBLE.has(extname(name)) && !name.startsWith('.vite/'))
       await Promise.all(
         files.map(async (name) => {
