@@ -40,7 +40,7 @@ async function main() {
     throw new Error('No build: run `pnpm --filter @redblue/admin build` first (or `pnpm --filter @redblue/admin bench`).')
   }
   const loadBefore = loadavg()
-  const server = await startServer(300_000, PORT)
+  const server = await startServer(600_000, PORT)
   let browser: Browser | null = null
   try {
     const base = server.url
@@ -151,7 +151,7 @@ async function main() {
     const report = printReport(results, machine, RUNS)
     await mkdir(join(BENCH_DIR, 'results'), { recursive: true })
     const file = join(BENCH_DIR, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-    await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, machine, goals: GOALS, ...report }, null, 2)}\n`)
+    await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, machine, goalRatios: GOALS, ...report }, null, 2)}\n`)
     console.log(`\nwritten ${file}`)
   } finally {
     await browser?.close().catch(() => undefined)

@@ -77,7 +77,13 @@ describe('compression', () => {
   })
 
   it('sends the file itself when nothing usable is accepted, still with Vary', async () => {
-    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }, { 'accept-encoding': '*;q=0' }]) {
+    const requests: Record<string, string>[] = [
+      {},
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'br;q=0, gzip;q=0' },
+      { 'accept-encoding': '*;q=0' },
+    ]
+    for (const headers of requests) {
       const res = await get('/assets/app-abc123.js', headers)
       expect(res.headers['content-encoding'], JSON.stringify(headers)).toBeUndefined()
       expect(res.headers.vary).toBe('Accept-Encoding')
