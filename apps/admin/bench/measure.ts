@@ -38,7 +38,8 @@ export function watchRequests(page: Page) {
         const response = await request.response().catch(() => null)
         if (!response) continue
         const sizes = await request.sizes().catch(() => null)
-        const bytes = sizes ? sizes.responseBodySize : 0
+        // -1 for a response served from the memory cache: nothing crossed the wire.
+        const bytes = sizes ? Math.max(0, sizes.responseBodySize) : 0
         if (response.fromServiceWorker()) continue
         sample.totalBytes += bytes
         const type = request.resourceType()
