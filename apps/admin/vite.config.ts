@@ -1,9 +1,11 @@
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { graphqlDocuments } from './build/graphql-documents'
+import { precompress } from './build/precompress'
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), graphqlDocuments(fileURLToPath(new URL('./src/generated', import.meta.url))), precompress()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   define: {
     // vue-i18n: composition API only, no devtools hooks in production bundles.

@@ -1,6 +1,6 @@
 import { createApp } from 'vue'
 import App from './App.vue'
-import { setupDiscreteApi } from './plugins/discrete'
+import { withDiscrete } from './plugins/discrete-later'
 import { setupI18n } from './plugins/i18n'
 import { setupUrql } from './plugins/urql'
 import { setupRouter } from './router'
@@ -9,11 +9,11 @@ import './styles/global.css'
 async function bootstrap() {
   const app = createApp(App)
   setupI18n(app)
-  // Before the router: see setupDiscreteApi for why it must not first mount inside a guard.
-  setupDiscreteApi()
   setupUrql(app)
   await setupRouter(app)
   app.mount('#app')
+  // Messages and dialogs right after the first page shows (see withDiscrete), never inside a guard.
+  withDiscrete()
 }
 
 void bootstrap()

@@ -4,7 +4,8 @@ import { afterEach, beforeEach } from 'vitest'
 import { renderErrors } from './helpers'
 
 beforeEach(() => {
-  localStorage.clear()
+  // Absent in the few tests that run under node (the build budget).
+  globalThis.localStorage?.clear()
   renderErrors.length = 0
 })
 

@@ -44,14 +44,15 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts the real server (`apps/api/src/main.ts`, as `pnpm start` runs it) as a child process on a
  * free loopback port, with a fresh embedded PGlite database in a temporary folder: start-up
  * migrates and seeds the demo data (REDBLUE_DEMO), and the built SPA is served from apps/admin/dist.
+ * `fixedPort` instead of a free one: for callers given a port range (the admin benchmark).
  */
-export async function startServer(timeoutMs = 300_000): Promise<RunningServer> {
+export async function startServer(timeoutMs = 300_000, fixedPort?: number): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'redblue-e2e-'))
   // Serve a copy of the SPA: a rebuild of apps/admin/dist during the run (another terminal, an
   // editor's watcher) would otherwise swap the asset hashes under the open pages.
   const spaDir = join(dataDir, 'spa')
   await cp(ADMIN_DIST, spaDir, { recursive: true })
-  const port = await freePort()
+  const port = fixedPort ?? (await freePort())
   const tsx = createRequire(import.meta.url).resolve('tsx')
   const childEnv: Record<string, string | undefined> = {
     ...env.inherited,

@@ -129,6 +129,8 @@ const enUS: MessageSchema = {
     subtitle: 'Red-Blue List',
     username: 'Username',
     password: 'Password',
+    showPassword: 'Show password',
+    hidePassword: 'Hide password',
     signIn: 'Sign in',
     signingIn: 'Signing in…',
     usernameRequired: 'Enter your username',

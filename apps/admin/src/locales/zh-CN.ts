@@ -125,6 +125,8 @@ const zhCN = {
     subtitle: '红蓝榜考评平台',
     username: '用户名',
     password: '密码',
+    showPassword: '显示密码',
+    hidePassword: '隐藏密码',
     signIn: '登录',
     signingIn: '登录中…',
     usernameRequired: '请输入用户名',

@@ -3,20 +3,20 @@ import { install } from '@urql/vue'
 import { createSessionExpiryHandler } from '@/app/session-expiry'
 import { createApiClient } from '@/graphql/client'
 import { errorMessage } from '@/graphql/errors'
-import { discrete } from '@/plugins/discrete'
+import { withDiscrete } from '@/plugins/discrete-later'
 import { t } from '@/plugins/i18n'
 import { router } from '@/router'
 import { session } from '@/store/session'
 import { loadCurrentUser } from '@/features/auth/api'
 
 const onSessionExpired = createSessionExpiryHandler(router, session, () =>
-  discrete().message.warning(t('auth.sessionExpired')),
+  withDiscrete((api) => api.message.warning(t('auth.sessionExpired'))),
 )
 
 export const apiClient = createApiClient({
   onAuthentication: onSessionExpired,
   onConflict: () => {
-    discrete().message.warning(t('error.conflict'), { duration: 6000 })
+    withDiscrete((api) => api.message.warning(t('error.conflict'), { duration: 6000 }))
   },
   onError: (error, kind) => {
     const text =
@@ -25,7 +25,7 @@ export const apiClient = createApiClient({
         : kind === 'forbidden'
           ? t('error.forbidden')
           : errorMessage(error)
-    discrete().message.error(text)
+    withDiscrete((api) => api.message.error(text))
   },
 })
 

@@ -30,6 +30,8 @@ export function createSessionStore(loader?: SessionLoader) {
     setLoader(next: SessionLoader) {
       load = next
     },
+    /** Whether the API has been asked (or told, by sign-in or sign-out) who is signed in. */
+    isLoaded: () => loaded,
     /** Resolves the current user, asking the API only the first time. */
     async ensureLoaded(): Promise<SessionUser | null> {
       if (loaded) return user.value

@@ -44,10 +44,29 @@ describe('auth guard', () => {
   it('sends a signed-in user who opens sign-in on to the kept target, never off-site', async () => {
     const { router } = setup(user('ADMIN'))
     await router.push('/sign-in?redirect=/rounds')
-    expect(router.currentRoute.value.fullPath).toBe('/rounds')
+    // Sign-in renders first; the session check that runs meanwhile moves the person on.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/rounds'), { timeout: 30_000 })
 
     await router.push('/sign-in?redirect=//evil.example/x')
     expect(router.currentRoute.value.name).toBe('home')
+  })
+
+  it('renders sign-in without waiting for the session check', async () => {
+    const loader = vi.fn(() => new Promise<SessionUser | null>(() => undefined))
+    const session = createSessionStore(loader)
+    const router = createAppRouter(createMemoryHistory(), session, { progress: false })
+    await router.push('/sign-in')
+    expect(router.currentRoute.value.name).toBe('sign-in')
+    // Asked all the same, so a signed-in person does not stay on the form.
+    expect(loader).toHaveBeenCalledTimes(1)
+  })
+
+  it('leaves sign-in alone when the check finds nobody signed in', async () => {
+    const { router, loader } = setup(null)
+    await router.push('/sign-in?redirect=/rounds')
+    await vi.waitFor(() => expect(loader).toHaveBeenCalledTimes(1))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(router.currentRoute.value.name).toBe('sign-in')
   })
 
   it('asks for a new password first when the account must change it', async () => {

@@ -1,0 +1,109 @@
+import type { BrowserContext, Page, Request } from 'playwright-core'
+import { usableAt, type UsableArg } from './usable'
+
+/** One load of one screen: time until usable and what crossed the wire until then. */
+export interface Sample {
+  ms: number
+  requests: number
+  jsBytes: number
+  cssBytes: number
+  totalBytes: number
+  /** Requests to any host but this machine (the product runs air-gapped: must stay 0). */
+  offMachine: number
+}
+
+const TIMEOUT = 60_000
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** Records every request of a page from now on. */
+export function watchRequests(page: Page) {
+  let requests: Request[] = []
+  page.on('request', (request) => requests.push(request))
+  return {
+    /** Forgets what was recorded so far (e.g. the sign-in page before measuring home). */
+    reset: () => {
+      requests = []
+    },
+    /** Body bytes as transferred (compressed) per resource type, and request counts. */
+    async sample(ms: number): Promise<Sample> {
+      const seen = requests
+      requests = []
+      const sample: Sample = { ms, requests: 0, jsBytes: 0, cssBytes: 0, totalBytes: 0, offMachine: 0 }
+      for (const request of seen) {
+        const url = new URL(request.url())
+        if (url.protocol === 'data:' || url.protocol === 'blob:') continue
+        sample.requests++
+        if (!LOCAL_HOSTS.has(url.hostname)) sample.offMachine++
+        // Served from the cache or still in flight: nothing (more) crossed the wire for it.
+        const response = await request.response().catch(() => null)
+        if (!response) continue
+        const sizes = await request.sizes().catch(() => null)
+        // -1 for a response served from the memory cache: nothing crossed the wire.
+        const bytes = sizes ? Math.max(0, sizes.responseBodySize) : 0
+        if (response.fromServiceWorker()) continue
+        sample.totalBytes += bytes
+        const type = request.resourceType()
+        if (type === 'script') sample.jsBytes += bytes
+        if (type === 'stylesheet') sample.cssBytes += bytes
+      }
+      return sample
+    },
+  }
+}
+
+/** Waits until the screen is usable; the in-page clock's reading at that moment. */
+export async function waitUsable(page: Page, arg: UsableArg): Promise<number> {
+  const handle = await page.waitForFunction(usableAt, arg, { polling: 'raf', timeout: TIMEOUT })
+  return (await handle.jsonValue()) as number
+}
+
+/** Opens `url` in the page and measures from navigation start until usable. */
+export async function loadScreen(page: Page, url: string, arg: UsableArg): Promise<Sample> {
+  const watch = watchRequests(page)
+  await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT })
+  const ms = await waitUsable(page, arg)
+  return watch.sample(ms)
+}
+
+/** Starts the in-page clock for a change inside the app (no navigation, same document). */
+export async function startClock(page: Page) {
+  await page.evaluate(() => {
+    ;(window as unknown as { __benchStart?: number }).__benchStart = performance.now()
+  })
+}
+
+/** Marks the in-page clock's start at the moment `selector` is clicked (capture phase). */
+export async function clockOnClick(page: Page, selector: string) {
+  await page.evaluate((sel) => {
+    document.addEventListener(
+      'click',
+      (event) => {
+        if ((event.target as Element | null)?.closest(sel)) {
+          ;(window as unknown as { __benchStart?: number }).__benchStart = performance.now()
+        }
+      },
+      { capture: true },
+    )
+  }, selector)
+}
+
+export async function newContext(
+  browser: { newContext: (options: object) => Promise<BrowserContext> },
+  baseUrl: string,
+  cookie: string | null,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  })
+  // tsx compiles this file keeping function names (`__name(fn, 'name')`); the functions handed
+  // to the page carry those calls with them, so the page gets the helper too.
+  await context.addInitScript('globalThis.__name ??= (fn) => fn')
+  if (cookie) {
+    const split = cookie.indexOf('=')
+    await context.addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: baseUrl }])
+  }
+  return context
+}

@@ -1,0 +1,63 @@
+// @vitest-environment node
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pageScripts, SIGN_IN_JS_BUDGET_BYTES, transferredBytes } from '../build/route-js'
+
+/**
+ * The sign-in page is what every visit starts with: its JavaScript, as the API sends it
+ * (brotli), stays within budget. A change that pulls a large dependency into the entry or the
+ * sign-in chunk (every GraphQL document, naive-ui's dark theme, echarts, a date library) fails
+ * here. Builds the app for real into a temporary folder.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url))
+let dist: string
+
+/** The sign-in route's page module, as src/router/routes.ts declares it. */
+function signInPage(): string {
+  const routes = readFileSync(join(root, 'src/router/routes.ts'), 'utf8')
+  const match = /name: 'sign-in',\s*component: \(\) => import\('@\/([^']+)'\)/.exec(routes)
+  if (!match) throw new Error('No sign-in route in src/router/routes.ts')
+  return `src/${match[1]!}`
+}
+
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'redblue-admin-build-'))
+  // The production build, as shipped (vitest runs with NODE_ENV=test, which vite would respect).
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({ root, mode: 'production', logLevel: 'error', build: { outDir: dist, emptyOutDir: true } })
+  } finally {
+    process.env.NODE_ENV = nodeEnv
+  }
+}, 600_000)
+
+afterAll(() => {
+  rmSync(dist, { recursive: true, force: true })
+})
+
+describe('sign-in JavaScript budget', () => {
+  it(`stays within ${SIGN_IN_JS_BUDGET_BYTES / 1024} KB as transferred`, () => {
+    const files = pageScripts(dist, signInPage())
+    const sizes = files.map((file) => [file, transferredBytes(dist, file)] as const).sort((a, b) => b[1] - a[1])
+    const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0)
+    const detail = sizes.map(([file, bytes]) => `${(bytes / 1024).toFixed(1)} KB ${file}`).join('\n')
+    expect(total, `sign-in loads ${(total / 1024).toFixed(1)} KB:\n${detail}`).toBeLessThanOrEqual(SIGN_IN_JS_BUDGET_BYTES)
+  })
+
+  it('carries only its own GraphQL documents, not the map of all of them', () => {
+    const code = pageScripts(dist, signInPage())
+      .map((file) => readFileSync(join(dist, file), 'utf8'))
+      .join('\n')
+    // A document's operation name, however the minifier quotes it.
+    const sends = (operation: string) => new RegExp(`value:["'\`]${operation}["'\`]`).test(code)
+    // The sign-in mutation is there; documents only other screens send are not.
+    expect(sends('Login')).toBe(true)
+    expect(sends('AuditLogs')).toBe(false)
+    expect(sends('RectificationLedger')).toBe(false)
+  })
+})

@@ -1,0 +1,142 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { extname, join, normalize, sep } from 'node:path'
+
+/**
+ * The built SPA's files. The admin build writes a brotli (`.br`) and a gzip (`.gz`) copy beside
+ * every text asset (apps/admin/vite/precompress.ts); the copy the browser accepts is sent as is,
+ * so nothing is compressed per request and a branch office's WAN link carries a fifth of the bytes.
+ * Hashed assets are immutable; `index.html` (and every history-mode deep link answered with it)
+ * must be revalidated, so a new release is picked up on the next visit.
+ */
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+}
+
+/** Types worth compressing; images and woff2 fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.map', '.wasm', '.ttf'])
+
+/** Precompressed copies in order of preference: the file's suffix and its `Content-Encoding`. */
+const ENCODINGS = [
+  { coding: 'br', suffix: '.br' },
+  { coding: 'gzip', suffix: '.gz' },
+] as const
+
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+/** Codings the request accepts (RFC 9110 §12.5.3: `q=0` refuses, `*` stands for the rest). */
+export function acceptedCodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>()
+  const refused = new Set<string>()
+  let star = false
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.toLowerCase().split(';').map((p) => p.trim())
+    if (!name) continue
+    const q = params.find((p) => p.startsWith('q='))
+    const zero = q !== undefined && Number(q.slice(2)) === 0
+    if (name === '*') star = !zero
+    else if (zero) refused.add(name)
+    else accepted.add(name)
+  }
+  if (star) for (const { coding } of ENCODINGS) if (!refused.has(coding)) accepted.add(coding)
+  return accepted
+}
+
+async function isFile(path: string) {
+  return (await stat(path).catch(() => null))?.isFile() ?? false
+}
+
+async function fileAt(root: string, urlPath: string): Promise<string | null> {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  const path = normalize(join(root, decoded))
+  // Never serve outside the dist folder, whatever `..` tricks the path holds.
+  if (path !== root && !path.startsWith(root + sep)) return null
+  try {
+    const info = await stat(path)
+    if (info.isFile()) return path
+    if (info.isDirectory()) {
+      const index = join(path, 'index.html')
+      if (await isFile(index)) return index
+    }
+  } catch {
+    // not found
+  }
+  return null
+}
+
+function send(res: ServerResponse, status: number, body: string) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' })
+  res.end(body)
+}
+
+export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  let file = await fileAt(root, url.pathname)
+  let fallback = false
+  if (!file && !extname(url.pathname)) {
+    file = await fileAt(root, '/index.html')
+    fallback = true
+  }
+  if (!file) return send(res, 404, 'Not found')
+
+  const ext = extname(file).toLowerCase()
+  const isIndex = fallback || file.endsWith(`${sep}index.html`)
+  const headers: Record<string, string> = {
+    'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    // Vite's hashed assets never change; index.html must always be revalidated.
+    'cache-control': url.pathname.startsWith('/assets/') ? IMMUTABLE : isIndex ? 'no-cache' : 'public, max-age=3600',
+  }
+
+  let body = file
+  if (COMPRESSIBLE.has(ext)) {
+    // The answer depends on Accept-Encoding whichever copy is sent: caches must key on it.
+    headers.vary = 'Accept-Encoding'
+    const accepted = acceptedCodings(req.headers['accept-encoding'])
+    for (const { coding, suffix } of ENCODINGS) {
+      if (accepted.has(coding) && (await isFile(file + suffix))) {
+        body = file + suffix
+        headers['content-encoding'] = coding
+        break
+      }
+    }
+  }
+  const info = await stat(body)
+  headers['content-length'] = String(info.size)
+  // Weak validator of the copy sent: a revalidated index.html costs a 304, not the page again.
+  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${headers['content-encoding'] ? `-${headers['content-encoding']}` : ''}"`
+  headers.etag = etag
+  if (req.headers['if-none-match'] === etag) {
+    delete headers['content-length']
+    res.writeHead(304, headers)
+    return res.end()
+  }
+  res.writeHead(200, headers)
+  if (req.method === 'HEAD') return res.end()
+  createReadStream(body).pipe(res)
+}
