@@ -4,4 +4,5 @@ import { ADMIN_LEADER, type Caller } from '../access-matrix'
 export const ACCESS: Record<string, readonly Caller[]> = {
   'Query.roundInsights': ADMIN_LEADER,
   'Query.myRoundInsights': ['BRANCH'],
+  'Query.noticeAnalysis': ADMIN_LEADER,
 }

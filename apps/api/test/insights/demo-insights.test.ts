@@ -223,6 +223,35 @@ describe('who sees what (R12)', () => {
   })
 })
 
+describe('early warnings for the administrator', () => {
+  it('a to-do per org declining for N rounds and per item carried over twice', async () => {
+    const declining = []
+    for (const areaId of areaIds) {
+      const r = await insights(areaId)
+      declining.push(...r.items.filter((x) => x.kind === 'DECLINING_ORG' && Number(fig(x, 'falls')) >= 2))
+    }
+    const q = `{ myTodos { counts { earlyWarnings total } items { kind entityType entityId orgName title } } }`
+    const before = ok(await api.gql<{ myTodos: { counts: { earlyWarnings: number }; items: { kind: string; entityId: number; title: string }[] } }>(q, {}, admin)).myTodos
+    const orgDeclining = before.items.filter((i) => i.kind === 'ORG_DECLINING')
+    expect(declining.length).toBeGreaterThan(0)
+    expect(orgDeclining.map((i) => i.entityId).sort()).toEqual(declining.map((x) => x.assessmentIds[x.assessmentIds.length - 1]).sort())
+    expect(before.items.filter((i) => i.kind === 'RECTIFICATION_CARRIED_OVER')).toEqual([])
+
+    const item = await api.prisma.rectification.findFirstOrThrow({ where: { status: 'OPEN', carryOverCount: 1 } })
+    await api.prisma.rectification.update({ where: { id: item.id }, data: { carryOverCount: 2 } })
+    try {
+      const after = ok(await api.gql<{ myTodos: { counts: { earlyWarnings: number }; items: { kind: string; entityId: number }[] } }>(q, {}, admin)).myTodos
+      expect(after.items.filter((i) => i.kind === 'RECTIFICATION_CARRIED_OVER').map((i) => i.entityId)).toEqual([item.id])
+      expect(after.counts.earlyWarnings).toBe(before.counts.earlyWarnings + 1)
+      // Leaders and branches get no early warnings.
+      const led = ok(await api.gql<{ myTodos: { items: { kind: string }[] } }>(q, {}, leader)).myTodos
+      expect(led.items.map((i) => i.kind)).not.toContain('RECTIFICATION_CARRIED_OVER')
+    } finally {
+      await api.prisma.rectification.update({ where: { id: item.id }, data: { carryOverCount: 1 } })
+    }
+  })
+})
+
 describe('statements per request', () => {
   it('the same for every round, area and role, whatever the number of orgs', async () => {
     const counts = new Set<number>()

@@ -2,6 +2,9 @@
 -- Rounds published before this migration have none stored; the API computes theirs when read.
 
 -- AlterTable
+ALTER TABLE "Notice" ADD COLUMN     "analysis" TEXT;
+
+-- AlterTable
 ALTER TABLE "RuleSet" ADD COLUMN "insightThresholds" JSONB NOT NULL DEFAULT '{}';
 
 -- CreateTable
