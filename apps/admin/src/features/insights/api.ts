@@ -69,3 +69,25 @@ export const LatestPublishedRoundQuery = graphql(`
     }
   }
 `)
+
+/** The notice's 问题分析: what it will print, and the text generated from the insights. */
+export const NoticeAnalysisQuery = graphql(`
+  query NoticeAnalysis($roundId: Int!) {
+    noticeAnalysis(roundId: $roundId) {
+      paragraphs
+      edited
+      generated
+    }
+  }
+`)
+
+export const SaveNoticeAnalysisMutation = graphql(`
+  mutation SaveNoticeAnalysis($roundId: Int!, $analysis: String!) {
+    saveNotice(roundId: $roundId, input: { analysis: $analysis }) {
+      ... on Notice {
+        id
+      }
+      ...MutationErrorFields
+    }
+  }
+`)

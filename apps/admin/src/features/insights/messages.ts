@@ -10,6 +10,13 @@ const zhCN = {
     severity: { WARNING: '预警', NOTICE: '关注', INFO: '参考' },
     link: { drilldown: '查看下钻', finding: '查看问题', dimension: '查看该方面', ledger: '查看台账', trend: '查看趋势' },
     live: '逾期、结转情况为当前实时数据，其余为发布时结果',
+    notice: {
+      tab: '问题分析',
+      generated: '按数据研判生成',
+      edited: '已人工修改',
+      hint: '通报（Word 和打印版）“问题分析”一节的内容，每行一段。',
+      restore: '恢复生成的内容',
+    },
     weak: {
       route: '我的短板',
       title: '我的短板 · {round}',
@@ -46,6 +53,13 @@ const enUS: typeof zhCN = {
     severity: { WARNING: 'Warning', NOTICE: 'Notice', INFO: 'Info' },
     link: { drilldown: 'Drill down', finding: 'Open finding', dimension: 'Open dimension', ledger: 'Open ledger', trend: 'Open trend' },
     live: 'Overdue and carried-over items are live; everything else is as published',
+    notice: {
+      tab: 'Problem analysis',
+      generated: 'Generated from the insights',
+      edited: 'Edited',
+      hint: 'The “问题分析” section of the notice (Word and print view), one paragraph per line.',
+      restore: 'Restore the generated text',
+    },
     weak: {
       route: 'My weak spots',
       title: 'My weak spots · {round}',
