@@ -79,7 +79,7 @@ export async function readInsightInput(
         SELECT w."id" FROM "InspectionRound" w WHERE w."id" IN (${upTo})
         ORDER BY w."year" DESC, w."quarter" DESC LIMIT ${HISTORY_ROUNDS}
       )
-      SELECT a."id", a."roundId", a."orgId", COALESCE(o."shortName", o."name") AS "orgName",
+      SELECT a."id", a."roundId", a."orgId", o."name" AS "orgName",
              a."category"::text AS "category", a."totalScore"::text AS "total", a."listMark"::text AS "listMark"
       FROM "Assessment" a JOIN rounds ON rounds."id" = a."roundId"
       JOIN "Organization" o ON o."id" = a."orgId"
