@@ -46,9 +46,15 @@ test('leader follows a dashboard warning to the finding behind it', async () => 
     await panel.getByText('数据研判', { exact: true }).waitFor()
     const first = panel.locator('li[data-severity]').first()
     await first.waitFor()
-    const severities = await panel.locator('li[data-severity]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-severity')))
-    expect(severities[0]).toBe('WARNING')
-    expect(severities.indexOf('NOTICE')).toBeGreaterThan(severities.lastIndexOf('WARNING'))
+    // The first few, warnings first; the rest behind "显示其余".
+    await panel.getByRole('button', { name: /显示其余/ }).click()
+    const order = ['WARNING', 'NOTICE', 'INFO']
+    const severities = await panel
+      .locator('li[data-severity]')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-severity') ?? ''))
+    const ranks = severities.map((s) => order.indexOf(s))
+    expect(ranks[0]).toBe(0)
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
     // Every warning is one sentence with a link to the data behind it.
     const warnings = panel.locator('li[data-severity="WARNING"]')
     for (let i = 0; i < (await warnings.count()); i++) {
@@ -76,6 +82,7 @@ test('leader follows a dashboard warning to the finding behind it', async () => 
     await page.waitForURL(/\/dashboard(\?|$)/)
     await lookAt(page, 'panel', async () => {
       await panel.locator('li[data-severity]').first().waitFor()
+      await page.getByTestId('insight-panel').getByRole('button').first().waitFor()
       await panel.scrollIntoViewIfNeeded()
     })
   })

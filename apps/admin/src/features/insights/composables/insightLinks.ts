@@ -75,9 +75,12 @@ export function insightLink(x: InsightItem, ctx: InsightContext): InsightLink | 
   }
 }
 
-/** What the dashboard panel shows first: warnings, then notices; the rest on request. */
-export function splitInsights(items: readonly InsightItem[]): { first: InsightItem[]; rest: InsightItem[] } {
-  const first = items.filter((x) => x.severity !== 'INFO')
-  const rest = items.filter((x) => x.severity === 'INFO')
-  return { first, rest }
+/**
+ * What the dashboard panel shows first: up to `shown` warnings and notices (they come sorted,
+ * warnings first); the rest, and the context (INFO), on request.
+ */
+export function splitInsights(items: readonly InsightItem[], shown = 8): { first: InsightItem[]; rest: InsightItem[] } {
+  const urgent = items.filter((x) => x.severity !== 'INFO')
+  const first = urgent.slice(0, shown)
+  return { first, rest: [...urgent.slice(shown), ...items.filter((x) => x.severity === 'INFO')] }
 }
