@@ -61,7 +61,7 @@ describe('insightLink', () => {
     const { first, rest } = splitInsights([item('WEAK_DIMENSION', { severity: 'INFO' }), item('DECLINING_ORG'), item('OVERDUE_BY_TEAM', { severity: 'NOTICE' })])
     expect(first.map((x) => x.kind)).toEqual(['DECLINING_ORG', 'OVERDUE_BY_TEAM'])
     expect(rest.map((x) => x.kind)).toEqual(['WEAK_DIMENSION'])
-    const many = splitInsights([...Array(10)].map(() => item('DECLINING_ORG')), 8)
+    const many = splitInsights(Array.from({ length: 10 }, () => item('DECLINING_ORG')), 8)
     expect([many.first.length, many.rest.length]).toEqual([8, 2])
   })
 })
