@@ -36,6 +36,13 @@ export {
 } from './frozen'
 export type { QueryListener } from './query-recorder'
 export { storePublishedRoundSummaries, storeRoundSummaries } from './summaries'
+export {
+  insightThresholdsOf,
+  readInsightInput,
+  readStoredInsights,
+  storePublishedRoundInsights,
+  storeRoundInsights,
+} from './insights'
 
 /** Prisma's decimal class: the type of every `Decimal(6,2)` column read back from the database. */
 export const Decimal = Prisma.Decimal

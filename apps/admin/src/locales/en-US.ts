@@ -1,4 +1,5 @@
 import type { MessageSchema } from './zh-CN'
+import { insightMessagesEnUS } from '@/features/insights/messages'
 import { dashboardMessagesEnUS } from '@/features/dashboard/messages'
 import { drilldownMessagesEnUS } from '@/features/drilldown/messages'
 import { branchMessagesEnUS } from '@/features/branch/messages'
@@ -419,6 +420,7 @@ const enUS: MessageSchema = {
   ...areasMessagesEnUS,
   ...sharedIndicatorsMessagesEnUS,
   ...configurationMessagesEnUS,
+  ...insightMessagesEnUS,
 }
 
 export default enUS

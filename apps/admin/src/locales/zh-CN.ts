@@ -1,3 +1,4 @@
+import { insightMessagesZhCN } from '@/features/insights/messages'
 import { dashboardMessagesZhCN } from '@/features/dashboard/messages'
 import { drilldownMessagesZhCN } from '@/features/drilldown/messages'
 import { branchMessagesZhCN } from '@/features/branch/messages'
@@ -415,6 +416,7 @@ const zhCN = {
   ...areasMessagesZhCN,
   ...sharedIndicatorsMessagesZhCN,
   ...configurationMessagesZhCN,
+  ...insightMessagesZhCN,
 }
 
 export type MessageSchema = typeof zhCN

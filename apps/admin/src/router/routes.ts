@@ -145,6 +145,12 @@ export const layoutRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'branch.route.myInterviews', roles: BRANCH, menu: { group: 'work', order: 9 } },
   },
   {
+    path: 'my/weak-spots',
+    name: 'my-weak-spots',
+    component: () => import('@/features/branch/pages/MyWeakSpotsPage.vue'),
+    meta: { titleKey: 'insights.weak.route', roles: BRANCH, menu: { group: 'work', order: 10 } },
+  },
+  {
     path: 'organizations',
     name: 'organizations',
     component: () => import('@/features/organizations/pages/OrganizationsPage.vue'),

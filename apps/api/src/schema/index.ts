@@ -36,6 +36,7 @@ import './analytics-ranking'
 import './analytics-trends'
 import './analytics-drilldown'
 import './analytics-comparisons'
+import './insight'
 
 // public board, notice, Excel import/export
 import './board'

@@ -1,5 +1,5 @@
 import { builder } from '../builder'
-import { saveNotice } from '../services/notice'
+import { noticeAnalysis, saveNotice } from '../services/notice'
 
 /**
  * The 通报 of a published round: its register entry (document number, title, issuing body, date)
@@ -15,8 +15,34 @@ const NoticeInput = builder.inputType('NoticeInput', {
     title: t.string({ required: false }),
     issuedBy: t.string({ required: false, description: '发文机关' }),
     issuedAt: t.field({ type: 'DateTime', required: false }),
+    analysis: t.string({
+      required: false,
+      description: '问题分析 as edited (paragraphs by line); an empty string goes back to the generated text.',
+    }),
   }),
 })
+
+const NoticeAnalysisRef = builder.objectRef<{ paragraphs: string[]; edited: boolean; generated: string[] }>('NoticeAnalysis').implement({
+  description: 'The 问题分析 section of a round’s notice.',
+  fields: (t) => ({
+    paragraphs: t.stringList({ resolve: (a) => a.paragraphs }),
+    edited: t.exposeBoolean('edited', { description: 'False: generated from the round’s insights (数据研判).' }),
+    generated: t.stringList({
+      description: 'The text generated from the insights, whatever was saved (to start an edit from).',
+      resolve: (a) => a.generated,
+    }),
+  }),
+})
+
+builder.queryField('noticeAnalysis', (t) =>
+  t.field({
+    type: NoticeAnalysisRef,
+    description: 'The 问题分析 of a published round’s notice: what the .docx and print view will say.',
+    authScopes: { admin: true, leader: true },
+    args: { roundId: t.arg.int() },
+    resolve: (_root, { roundId }, ctx) => noticeAnalysis(ctx.prisma, roundId, ctx.config.now()),
+  }),
+)
 
 builder.mutationField('saveNotice', (t) =>
   t.prismaField({

@@ -14,6 +14,8 @@ const TodoKindEnum = builder.enumType('TodoKind', {
     'DISPUTE_TO_RESOLVE',
     'ASSESSMENT_TO_FINISH',
     'LOOK_BACK',
+    'ORG_DECLINING',
+    'RECTIFICATION_CARRIED_OVER',
   ] as const,
 })
 
@@ -40,6 +42,7 @@ const TodoCountsRef = builder.objectRef<wf.TodoCounts>('TodoCounts').implement({
     disputes: t.exposeInt('disputes'),
     assessments: t.exposeInt('assessments'),
     lookBack: t.exposeInt('lookBack'),
+    earlyWarnings: t.exposeInt('earlyWarnings', { description: 'ADMIN: declining orgs and items carried over repeatedly (数据研判).' }),
   }),
 })
 

@@ -63,7 +63,7 @@ describe('notice as a Word document', () => {
     expect(text).toMatch(new RegExp(`发现问题\\d+类${standing}条`))
 
     // Section headings in order.
-    const headings = ['一、考核评价排名情况', '二、“红蓝榜”情况', '三、月度绩效加减分', '四、发现问题情况', '五、整改要求']
+    const headings = ['一、考核评价排名情况', '二、“红蓝榜”情况', '三、月度绩效加减分', '四、发现问题情况', '五、问题分析', '六、整改要求']
     const positions = headings.map((h) => paragraphs.indexOf(h))
     expect(positions.every((p) => p >= 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
@@ -140,7 +140,7 @@ describe('notice as a print view', () => {
     expect(html).toContain(`<h1>${data.notice.title}</h1>`)
     expect(html).toContain('@page{size:A4;margin:37mm 26mm 35mm 28mm}')
     expect(html).toContain(data.areas[0]!.categories[0]!.rows[0]!.orgName)
-    expect(html).toContain('五、整改要求')
+    expect(html).toContain('六、整改要求')
     expect(html).not.toMatch(/<script|https?:\/\//)
   })
 })

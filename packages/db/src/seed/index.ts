@@ -11,6 +11,7 @@ import { ORGS } from './orgs'
 import { DEMO_PASSWORD, INSPECTORS, LEADERSHIP, SECRETARIES, type DemoLogin } from './people'
 import { Random } from './random'
 import { buildRounds } from './rounds'
+import { storePublishedRoundInsights } from '../insights'
 import { storePublishedRoundSummaries } from '../summaries'
 import { writeRows } from './write'
 
@@ -137,6 +138,7 @@ export async function seedDemo(
       const written = await writeRows(tx, plan.rows)
       // The published rounds' stored aggregates, as publication would have written them.
       await storePublishedRoundSummaries(tx)
+      await storePublishedRoundInsights(tx)
       return written
     },
     { timeout: 300_000, maxWait: 60_000 },

@@ -29,6 +29,8 @@ export function todoTarget(todo: Pick<ApiTodo, 'kind' | 'entityId'>, hasRoute: (
       return to('workbench')
     case 'DISPUTE_TO_RESOLVE':
       return to('disputes')
+    case 'ORG_DECLINING':
+      return to('drilldown', { assessmentId: String(todo.entityId) })
     case 'FINDINGS_TO_RECONCILE':
       return to('branch-findings') ?? to('home')
     default:

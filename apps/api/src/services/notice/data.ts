@@ -4,6 +4,7 @@ import type { Db } from '../../context'
 import { NotFoundError, ValidationError } from '../../errors'
 import { BOARD_STATUSES, CATEGORY_LABELS } from '../board'
 import { fromDbDate, rulesOfRound } from '../workflow/rules'
+import { analysisParagraphs, generatedNoticeAnalysis } from './analysis'
 
 /**
  * Everything the 通报 (the round's published result document) says, gathered once and rendered
@@ -108,6 +109,8 @@ export interface NoticeData {
     byOrg: NoticeRectificationOrg[]
   }
   threshold: string
+  /** 问题分析: the administrator's text, or the one generated from the round's insights. */
+  analysis: { paragraphs: string[]; edited: boolean }
 }
 
 export function adjustmentReasonText(reason: AdjustmentReason, category: OrgCategory, threshold: string): string {
@@ -289,6 +292,13 @@ export async function loadNoticeData(db: Db, roundId: number, now: Date): Promis
 
   const defaults = defaultNoticeFields(round)
   const notice = round.notice
+  const edited = notice?.analysis != null && notice.analysis.trim() !== ''
+  const analysis = {
+    paragraphs: edited
+      ? analysisParagraphs(notice.analysis!)
+      : await generatedNoticeAnalysis(db, round.id, areas.map((a) => ({ id: a.id, name: a.name })), now),
+    edited,
+  }
   return {
     round: {
       id: round.id,
@@ -323,6 +333,7 @@ export async function loadNoticeData(db: Db, roundId: number, now: Date): Promis
         .map(({ sortOrder: _s, ...rest }) => rest),
     },
     threshold,
+    analysis,
   }
 }
 

@@ -244,8 +244,12 @@ export function noticeBlocks(data: NoticeData): (Paragraph | Table)[] {
     blocks.push(bodyParagraph('本次检查未发现需要整改的问题。'))
   }
 
-  // 五、整改要求
-  blocks.push(heading1('五、整改要求'))
+  // 五、问题分析 (R13): the administrator's text or the one generated from the round's insights.
+  blocks.push(heading1('五、问题分析'))
+  for (const text of data.analysis.paragraphs) blocks.push(bodyParagraph(text))
+
+  // 六、整改要求
+  blocks.push(heading1('六、整改要求'))
   requirementTexts(data).forEach((text, i) => blocks.push(bodyParagraph(`${i + 1}. ${text}`)))
   if (data.rectification.byOrg.length) {
     blocks.push(

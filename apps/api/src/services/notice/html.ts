@@ -123,7 +123,10 @@ export function renderNoticeHtml(data: NoticeData): string {
     p('本次检查未发现需要整改的问题。')
   }
 
-  out.push('<h2>五、整改要求</h2>')
+  out.push('<h2>五、问题分析</h2>')
+  for (const text of data.analysis.paragraphs) p(text)
+
+  out.push('<h2>六、整改要求</h2>')
   requirementTexts(data).forEach((text, i) => p(`${i + 1}. ${text}`))
   if (data.rectification.byOrg.length) {
     out.push('<p class="caption">问题整改任务分布</p>')

@@ -8,6 +8,7 @@ import { defaultNoticeFields } from './data'
 export { defaultNoticeFields, loadNoticeData, NOTICE_TITLE, type NoticeData } from './data'
 export { noticeFileName, renderNoticeDocx } from './docx'
 export { renderNoticeHtml } from './html'
+export { noticeAnalysis } from './analysis'
 
 /**
  * Who may download the 通报 (R12): admins and leaders. The document lists every org's ranking
@@ -26,7 +27,11 @@ export interface NoticeFieldsInput {
   issuedBy?: string | null
   /** Defaults to the round's publication time (or now). */
   issuedAt?: Date | null
+  /** 问题分析 as edited; "" goes back to the text generated from the round's insights. */
+  analysis?: string | null
 }
+
+const ANALYSIS_MAX = 10_000
 
 const LIMITS = { docNo: 100, title: 200, issuedBy: 100 } as const
 
@@ -59,6 +64,10 @@ export async function saveNotice(
   const docNo = text('docNo')
   const title = text('title')
   const issuedBy = text('issuedBy')
+  const analysis = input.analysis == null ? undefined : input.analysis.trim() === '' ? null : input.analysis.trim()
+  if (analysis && analysis.length > ANALYSIS_MAX) {
+    problems.push({ path: ['input', 'analysis'], message: `不能超过 ${ANALYSIS_MAX} 个字符`, code: 'too_long' })
+  }
   if (problems.length) throw new ValidationError(problems[0]!.message, problems)
 
   const before = round.notice
@@ -68,6 +77,7 @@ export async function saveNotice(
     title: title ?? before?.title ?? defaults.title,
     issuedBy: issuedBy ?? before?.issuedBy ?? defaults.issuedBy,
     issuedAt: input.issuedAt ?? before?.issuedAt ?? round.publishedAt ?? now,
+    analysis: analysis === undefined ? (before?.analysis ?? null) : analysis,
   }
   const after = await db.notice.upsert({ where: { roundId }, create: { roundId, ...data }, update: data })
   await writeAudit(db, {

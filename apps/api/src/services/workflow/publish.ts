@@ -14,6 +14,7 @@ import {
 } from '@redblue/scoring'
 import { ValidationError } from '../../errors'
 import { storeRoundSummaries } from './round-summaries'
+import { storePublishedInsights } from '../insights/store'
 import { requireAdmin } from './access'
 import { audit } from './audit'
 import { sendInOrder } from './in-order'
@@ -377,6 +378,7 @@ export async function publishRound(
   // foreign key of it (PostgreSQL skips the check for unchanged keys only on older rows), ≈ 45,000
   // checks for a provincial round.
   await storeRoundSummaries(tx, round.id)
+  await storePublishedInsights(tx, round.id, now)
 
   await audit(tx, actor, 'round.publishResults', 'InspectionRound', round.id, null, {
     assessments: scored.length,

@@ -4,6 +4,7 @@ import { loadScope, rectificationWhere } from './access'
 import { warningOf, warningWhere } from './rectifications'
 import { fromDbDate, warningDaysByYear } from './rules'
 import type { Actor, Tx } from './types'
+import { earlyWarnings } from '../insights/todo'
 
 export type TodoKind =
   | 'RECTIFICATION_DUE_SOON'
@@ -14,6 +15,8 @@ export type TodoKind =
   | 'DISPUTE_TO_RESOLVE'
   | 'ASSESSMENT_TO_FINISH'
   | 'LOOK_BACK'
+  | 'ORG_DECLINING'
+  | 'RECTIFICATION_CARRIED_OVER'
 
 export interface TodoItem {
   kind: TodoKind
@@ -36,6 +39,8 @@ export interface TodoCounts {
   disputes: number
   assessments: number
   lookBack: number
+  /** R13 early warnings (admin): declining orgs, items carried over again and again. */
+  earlyWarnings: number
 }
 
 /** Items returned in full; counts always cover everything. */
@@ -61,6 +66,7 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
     disputes: 0,
     assessments: 0,
     lookBack: 0,
+    earlyWarnings: 0,
   }
   const push = (item: TodoItem) => {
     if (items.length < ITEM_LIMIT) items.push(item)
@@ -180,6 +186,12 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
     }
   }
 
+  if (role === 'ADMIN') {
+    const warnings = await earlyWarnings(tx)
+    counts.earlyWarnings = warnings.length
+    for (const w of warnings) push({ ...w, dueDate: null, daysLeft: null })
+  }
+
   if (role === 'INSPECTOR') {
     const pairs = scope.pairs
     if (pairs.length) {
@@ -241,6 +253,7 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
     counts.toReconcile +
     counts.disputes +
     counts.assessments +
-    counts.lookBack
+    counts.lookBack +
+    counts.earlyWarnings
   return { counts, items }
 }
