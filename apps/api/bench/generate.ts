@@ -1,5 +1,5 @@
 /**
- * The scale dataset of issue 10, written into an empty migrated database: `orgs` party
+ * The provincial-scale dataset, written into an empty migrated database: `orgs` party
  * organizations (general branches under the party committee, branches under them) with a yearly
  * category, `areas` areas, one scheme per (year, area, category) with `indicators` indicators,
  * `rounds` quarterly inspection rounds ending with the current quarter, ~`findings` findings per org
