@@ -16,13 +16,11 @@ import {
   addDays,
   chinaDate,
   chinaMonth,
-  computeLists,
   DEFAULT_RULE_SET,
   prepareScheme,
-  rankEntries,
+  roundResults,
   scoreAssessment,
   type AssessmentScore,
-  type ListRow,
   type OrgCategory,
   type PreparedScheme,
   type UnitType,
@@ -1041,36 +1039,27 @@ export async function generateDataset(
           })),
         })
       }
-      // R3–R5 exactly as publishRound: rank per (area, category), lists and adjustments per area.
-      for (const [areaIndex, areaId] of areaIds.entries()) {
-        const inArea = assessments.filter((a) => a.areaIndex === areaIndex)
-        const rows: ListRow[] = []
-        for (const category of CATEGORIES) {
-          const entries = inArea
-            .filter((a) => a.category === category)
-            .map((a) => ({ a, orgId: a.org.id, total: a.score!.total, base: a.score!.base }))
-          for (const ranked of rankEntries(entries)) {
-            ranked.a.rank = ranked.rank
-            rows.push({
-              orgId: ranked.orgId,
-              category,
-              base: ranked.base,
-              total: ranked.total,
-              rank: ranked.rank,
-            })
+      // R3–R5 exactly as publishRound: the engine's results of the round.
+      const results = roundResults(
+        assessments.map((a) => {
+          if (!a.score) throw new Error('every assessment of a published round is scored first')
+          return {
+            a,
+            orgId: a.org.id,
+            area: a.areaIndex,
+            category: a.category,
+            base: a.score.base,
+            total: a.score.total,
           }
-        }
-        const lists = computeLists(rows, DEFAULT_RULE_SET)
-        const byOrg = new Map(inArea.map((a) => [a.org.id, a]))
-        for (const mark of lists.marks) byOrg.get(Number(mark.orgId))!.mark = mark.mark
-        for (const adj of lists.adjustments) {
-          adjustments.push({
-            orgId: Number(adj.orgId),
-            areaId,
-            category: adj.category,
-            reason: adj.reason,
-            points: adj.points,
-          })
+        }),
+        DEFAULT_RULE_SET,
+      )
+      for (const { entry, rank, mark, adjustments: own } of results) {
+        entry.a.rank = rank
+        entry.a.mark = mark
+        const areaId = areaIds[entry.area] ?? 0
+        for (const adj of own) {
+          adjustments.push({ orgId: entry.orgId, areaId, category: entry.category, ...adj })
         }
       }
     }

@@ -17,6 +17,7 @@ export { scoreIndicator, type ScoreIndicatorArgs } from './indicator-score'
 export { prepareScheme, scoreAssessment, type PreparedScheme } from './assessment-score'
 export { rankEntries } from './ranking'
 export { DEFAULT_RULE_SET, computeLists } from './lists'
+export { roundResults, type RoundEntry, type RoundResult } from './round-results'
 export { rectificationWarning } from './rectification'
 export {
   addDays,

@@ -5,9 +5,8 @@
 
 import {
   annualRollup,
-  computeLists,
   chinaMonth,
-  rankEntries,
+  roundResults,
   scoreAssessment,
   type AssessmentScore,
   type FindingInput,
@@ -166,37 +165,34 @@ export function scoreAndPublish(
     }
   }
 
-  // R3 ranks per area and category, R4 lists and R5 adjustments per area.
-  for (const area of ctx.areas) {
-    const listRows = []
-    for (const category of ['I', 'II', 'III'] as const) {
-      const entries = scored
-        .filter((s) => s.area === area && s.category === category)
-        .map((s) => ({ ...s, total: s.score.total }))
-      for (const ranked of rankEntries(entries, (a, b) => a.org.sortOrder - b.org.sortOrder)) {
-        rows.assessment.find((a) => a.id === ranked.assessmentId)!.rank = ranked.rank
-        listRows.push({
-          orgId: ranked.org.id,
-          category,
-          base: ranked.score.base,
-          total: ranked.score.total,
-          rank: ranked.rank,
-        })
-      }
-    }
-    const lists = computeLists(listRows, rules)
-    for (const mark of lists.marks) {
-      const s = scored.find((x) => x.area === area && x.org.id === mark.orgId)!
-      rows.assessment.find((a) => a.id === s.assessmentId)!.listMark = mark.mark
-      if (mark.mark === 'BLUE') interview(catalog, ctx, s, mark.reasons, random)
-    }
-    for (const adj of lists.adjustments) {
+  // R3 ranks per area and category, R4 lists and R5 adjustments per area, as publication does.
+  const assessmentRow = new Map(rows.assessment.map((a) => [a.id, a]))
+  const results = roundResults(
+    scored.map((s) => ({
+      s,
+      orgId: s.org.id,
+      area: s.area,
+      category: s.category,
+      base: s.score.base,
+      total: s.score.total,
+    })),
+    rules,
+    (a, b) => a.s.org.sortOrder - b.s.org.sortOrder,
+  )
+  for (const { entry, rank, mark, reasons, adjustments } of results) {
+    const row = assessmentRow.get(entry.s.assessmentId)
+    if (!row) throw new Error(`assessment ${entry.s.assessmentId} was not written`)
+    row.rank = rank
+    if (!mark) continue
+    row.listMark = mark
+    if (mark === 'BLUE') interview(catalog, ctx, entry.s, reasons, random)
+    for (const adj of adjustments) {
       rows.performanceAdjustment.push({
         id: ids.take('performanceAdjustment'),
         roundId: ctx.id,
-        orgId: adj.orgId as number,
-        areaId: catalog.areaId[area],
-        category: adj.category,
+        orgId: entry.orgId,
+        areaId: catalog.areaId[entry.area],
+        category: entry.category,
         reason: adj.reason,
         points: adj.points,
         month,
