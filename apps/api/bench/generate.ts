@@ -16,6 +16,7 @@ import {
   addDays,
   chinaDate,
   chinaMonth,
+  DEFAULT_RATING_LEVELS,
   DEFAULT_RULE_SET,
   prepareScheme,
   roundResults,
@@ -30,13 +31,7 @@ import { BulkWriter, type SqlRunner, type TableBuffer } from './bulk'
 import type { DatasetSize } from './options'
 import type { ProgressReporter } from './progress'
 import { Random } from './random'
-import {
-  QUANTITY_TARGET,
-  RATING_LEVELS,
-  schemeDefinition,
-  schemeShape,
-  type SchemeShape,
-} from './scheme'
+import { QUANTITY_TARGET, schemeDefinition, schemeShape, type SchemeShape } from './scheme'
 
 export const BENCH_PASSWORD = 'RedBlue@2026'
 
@@ -46,6 +41,7 @@ export const AREAS = [
   ['PUBLICITY', '宣传工作'],
 ] as const
 
+const [GOOD, FAIRLY_GOOD, AVERAGE, POOR] = DEFAULT_RATING_LEVELS
 const CATEGORIES: readonly OrgCategory[] = ['I', 'II', 'III']
 
 const PROBLEMS = [
@@ -758,7 +754,7 @@ export async function generateDataset(
             i.method,
             i.maxPoints,
             i.unitTypeRestriction,
-            i.method === 'RATING' ? JSON.stringify(RATING_LEVELS) : null,
+            i.method === 'RATING' ? JSON.stringify(DEFAULT_RATING_LEVELS) : null,
             i.method === 'QUANTITY' ? String(QUANTITY_TARGET) : null,
             i.method === 'QUANTITY' ? '次' : null,
             i.method === 'DEDUCTION' ? '0.50' : null,
@@ -962,10 +958,10 @@ export async function generateDataset(
         for (const indicator of shape.indicators) {
           if (indicator.method === 'RATING') {
             assessment.ratings[indicator.index] = r.weighted([
-              ['好', 72],
-              ['较好', 20],
-              ['一般', 7],
-              ['差', 1],
+              [GOOD.label, 72],
+              [FAIRLY_GOOD.label, 20],
+              [AVERAGE.label, 7],
+              [POOR.label, 1],
             ])
           } else if (indicator.method === 'QUANTITY') {
             assessment.quantities[indicator.index] = String(

@@ -6,6 +6,7 @@
 import {
   annualRollup,
   chinaMonth,
+  DEFAULT_RATING_LEVELS,
   roundResults,
   scoreAssessment,
   type AssessmentScore,
@@ -22,7 +23,7 @@ import { AREAS, MAIN_AREA, type AreaCode } from './schemes'
 import { addDays, at, dbDate } from './time'
 import { QUARTER_NAMES, type RoundCtx, key } from './context'
 
-export const RATING_LABELS = ['好', '较好', '一般', '差'] as const
+const [GOOD, FAIRLY_GOOD, AVERAGE, POOR] = DEFAULT_RATING_LEVELS
 
 export function drawInputs(
   scheme: SchemeInfo,
@@ -38,10 +39,10 @@ export function drawInputs(
     if (ind.method === 'RATING') {
       const good = area === MAIN_AREA ? 0.6 + 0.38 * s : 0.7 + 0.28 * s
       const level = random.weighted([
-        [RATING_LABELS[0], good],
-        [RATING_LABELS[1], (1 - good) * 0.85],
-        [RATING_LABELS[2], (1 - good) * 0.14],
-        [RATING_LABELS[3], (1 - good) * 0.01],
+        [GOOD.label, good],
+        [FAIRLY_GOOD.label, (1 - good) * 0.85],
+        [AVERAGE.label, (1 - good) * 0.14],
+        [POOR.label, (1 - good) * 0.01],
       ] as const)
       inputs.push({ indicatorId: id, ratingLevel: level })
     } else if (ind.method === 'QUANTITY') {

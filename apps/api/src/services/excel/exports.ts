@@ -1,5 +1,5 @@
 import { Prisma, type OrgCategory, type RectificationStatus, type Role } from '@redblue/db'
-import { DEFAULT_RULE_SET, type DecimalInput } from '@redblue/scoring'
+import { DEFAULT_RULE_SET, toPointsText, type DecimalInput } from '@redblue/scoring'
 import type ExcelJS from 'exceljs'
 import type { Db } from '../../context'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors'
@@ -315,7 +315,12 @@ async function adjustmentsExport(db: Db, viewer: Viewer, params: ExportParams): 
   const thresholds = new Map<number, string>()
   for (const year of new Set(rows.map((r) => r.round.year))) {
     const { rules } = await rulesFor(db, year)
-    thresholds.set(year, String(Number(plain(rules.baseThreshold))))
+    thresholds.set(year, toPointsText(rules.baseThreshold))
+  }
+  const thresholdOf = (year: number): string => {
+    const threshold = thresholds.get(year)
+    if (threshold === undefined) throw new Error(`no rule set read for ${year}`)
+    return threshold
   }
   type Row = (typeof rows)[number]
   const wb = newWorkbook()
@@ -331,7 +336,7 @@ async function adjustmentsExport(db: Db, viewer: Viewer, params: ExportParams): 
       {
         header: '事由',
         width: 20,
-        value: (r) => adjustmentReasonText(r.reason, r.category, thresholds.get(r.round.year) ?? '98'),
+        value: (r) => adjustmentReasonText(r.reason, r.category, thresholdOf(r.round.year)),
       },
       { header: '加减分', width: 9, value: (r) => num(r.points), numFmt: SIGNED_SCORE_FORMAT },
       { header: '检查轮次', width: 20, value: (r) => r.round.name },

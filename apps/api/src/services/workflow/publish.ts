@@ -5,7 +5,13 @@ import {
   type PrismaClient,
   type ReconciliationStatus,
 } from '@redblue/db'
-import { chinaMonth, defaultDeadline, roundResults, scoreAssessment } from '@redblue/scoring'
+import {
+  chinaMonth,
+  defaultDeadline,
+  isPublished,
+  roundResults,
+  scoreAssessment,
+} from '@redblue/scoring'
 import { ValidationError } from '../../errors'
 import { storeRoundSummaries } from './round-summaries'
 import { requireAdmin } from './access'
@@ -119,7 +125,7 @@ export async function publishRound(
   }
   const now = input.now ?? new Date()
   const round = await getRound(tx, input.roundId)
-  if (round.status === 'PUBLISHED' || round.status === 'CLOSED') {
+  if (isPublished(round.status)) {
     throw new ValidationError('本轮检查结果已发布，不能重复发布')
   }
   assertRoundStatus(round, 'RECONCILING')
