@@ -3,7 +3,7 @@ import type { AssessmentScore } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors'
 import { assertCanInspect } from './access'
 import { audit } from './audit'
-import { assertRoundStatus } from './rounds'
+import { assertRoundStatus } from './round-state'
 import { liveScore, ratingLevelsOf, SchemeCache } from './scoring'
 import type { Actor, Tx } from './types'
 

@@ -3,7 +3,7 @@ import { findRepeats } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { assertCanInspect } from './access'
 import { audit } from './audit'
-import { assertRoundStatus } from './rounds'
+import { assertRoundStatus } from './round-state'
 import type { Actor, Tx } from './types'
 
 export interface FindingFields {

@@ -2,7 +2,7 @@ import { PUBLISHED_ROUND_STATUSES, defaultDeadline } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
-import { assertRoundStatus, getRound } from './rounds'
+import { assertRoundStatus, getRound } from './round-state'
 import { rulesFor, toDbDate } from './rules'
 import type { Actor, Tx } from './types'
 
