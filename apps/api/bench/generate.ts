@@ -30,7 +30,7 @@ import { frozenDimensions, frozenPoints, type ReconciliationStatus } from '@redb
 import { BulkWriter, type SqlRunner, type TableBuffer } from './bulk'
 import type { DatasetSize } from './options'
 import type { ProgressReporter } from './progress'
-import { Random } from './random'
+import { Random } from '@redblue/db/seed'
 import { QUANTITY_TARGET, schemeDefinition, schemeShape, type SchemeShape } from './scheme'
 
 export const BENCH_PASSWORD = 'RedBlue@2026'
