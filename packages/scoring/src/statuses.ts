@@ -14,6 +14,7 @@ export const FINDINGS_VISIBLE_ROUND_STATUSES: RoundStatus[] = ['RECONCILING', 'P
 /** Findings that stand after reconciliation: they cost points and open rectification items. */
 export const STANDING_FINDING_STATUSES: ReconciliationStatus[] = ['CONFIRMED', 'UPHELD']
 
-export function isPublished(status: RoundStatus): boolean {
-  return PUBLISHED_ROUND_STATUSES.includes(status)
+/** Takes any text, so callers holding a status as plain text (the SPA's query state) ask too. */
+export function isPublished(status: string): boolean {
+  return (PUBLISHED_ROUND_STATUSES as readonly string[]).includes(status)
 }
