@@ -1,5 +1,5 @@
 /**
- * The scale dataset of issue 10, written into an empty migrated database: `orgs` party
+ * The provincial-scale dataset, written into an empty migrated database: `orgs` party
  * organizations (general branches under the party committee, branches under them) with a yearly
  * category, `areas` areas, one scheme per (year, area, category) with `indicators` indicators,
  * `rounds` quarterly inspection rounds ending with the current quarter, ~`findings` findings per org
@@ -16,13 +16,12 @@ import {
   addDays,
   chinaDate,
   chinaMonth,
-  computeLists,
+  DEFAULT_RATING_LEVELS,
   DEFAULT_RULE_SET,
   prepareScheme,
-  rankEntries,
+  roundResults,
   scoreAssessment,
   type AssessmentScore,
-  type ListRow,
   type OrgCategory,
   type PreparedScheme,
   type UnitType,
@@ -31,14 +30,8 @@ import { frozenDimensions, frozenPoints, type ReconciliationStatus } from '@redb
 import { BulkWriter, type SqlRunner, type TableBuffer } from './bulk'
 import type { DatasetSize } from './options'
 import type { ProgressReporter } from './progress'
-import { Random } from './random'
-import {
-  QUANTITY_TARGET,
-  RATING_LEVELS,
-  schemeDefinition,
-  schemeShape,
-  type SchemeShape,
-} from './scheme'
+import { Random } from '@redblue/db/seed'
+import { QUANTITY_TARGET, schemeDefinition, schemeShape, type SchemeShape } from './scheme'
 
 export const BENCH_PASSWORD = 'RedBlue@2026'
 
@@ -48,6 +41,7 @@ export const AREAS = [
   ['PUBLICITY', '宣传工作'],
 ] as const
 
+const [GOOD, FAIRLY_GOOD, AVERAGE, POOR] = DEFAULT_RATING_LEVELS
 const CATEGORIES: readonly OrgCategory[] = ['I', 'II', 'III']
 
 const PROBLEMS = [
@@ -760,7 +754,7 @@ export async function generateDataset(
             i.method,
             i.maxPoints,
             i.unitTypeRestriction,
-            i.method === 'RATING' ? JSON.stringify(RATING_LEVELS) : null,
+            i.method === 'RATING' ? JSON.stringify(DEFAULT_RATING_LEVELS) : null,
             i.method === 'QUANTITY' ? String(QUANTITY_TARGET) : null,
             i.method === 'QUANTITY' ? '次' : null,
             i.method === 'DEDUCTION' ? '0.50' : null,
@@ -964,10 +958,10 @@ export async function generateDataset(
         for (const indicator of shape.indicators) {
           if (indicator.method === 'RATING') {
             assessment.ratings[indicator.index] = r.weighted([
-              ['好', 72],
-              ['较好', 20],
-              ['一般', 7],
-              ['差', 1],
+              [GOOD.label, 72],
+              [FAIRLY_GOOD.label, 20],
+              [AVERAGE.label, 7],
+              [POOR.label, 1],
             ])
           } else if (indicator.method === 'QUANTITY') {
             assessment.quantities[indicator.index] = String(
@@ -1041,36 +1035,27 @@ export async function generateDataset(
           })),
         })
       }
-      // R3–R5 exactly as publishRound: rank per (area, category), lists and adjustments per area.
-      for (const [areaIndex, areaId] of areaIds.entries()) {
-        const inArea = assessments.filter((a) => a.areaIndex === areaIndex)
-        const rows: ListRow[] = []
-        for (const category of CATEGORIES) {
-          const entries = inArea
-            .filter((a) => a.category === category)
-            .map((a) => ({ a, orgId: a.org.id, total: a.score!.total, base: a.score!.base }))
-          for (const ranked of rankEntries(entries)) {
-            ranked.a.rank = ranked.rank
-            rows.push({
-              orgId: ranked.orgId,
-              category,
-              base: ranked.base,
-              total: ranked.total,
-              rank: ranked.rank,
-            })
+      // R3–R5 exactly as publishRound: the engine's results of the round.
+      const results = roundResults(
+        assessments.map((a) => {
+          if (!a.score) throw new Error('every assessment of a published round is scored first')
+          return {
+            a,
+            orgId: a.org.id,
+            area: a.areaIndex,
+            category: a.category,
+            base: a.score.base,
+            total: a.score.total,
           }
-        }
-        const lists = computeLists(rows, DEFAULT_RULE_SET)
-        const byOrg = new Map(inArea.map((a) => [a.org.id, a]))
-        for (const mark of lists.marks) byOrg.get(Number(mark.orgId))!.mark = mark.mark
-        for (const adj of lists.adjustments) {
-          adjustments.push({
-            orgId: Number(adj.orgId),
-            areaId,
-            category: adj.category,
-            reason: adj.reason,
-            points: adj.points,
-          })
+        }),
+        DEFAULT_RULE_SET,
+      )
+      for (const { entry, rank, mark, adjustments: own } of results) {
+        entry.a.rank = rank
+        entry.a.mark = mark
+        const areaId = areaIds[entry.area] ?? 0
+        for (const adj of own) {
+          adjustments.push({ orgId: entry.orgId, areaId, category: entry.category, ...adj })
         }
       }
     }

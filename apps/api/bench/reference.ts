@@ -6,7 +6,7 @@
  * summaries written at publication, the items' own area and category). The bench divides the
  * API's latency by this.
  *
- * Each statement is a named prepared statement, as the API's are since optimisation 45 (the db
+ * Each statement is a named prepared statement, as the API's are (the db
  * package's `statementNames`): each pooled connection parses and plans it once. The limit gets
  * every advantage the API has.
  */

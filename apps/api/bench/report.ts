@@ -1,4 +1,4 @@
-/** The results file's shape, the goals of issue 10 checked against it, and the printed table. */
+/** The results file's shape, the speed goals (bench/README.md) checked against it, and the printed table. */
 import type { SpeedProbe } from './speed'
 import type { LoadResult } from './load'
 import type { ScenarioResult } from './measure'
@@ -34,7 +34,7 @@ export interface BenchResults {
     stealPercent: number | null
     node: string
     nodeEnv: string
-    /** Absent in results written before 2026-12-03's sixth session. */
+    /** Absent in results files written before the option was recorded. */
     nodeOptions?: string
     commit: string
     postgres: string

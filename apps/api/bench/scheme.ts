@@ -5,6 +5,7 @@
  * under a bonus cap of 5. Every scheme is checked with the engine's `validateScheme`.
  */
 import {
+  DEFAULT_RATING_LEVELS,
   validateScheme,
   type SchemeDefinition,
   type ScoringMethod,
@@ -20,13 +21,6 @@ export const DIMENSIONS = [
   ['D6', '团青工作', 10],
   ['D7', '队伍建设', 10],
   ['D8', '日常工作', 10],
-] as const
-
-export const RATING_LEVELS = [
-  { label: '好', percent: '100' },
-  { label: '较好', percent: '80' },
-  { label: '一般', percent: '60' },
-  { label: '差', percent: '0' },
 ] as const
 
 export const QUANTITY_TARGET = 12
@@ -139,7 +133,7 @@ export function schemeDefinition(
       method: i.method,
       maxPoints: i.maxPoints,
       unitTypeRestriction: i.unitTypeRestriction,
-      ratingLevels: i.method === 'RATING' ? RATING_LEVELS : null,
+      ratingLevels: i.method === 'RATING' ? DEFAULT_RATING_LEVELS : null,
       target: i.method === 'QUANTITY' ? String(QUANTITY_TARGET) : null,
     })),
   }

@@ -176,7 +176,7 @@ async function chooseInOpenMenu(page: Page, option: string | RegExp) {
  * Opens a filterable naive-ui select, types `search` into its own input and chooses `option`.
  * Types into the input rather than the page's keyboard: on a loaded machine the select focuses its
  * input a moment after the click, and keystrokes sent before that can be lost — the menu then shows
- * its first (virtualised) options only and the wanted one never renders (CI, 2026-12-03). Waiting
+ * its first (virtualised) options only and the wanted one never renders (seen in CI). Waiting
  * for the select to focus its input instead was flaky too (it did not always within a second).
  */
 export async function searchAndPick(

@@ -14,8 +14,8 @@ export interface StatementNameOptions {
  * Names for the PostgreSQL adapter's statements (its `statementNameGenerator`): a statement
  * with a name is parsed, and after its first executions planned, once per pooled connection
  * instead of on every request: unnamed, a category ranking's statement is planned on every run,
- * ≈ 1.2 ms beside its ≈ 11.5 ms of execution on the provincial bench dataset (issue 10,
- * bench/README.md optimisation 45).
+ * ≈ 1.2 ms beside its ≈ 11.5 ms of execution on the provincial bench dataset
+ * (bench/README.md).
  *
  * A text is named when it comes a second time, so one-off texts (a literal built into the SQL, an
  * `IN` list of a new length) are never kept on the server; at most `max` texts are named, so a

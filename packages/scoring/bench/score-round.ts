@@ -1,7 +1,7 @@
 /**
  * Benchmark: score one synthetic inspection round end to end, the work the API does when a round is
  * published. 3,000 orgs × 60 indicators (8 dimensions, mixed methods, 4 bonus indicators) with 10
- * findings per org; score every assessment, rank per category, compute the red/blue lists.
+ * findings per org; score every assessment, then the round's results (ranks, lists, adjustments).
  *
  * Run: pnpm --filter @redblue/scoring bench   (goal: median < 200 ms on the 2-core dev machine)
  * Heavier variant, 10 findings per indicator: pnpm --filter @redblue/scoring bench --findings-per-org 600
@@ -9,9 +9,8 @@
 import { performance } from 'node:perf_hooks'
 import {
   DEFAULT_RULE_SET,
-  computeLists,
   prepareScheme,
-  rankEntries,
+  roundResults,
   scoreAssessment,
   validateScheme,
   type AssessmentInput,
@@ -132,29 +131,27 @@ function buildRound(scheme: SchemeDefinition): Org[] {
   })
 }
 
-interface Row {
-  orgId: number
-  category: OrgCategory
-  base: string
-  total: string
-}
-
-/** The timed work: score, rank per category, lists. Returns a checksum so nothing is optimised away. */
+/** The timed work: score, then the round's results (ranks, lists, adjustments). Returns a checksum so nothing is optimised away. */
 function scoreRound(
   scheme: SchemeDefinition,
   orgs: readonly Org[],
-): { rows: (Row & { rank: number })[]; marks: number } {
+): { rows: { total: string }[]; marks: number } {
   const prepared = prepareScheme(scheme)
-  const byCategory = new Map<OrgCategory, Row[]>()
-  for (const org of orgs) {
+  const entries = orgs.map((org) => {
     const score = scoreAssessment(prepared, org.input)
-    let list = byCategory.get(org.category)
-    if (!list) byCategory.set(org.category, (list = []))
-    list.push({ orgId: org.orgId, category: org.category, base: score.base, total: score.total })
+    return {
+      orgId: org.orgId,
+      area: 0,
+      category: org.category,
+      base: score.base,
+      total: score.total,
+    }
+  })
+  const results = roundResults(entries, DEFAULT_RULE_SET)
+  return {
+    rows: results.map((r) => r.entry),
+    marks: results.filter((r) => r.mark !== null).length,
   }
-  const rows = [...byCategory.values()].flatMap((entries) => rankEntries(entries))
-  const lists = computeLists(rows, DEFAULT_RULE_SET)
-  return { rows, marks: lists.marks.length }
 }
 
 const scheme = buildScheme()

@@ -9,6 +9,7 @@ import {
   sumScores,
   toCents,
   toFixed2,
+  toPointsText,
 } from './decimal'
 import type { DecimalInput } from './types'
 
@@ -48,6 +49,20 @@ describe('toFixed2', () => {
     ' 1',
   ])('rejects %s', (input) => {
     expect(() => toFixed2(input as DecimalInput)).toThrow(RangeError)
+  })
+})
+
+describe('toPointsText', () => {
+  it.each<[DecimalInput, string]>([
+    ['98.00', '98'],
+    ['98', '98'],
+    [98.5, '98.50'],
+    ['98.50', '98.50'],
+    [new Decimal('97.999'), '98'],
+    ['-0.50', '-0.50'],
+    ['-1.5', '-1.50'],
+  ])('%s prints as %s', (value, text) => {
+    expect(toPointsText(value)).toBe(text)
   })
 })
 

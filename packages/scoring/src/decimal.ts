@@ -178,6 +178,15 @@ export function toFixed2(x: DecimalInput): ScoreString {
 }
 
 /**
+ * A rule value as documents print it (the notice, the Excel exports): toFixed2, without the
+ * decimals of a whole number — '98' for 98.00, '98.50' for 98.5 — so both print it one way.
+ */
+export function toPointsText(x: DecimalInput): string {
+  const fixed = toFixed2(x)
+  return fixed.endsWith('.00') ? fixed.slice(0, -3) : fixed
+}
+
+/**
  * Exact comparison (no rounding, no floats): compareScores('97.99', '98.00') === -1. Usable as a
  * sort comparator for ascending order.
  */

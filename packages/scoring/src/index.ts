@@ -6,7 +6,7 @@
  * Scores go in as strings (or Prisma Decimals) and come out as strings with two decimals.
  */
 export type * from './types'
-export { compareScores, meanScore, sumScores, toFixed2 } from './decimal'
+export { compareScores, meanScore, sumScores, toFixed2, toPointsText } from './decimal'
 export { validateScheme } from './scheme-validation'
 export {
   SCHEME_PROBLEM_MESSAGES_EN,
@@ -19,6 +19,8 @@ export { rankEntries } from './ranking'
 export { DEFAULT_RULE_SET, computeLists } from './lists'
 export { ruleSetYearFor, ruleValueFor } from './rule-year'
 export { indicatorApplies } from './applicability'
+export { DEFAULT_RATING_LEVELS } from './rating-levels'
+export { roundResults, type RoundEntry, type RoundResult } from './round-results'
 export { rectificationWarning } from './rectification'
 export {
   addDays,
@@ -31,6 +33,15 @@ export {
   defaultDeadline,
 } from './china-time'
 export { findRepeats } from './repeats'
+export { paretoShares } from './pareto'
+export {
+  FINDINGS_VISIBLE_ROUND_STATUSES,
+  PUBLISHED_ROUND_STATUSES,
+  STANDING_FINDING_STATUSES,
+  isPublished,
+  type ReconciliationStatus,
+  type RoundStatus,
+} from './statuses'
 export { annualRollup } from './annual'
 export {
   categoryAverageSeries,

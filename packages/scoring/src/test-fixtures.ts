@@ -1,13 +1,9 @@
+import { DEFAULT_RATING_LEVELS } from './rating-levels'
 import type { IndicatorDefinition, SchemeDefinition } from './types'
 
 /** Test support only (not exported): a valid scheme shaped like the source's category-I scheme. */
 
-export const RATING_LEVELS = [
-  { label: '好', percent: '100' },
-  { label: '较好', percent: '80' },
-  { label: '一般', percent: '60' },
-  { label: '差', percent: '0' },
-]
+export const RATING_LEVELS = DEFAULT_RATING_LEVELS
 
 const DIMENSIONS = [
   ['D1', '政治建设', '15'],

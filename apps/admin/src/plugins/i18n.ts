@@ -5,7 +5,7 @@ import zhCN, { type MessageSchema } from '@/locales/zh-CN'
 
 export type AppLocale = 'zh-CN' | 'en-US'
 
-// Dates are shown in China Standard Time whatever the browser's zone (DOMAIN.md, "Time").
+// Dates are shown in China Standard Time whatever the browser's zone (docs/domain.md, "Time").
 const datetime = {
   date: { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Shanghai' },
   datetime: {

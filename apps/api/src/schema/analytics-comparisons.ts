@@ -17,7 +17,7 @@ import { AnalyticsPeriodInput, loadById, pick, unique, viewerOf, type Batch } fr
 import { OrgCategoryEnum } from './enums'
 
 /**
- * Comparisons (issue 6): the org × dimension matrix of points lost (heatmap), the problem-category
+ * Comparisons: the org × dimension matrix of points lost (heatmap), the problem-category
  * Pareto, repeat findings (屡查屡犯) and the categories' averages side by side. One statement
  * each, plus one load per kind of Prisma object selected. Rows about individual orgs follow R12;
  * averages over a whole category are public like the rankings they come from.

@@ -14,7 +14,7 @@ import { FindingRef } from './finding'
 import { prefetchWarningDays, RectificationRef } from './rectification'
 
 /**
- * Drill-down of a ranking row (issue 6): the org's published assessment → dimension subtotals
+ * Drill-down of a ranking row: the org's published assessment → dimension subtotals
  * against the category average → indicators with the points lost and why → the findings behind
  * each lost point → each finding's rectification with its history (events) and evidence. Every
  * level carries the ids of the next. Scope (R12): NOT_FOUND unless the caller may see the org in

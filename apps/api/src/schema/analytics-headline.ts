@@ -4,7 +4,7 @@ import { AnalyticsPeriodInput, viewerOf } from './analytics-common'
 import { nowOf } from './round-context'
 
 /**
- * Headline figures for the leadership dashboard (issue 6): rounds held, feedback forms, findings,
+ * Headline figures for the leadership dashboard: rounds held, feedback forms, findings,
  * problem categories, close-out rate and overdue items over the published rounds of a period and
  * area. Rounds held counts for everyone; the other figures cover the orgs the caller may see.
  */

@@ -10,6 +10,7 @@ import type {
   IndicatorScore,
   LostPointsEntry,
 } from '@redblue/scoring'
+import { PUBLISHED_ROUND_STATUSES } from '@redblue/scoring'
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import {
@@ -290,7 +291,7 @@ builder.queryFields((t) => ({
         where: {
           roundId: args.roundId,
           areaId: args.areaId,
-          round: { status: { in: ['PUBLISHED', 'CLOSED'] } },
+          round: { status: { in: PUBLISHED_ROUND_STATUSES } },
         },
         include: { org: true },
         orderBy: [{ category: 'asc' }, { rank: 'asc' }, { org: { sortOrder: 'asc' } }],

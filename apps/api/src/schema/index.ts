@@ -30,7 +30,7 @@ import './annual'
 import './todo'
 import './evidence'
 
-// analytics for leadership (issue 6)
+// analytics for leadership
 import './analytics-headline'
 import './analytics-ranking'
 import './analytics-trends'

@@ -3,8 +3,8 @@
  * a tiny size, so it cannot rot unnoticed: row counts follow the requested size, the published
  * round's frozen results are the engine's and rank through the API, the round left in RECONCILING
  * publishes through the API, the stored round summaries equal the raw rows before and after that
- * publication, and the ledger's colour filter and the to-do counts (computed in SQL
- * since issue 10) agree with the engine's warning rule item by item on the generated items.
+ * publication, and the ledger's colour filter and the to-do counts (restated in SQL
+ * for speed) agree with the engine's warning rule item by item on the generated items.
  */
 import { hash } from '@node-rs/argon2'
 import { addDays, chinaDate } from '@redblue/scoring'

@@ -1,5 +1,5 @@
 /**
- * Every mutation writes the audit log (issue 11). One scenario calls EVERY Mutation field of the
+ * Every mutation writes the audit log. One scenario calls EVERY Mutation field of the
  * built schema successfully through GraphQL — core configuration, a whole quarter (plan, inspect,
  * reconcile, publish), rectification, interviews, the annual roll-up, the next round's look-back,
  * closing, and the three Excel imports — and counts the audit entries each call added. The test

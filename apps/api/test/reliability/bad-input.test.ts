@@ -1,5 +1,5 @@
 /**
- * Bad input (issue 11): a GENERATED sweep over every mutation of the built schema, plus deep,
+ * Bad input: a GENERATED sweep over every mutation of the built schema, plus deep,
  * aliased, oversized and batched queries. Every answer must be a typed error (a known
  * `extensions.code`, or an error union member with `code`) — never a 5xx, a masked
  * "Unexpected error." or a stack trace — and a checksum of every table (md5 of all rows) taken

@@ -1,5 +1,5 @@
 /**
- * Concurrency (issue 11): the races a real office produces, sent at the same instant through the
+ * Concurrency: the races a real office produces, sent at the same instant through the
  * API. On PostgreSQL the transactions really overlap (pool of 5); on PGlite they serialize — the
  * assertions are the same, and must hold on both:
  *

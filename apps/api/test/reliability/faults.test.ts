@@ -1,5 +1,5 @@
 /**
- * Faults (issue 11):
+ * Faults:
  *
  * 1. PostgreSQL stopped and started under a read/write load. A private throw-away cluster
  *    (initdb + pg_ctl from PG_BIN_DIR on a free loopback port) backs one API instance listening

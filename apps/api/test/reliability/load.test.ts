@@ -1,5 +1,5 @@
 /**
- * Load (issue 11): the real server — `src/main.ts` in its own Node process, as `pnpm start` runs
+ * Load: the real server — `src/main.ts` in its own Node process, as `pnpm start` runs
  * it (migrate, demo seed, one port on 127.0.0.1) — under a mixed workload of every role at a
  * bounded rate for RELIABILITY_LOAD_SECONDS (default 20 s so CI stays in budget; the issue's 60 s:
  * RELIABILITY_LOAD_SECONDS=60) at RELIABILITY_LOAD_RATE requests per second (default 30).

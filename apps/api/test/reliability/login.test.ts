@@ -1,5 +1,5 @@
 /**
- * Logins verify the password with no database connection held (issue 11). argon2 is made
+ * Logins verify the password with no database connection held. argon2 is made
  * arbitrarily slow here: the verification waits at a gate the test opens. While a login waits
  * there, other requests must complete — on PGlite (one connection) a transaction around the
  * verification stalled every request until it ended — and on PostgreSQL no backend may sit

@@ -1,5 +1,5 @@
 /**
- * Security (issue 11), on the demo data, beyond the field-level role matrix of
+ * Security, on the demo data, beyond the field-level role matrix of
  * test/access.test.ts:
  *
  * - org scope (R12): role × operation × own/other org — a BRANCH user of org A reading org B's

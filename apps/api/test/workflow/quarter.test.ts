@@ -1,5 +1,5 @@
 /**
- * The quarterly workflow through the service layer, checked against DOMAIN.md's rules on small
+ * The quarterly workflow through the service layer, checked against docs/domain.md's rules on small
  * hand-built fixtures (see fixtures.ts and the score table in scenario.ts).
  */
 import type { Decimal } from '@redblue/db'

@@ -5,9 +5,9 @@
 
 import {
   annualRollup,
-  computeLists,
   chinaMonth,
-  rankEntries,
+  DEFAULT_RATING_LEVELS,
+  roundResults,
   scoreAssessment,
   type AssessmentScore,
   type FindingInput,
@@ -23,7 +23,7 @@ import { AREAS, MAIN_AREA, type AreaCode } from './schemes'
 import { addDays, at, dbDate } from './time'
 import { QUARTER_NAMES, type RoundCtx, key } from './context'
 
-export const RATING_LABELS = ['好', '较好', '一般', '差'] as const
+const [GOOD, FAIRLY_GOOD, AVERAGE, POOR] = DEFAULT_RATING_LEVELS
 
 export function drawInputs(
   scheme: SchemeInfo,
@@ -39,10 +39,10 @@ export function drawInputs(
     if (ind.method === 'RATING') {
       const good = area === MAIN_AREA ? 0.6 + 0.38 * s : 0.7 + 0.28 * s
       const level = random.weighted([
-        [RATING_LABELS[0], good],
-        [RATING_LABELS[1], (1 - good) * 0.85],
-        [RATING_LABELS[2], (1 - good) * 0.14],
-        [RATING_LABELS[3], (1 - good) * 0.01],
+        [GOOD.label, good],
+        [FAIRLY_GOOD.label, (1 - good) * 0.85],
+        [AVERAGE.label, (1 - good) * 0.14],
+        [POOR.label, (1 - good) * 0.01],
       ] as const)
       inputs.push({ indicatorId: id, ratingLevel: level })
     } else if (ind.method === 'QUANTITY') {
@@ -166,37 +166,34 @@ export function scoreAndPublish(
     }
   }
 
-  // R3 ranks per area and category, R4 lists and R5 adjustments per area.
-  for (const area of ctx.areas) {
-    const listRows = []
-    for (const category of ['I', 'II', 'III'] as const) {
-      const entries = scored
-        .filter((s) => s.area === area && s.category === category)
-        .map((s) => ({ ...s, total: s.score.total }))
-      for (const ranked of rankEntries(entries, (a, b) => a.org.sortOrder - b.org.sortOrder)) {
-        rows.assessment.find((a) => a.id === ranked.assessmentId)!.rank = ranked.rank
-        listRows.push({
-          orgId: ranked.org.id,
-          category,
-          base: ranked.score.base,
-          total: ranked.score.total,
-          rank: ranked.rank,
-        })
-      }
-    }
-    const lists = computeLists(listRows, rules)
-    for (const mark of lists.marks) {
-      const s = scored.find((x) => x.area === area && x.org.id === mark.orgId)!
-      rows.assessment.find((a) => a.id === s.assessmentId)!.listMark = mark.mark
-      if (mark.mark === 'BLUE') interview(catalog, ctx, s, mark.reasons, random)
-    }
-    for (const adj of lists.adjustments) {
+  // R3 ranks per area and category, R4 lists and R5 adjustments per area, as publication does.
+  const assessmentRow = new Map(rows.assessment.map((a) => [a.id, a]))
+  const results = roundResults(
+    scored.map((s) => ({
+      s,
+      orgId: s.org.id,
+      area: s.area,
+      category: s.category,
+      base: s.score.base,
+      total: s.score.total,
+    })),
+    rules,
+    (a, b) => a.s.org.sortOrder - b.s.org.sortOrder,
+  )
+  for (const { entry, rank, mark, reasons, adjustments } of results) {
+    const row = assessmentRow.get(entry.s.assessmentId)
+    if (!row) throw new Error(`assessment ${entry.s.assessmentId} was not written`)
+    row.rank = rank
+    if (!mark) continue
+    row.listMark = mark
+    if (mark === 'BLUE') interview(catalog, ctx, entry.s, reasons, random)
+    for (const adj of adjustments) {
       rows.performanceAdjustment.push({
         id: ids.take('performanceAdjustment'),
         roundId: ctx.id,
-        orgId: adj.orgId as number,
-        areaId: catalog.areaId[area],
-        category: adj.category,
+        orgId: entry.orgId,
+        areaId: catalog.areaId[entry.area],
+        category: entry.category,
         reason: adj.reason,
         points: adj.points,
         month,

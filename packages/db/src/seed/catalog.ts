@@ -9,6 +9,7 @@ import {
   validateScheme,
   type PreparedScheme,
   type SchemeDefinition,
+  DEFAULT_RATING_LEVELS,
 } from '@redblue/scoring'
 import type { OrgCategory, UnitType } from '../generated/prisma/enums'
 import type { Prisma } from '../generated/prisma/client'
@@ -19,7 +20,6 @@ import {
   AREA_FROM_YEAR,
   AREA_SCHEMES,
   AREAS,
-  RATING_LEVELS,
   SCHEME_YEARS,
   SHARED_INDICATORS,
   type AreaCode,
@@ -445,7 +445,7 @@ function addScheme(rows: SeedRows, ids: Ids, args: SchemeArgs): SchemeInfo {
     const iid = ids.take('indicator')
     const target =
       ind.code === 'PB-EDU-1' && args.studyHoursTarget ? args.studyHoursTarget : ind.target
-    const ratingLevels = ind.method === 'RATING' ? RATING_LEVELS.map((l) => ({ ...l })) : undefined
+    const ratingLevels = ind.method === 'RATING' ? DEFAULT_RATING_LEVELS.map((l) => ({ ...l })) : undefined
     rows.indicator.push({
       id: iid,
       schemeId: id,

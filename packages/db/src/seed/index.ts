@@ -17,6 +17,7 @@ import { writeRows } from './write'
 
 export { DEMO_PASSWORD, type DemoLogin } from './people'
 export { PUBLISHED_ROUNDS, CURRENT_ROUND } from './rounds'
+export { Random } from './random'
 
 export interface SeedOptions {
   /** "Today" for deadlines relative to the current date (default: now). */

@@ -20,12 +20,6 @@ export const AREA_FROM_YEAR: Record<AreaCode, number> = {
 /** Integration degree (融合度) entered the scheme in 2022 (source: "今年将……'融合度'纳入考评范畴"). */
 const INTEGRATION_FROM_YEAR = 2022
 
-export const RATING_LEVELS = [
-  { label: '好', percent: '100' },
-  { label: '较好', percent: '80' },
-  { label: '一般', percent: '60' },
-  { label: '差', percent: '0' },
-] as const
 
 type PerCategory = Record<OrgCategory, string>
 const same = (points: string): PerCategory => ({ I: points, II: points, III: points })

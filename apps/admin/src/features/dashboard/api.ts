@@ -149,6 +149,7 @@ export const ParetoQuery = graphql(`
           name
         }
         count
+        cumulativeShare
       }
     }
   }

@@ -1,4 +1,5 @@
 import { Prisma, type OrgCategory } from '@redblue/db'
+import { paretoShares } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int, meanOf, percentOf } from './numbers'
@@ -145,21 +146,8 @@ export async function problemCategoryPareto(
       AND ${visibleSql(viewer, 'f."orgId"', 'f."roundId"')}
     GROUP BY f."problemCategoryId", pc."sortOrder"
     ORDER BY count(*) DESC, pc."sortOrder", f."problemCategoryId"`
-  const total = rows.reduce((sum, r) => sum + int(r.n), 0)
-  let running = 0
-  return {
-    totalFindings: total,
-    entries: rows.map((r) => {
-      const count = int(r.n)
-      running += count
-      return {
-        problemCategoryId: r.problemCategoryId,
-        count,
-        share: percentOf(count, total)!,
-        cumulativeShare: percentOf(running, total)!,
-      }
-    }),
-  }
+  const entries = paretoShares(rows.map((r) => ({ problemCategoryId: r.problemCategoryId, count: int(r.n) })))
+  return { totalFindings: entries.reduce((sum, e) => sum + e.count, 0), entries }
 }
 
 export interface RepeatGroup {

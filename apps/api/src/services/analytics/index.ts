@@ -1,5 +1,5 @@
 /**
- * Analytics for leadership and branches (issue 6) over the frozen results of published rounds:
+ * Analytics for leadership and branches over the frozen results of published rounds:
  * headline figures, category rankings, trends, drill-down and comparisons. Every function runs a
  * fixed number of set-based SQL statements whatever the number of orgs and rounds; the engine in
  * @redblue/scoring supplies the rules (ranking, lists, warnings, rescoring, trend series).

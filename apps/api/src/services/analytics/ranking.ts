@@ -202,7 +202,7 @@ export async function categoryRanking(
 /**
  * The ranking as columns, one array per field, each in rank order: what the dashboard reads. A
  * thousand orgs as a dozen lists rather than a thousand row objects make 40 % of the response's
- * bytes and far fewer objects to build, walk and serialise (bench/README.md, optimisation 46).
+ * bytes and far fewer objects to build, walk and serialise (bench/README.md).
  */
 export interface RankingTable {
   assessmentIds: number[]

@@ -1,4 +1,5 @@
 import { Prisma, type OrgCategory, type Role } from '@redblue/db'
+import { PUBLISHED_ROUND_STATUSES, STANDING_FINDING_STATUSES } from '@redblue/scoring'
 
 /**
  * R12 for analytics, as SQL fragments so that every figure is computed set-based inside the one
@@ -20,10 +21,15 @@ export interface Viewer {
 }
 
 /** Rounds whose results are frozen; analytics read only these. */
-export const PUBLISHED_STATUSES = Prisma.raw(`('PUBLISHED', 'CLOSED')`)
+export const PUBLISHED_STATUSES = sqlList(PUBLISHED_ROUND_STATUSES)
 
 /** Findings that stand after reconciliation (the ones that cost points and open rectifications). */
-export const STANDING_FINDINGS = Prisma.raw(`('CONFIRMED', 'UPHELD')`)
+export const STANDING_FINDINGS = sqlList(STANDING_FINDING_STATUSES)
+
+/** Constant text, not bind parameters: the statements stay the same text (prepared once). */
+function sqlList(values: readonly string[]): Prisma.Sql {
+  return Prisma.raw(`(${values.map((v) => `'${v}'`).join(', ')})`)
+}
 
 export function seesAll(viewer: Viewer): boolean {
   return viewer.role === 'ADMIN' || viewer.role === 'LEADER'

@@ -1,5 +1,5 @@
 import type { AdjustmentReason, OrgCategory, RoundStatus } from '@redblue/db'
-import { chinaDate, toFixed2 } from '@redblue/scoring'
+import { PUBLISHED_ROUND_STATUSES, chinaDate, toFixed2 } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { rulesOfRound } from '../workflow/rules'
 
@@ -12,7 +12,7 @@ import { rulesOfRound } from '../workflow/rules'
  */
 
 /** Rounds whose results have been published (CLOSED rounds stay published after the look-back). */
-export const BOARD_STATUSES: RoundStatus[] = ['PUBLISHED', 'CLOSED']
+export const BOARD_STATUSES: RoundStatus[] = PUBLISHED_ROUND_STATUSES
 
 export const CATEGORY_LABELS: Record<OrgCategory, string> = { I: 'Ⅰ类', II: 'Ⅱ类', III: 'Ⅲ类' }
 

@@ -1,5 +1,5 @@
 import { Prisma, type OrgCategory, type RectificationStatus, type Role } from '@redblue/db'
-import { DEFAULT_RULE_SET, type DecimalInput } from '@redblue/scoring'
+import { DEFAULT_RULE_SET, toPointsText, type DecimalInput } from '@redblue/scoring'
 import type ExcelJS from 'exceljs'
 import type { Db } from '../../context'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors'
@@ -315,7 +315,12 @@ async function adjustmentsExport(db: Db, viewer: Viewer, params: ExportParams): 
   const thresholds = new Map<number, string>()
   for (const round of new Map(rows.map((r) => [r.round.id, r.round])).values()) {
     const { rules } = await rulesOfRound(db, round)
-    thresholds.set(round.id, String(Number(plain(rules.baseThreshold))))
+    thresholds.set(round.id, toPointsText(rules.baseThreshold))
+  }
+  const thresholdOf = (roundId: number): string => {
+    const threshold = thresholds.get(roundId)
+    if (threshold === undefined) throw new Error(`no rule set read for round ${roundId}`)
+    return threshold
   }
   type Row = (typeof rows)[number]
   const wb = newWorkbook()
@@ -331,7 +336,7 @@ async function adjustmentsExport(db: Db, viewer: Viewer, params: ExportParams): 
       {
         header: '事由',
         width: 20,
-        value: (r) => adjustmentReasonText(r.reason, r.category, thresholds.get(r.round.id) ?? '98'),
+        value: (r) => adjustmentReasonText(r.reason, r.category, thresholdOf(r.round.id)),
       },
       { header: '加减分', width: 9, value: (r) => num(r.points), numFmt: SIGNED_SCORE_FORMAT },
       { header: '检查轮次', width: 20, value: (r) => r.round.name },

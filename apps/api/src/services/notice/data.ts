@@ -1,5 +1,5 @@
 import type { AdjustmentReason, ListMark, OrgCategory } from '@redblue/db'
-import { chinaDate, toFixed2 } from '@redblue/scoring'
+import { STANDING_FINDING_STATUSES, chinaDate, toFixed2, toPointsText } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { NotFoundError, ValidationError } from '../../errors'
 import { BOARD_STATUSES, CATEGORY_LABELS } from '../board'
@@ -181,7 +181,7 @@ export async function loadNoticeData(db: Db, roundId: number, now: Date): Promis
       }),
       db.feedbackForm.count({ where: { roundId } }),
       db.finding.findMany({
-        where: { roundId, reconciliationStatus: { in: ['CONFIRMED', 'UPHELD'] } },
+        where: { roundId, reconciliationStatus: { in: STANDING_FINDING_STATUSES } },
         select: {
           description: true,
           deduction: true,
@@ -198,7 +198,7 @@ export async function loadNoticeData(db: Db, roundId: number, now: Date): Promis
       db.organization.findMany({ select: { name: true, shortName: true, code: true } }),
       rulesOfRound(db, round),
     ])
-  const threshold = toFixed2(rules.baseThreshold).replace(/\.00$/, '')
+  const threshold = toPointsText(rules.baseThreshold)
 
   const noticeAreas: NoticeArea[] = areas.map((area) => {
     const inArea = assessments.filter((a) => a.areaId === area.id)

@@ -1,4 +1,5 @@
 import type { Prisma, RoundStatus } from '@redblue/db'
+import { FINDINGS_VISIBLE_ROUND_STATUSES } from '@redblue/scoring'
 import { ForbiddenError } from '../../errors'
 import { assertNotOwnOrg } from './conflict-of-interest'
 import type { Actor, Tx } from './types'
@@ -16,7 +17,7 @@ export interface Scope {
 }
 
 /** Rounds from which a BRANCH user may see its own findings and scores. */
-export const RESULTS_VISIBLE: RoundStatus[] = ['RECONCILING', 'PUBLISHED', 'CLOSED']
+export const RESULTS_VISIBLE: RoundStatus[] = FINDINGS_VISIBLE_ROUND_STATUSES
 
 const NOTHING = { id: -1 } as const
 

@@ -1,5 +1,5 @@
 import { Prisma } from '@redblue/db'
-import { annualRollup } from '@redblue/scoring'
+import { PUBLISHED_ROUND_STATUSES, annualRollup } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
@@ -112,7 +112,7 @@ export async function computeAnnualResults(
     where: {
       areaId: area.id,
       totalScore: { not: null },
-      round: { year: input.year, status: { in: ['PUBLISHED', 'CLOSED'] } },
+      round: { year: input.year, status: { in: PUBLISHED_ROUND_STATUSES } },
     },
     select: { orgId: true, totalScore: true, round: { select: { quarter: true } } },
     orderBy: [{ round: { quarter: 'asc' } }, { id: 'asc' }],

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from
 import { assertCanInspect } from './access'
 import { audit } from './audit'
 import { appliesTo, carriesValue, notApplicable } from './applicability'
-import { assertRoundStatus } from './rounds'
+import { assertRoundStatus } from './round-state'
 import { liveScore, ratingLevelsOf, SchemeCache } from './scoring'
 import type { Actor, Tx } from './types'
 

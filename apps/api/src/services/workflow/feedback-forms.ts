@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '../../errors'
 import { assertCanInspect } from './access'
 import { audit } from './audit'
-import { assertRoundStatus, getRound } from './rounds'
+import { assertRoundStatus, getRound } from './round-state'
 import type { Actor, Tx } from './types'
 
 /**

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { assertCanInspect } from './access'
 import { appliesTo, notApplicable } from './applicability'
 import { audit } from './audit'
-import { assertRoundStatus } from './rounds'
+import { assertRoundStatus } from './round-state'
 import type { Actor, Tx } from './types'
 
 export interface FindingFields {

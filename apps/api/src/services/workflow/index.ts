@@ -1,5 +1,5 @@
 /**
- * The quarterly workflow (DOMAIN.md R2–R10) as plain async functions over a Prisma transaction
+ * The quarterly workflow (docs/domain.md R2–R10) as plain async functions over a Prisma transaction
  * client and an actor. GraphQL resolvers open the transaction and call these; tests call them
  * directly. Every state change writes the audit log in the same transaction.
  *

@@ -1,8 +1,8 @@
-import { defaultDeadline } from '@redblue/scoring'
+import { PUBLISHED_ROUND_STATUSES, defaultDeadline } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
-import { assertRoundStatus, getRound } from './rounds'
+import { assertRoundStatus, getRound } from './round-state'
 import { rulesOfRound, toDbDate } from './rules'
 import type { Actor, Tx } from './types'
 
@@ -25,7 +25,7 @@ export async function createInterview(
 ) {
   requireAdmin(actor)
   const round = await getRound(tx, input.roundId)
-  assertRoundStatus(round, 'PUBLISHED', 'CLOSED')
+  assertRoundStatus(round, ...PUBLISHED_ROUND_STATUSES)
   const exists = await tx.interview.findUnique({
     where: {
       roundId_orgId_areaId: { roundId: round.id, orgId: input.orgId, areaId: input.areaId },

@@ -2,7 +2,7 @@ import type { Prisma } from '@redblue/db'
 import { ForbiddenError, ValidationError } from '../../errors'
 import { assertCanInspect, loadScope } from './access'
 import { applyChange, getRectification } from './rectifications'
-import { assertRoundStatus, getRound } from './rounds'
+import { assertRoundStatus, getRound } from './round-state'
 import { toDbDate } from './rules'
 import type { Actor, Tx } from './types'
 

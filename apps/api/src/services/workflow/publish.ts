@@ -7,9 +7,9 @@ import {
 } from '@redblue/db'
 import {
   chinaMonth,
-  computeLists,
   defaultDeadline,
-  rankEntries,
+  isPublished,
+  roundResults,
   scoreAssessment,
 } from '@redblue/scoring'
 import { ValidationError } from '../../errors'
@@ -19,7 +19,7 @@ import { requireAdmin } from './access'
 import { audit } from './audit'
 import { sendInOrder } from './in-order'
 import { readInSnapshot } from './snapshot-reads'
-import { assertRoundStatus, getRound, recordTransition } from './rounds'
+import { assertRoundStatus, getRound, recordTransition } from './round-state'
 import { recordRoundRules } from './rules'
 import { COUNTED_AT_PUBLICATION, SchemeCache } from './scoring'
 import type { Actor, FaultHooks, Tx } from './types'
@@ -126,7 +126,7 @@ export async function publishRound(
   }
   const now = input.now ?? new Date()
   const round = await getRound(tx, input.roundId)
-  if (round.status === 'PUBLISHED' || round.status === 'CLOSED') {
+  if (isPublished(round.status)) {
     throw new ValidationError('本轮检查结果已发布，不能重复发布')
   }
   assertRoundStatus(round, 'RECONCILING')
@@ -247,8 +247,19 @@ export async function publishRound(
     frozenRows.push(frozenRowJson(assessment.id, score))
     scored.push({ assessment, score, standing: findings.filter((f) => f.counts).length })
   }
-  // Rank per (area, category) and mark the lists per area: still JavaScript only, done while the
-  // server is busy with the writes sent above rather than after them.
+  // Rank per (area, category) and mark the lists per area (R3–R5): still JavaScript only, done
+  // while the server is busy with the writes sent above rather than after them.
+  const results = roundResults(
+    scored.map((s) => ({
+      orgId: s.assessment.orgId,
+      area: s.assessment.areaId,
+      category: s.assessment.category,
+      base: s.score.base,
+      total: s.score.total,
+      assessmentId: s.assessment.id,
+    })),
+    rules,
+  )
   const rankOf = new Map<number, number>()
   const markOf = new Map<number, ListMark>()
   const adjustments: {
@@ -260,45 +271,16 @@ export async function publishRound(
   }[] = []
   const blue: { orgId: number; areaId: number }[] = []
   const month = chinaMonth(now)
-  const areaIds = [...new Set(scored.map((s) => s.assessment.areaId))]
-  for (const areaId of areaIds) {
-    const inArea = scored.filter((s) => s.assessment.areaId === areaId)
-    const byOrg = new Map(inArea.map((s) => [s.assessment.orgId, s]))
-    const rows = []
-    for (const category of ['I', 'II', 'III'] as OrgCategory[]) {
-      const entries = inArea
-        .filter((s) => s.assessment.category === category)
-        .map((s) => ({
-          id: s.assessment.id,
-          orgId: s.assessment.orgId,
-          total: s.score.total,
-          base: s.score.base,
-        }))
-      for (const ranked of rankEntries(entries)) {
-        rankOf.set(ranked.id, ranked.rank)
-        rows.push({
-          orgId: ranked.orgId,
-          category,
-          base: ranked.base,
-          total: ranked.total,
-          rank: ranked.rank,
-        })
-      }
-    }
-    const lists = computeLists(rows, rules)
-    for (const mark of lists.marks) {
-      const hit = byOrg.get(Number(mark.orgId))
-      if (!hit) continue
-      markOf.set(hit.assessment.id, mark.mark)
-      if (mark.mark === 'BLUE') blue.push({ orgId: hit.assessment.orgId, areaId })
-    }
-    for (const adj of lists.adjustments) {
+  for (const { entry, rank, mark, adjustments: own } of results) {
+    rankOf.set(entry.assessmentId, rank)
+    if (mark) markOf.set(entry.assessmentId, mark)
+    if (mark === 'BLUE') blue.push({ orgId: entry.orgId, areaId: entry.area })
+    for (const adjustment of own) {
       adjustments.push({
-        orgId: Number(adj.orgId),
-        areaId,
-        category: adj.category,
-        reason: adj.reason,
-        points: adj.points,
+        orgId: entry.orgId,
+        areaId: entry.area,
+        category: entry.category,
+        ...adjustment,
       })
     }
   }

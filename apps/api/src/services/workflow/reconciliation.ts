@@ -2,7 +2,7 @@ import type { ReconciliationAction, ReconciliationStatus } from '@redblue/db'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors'
 import { assertOwnOrg, requireAdmin } from './access'
 import { audit } from './audit'
-import { assertRoundStatus } from './rounds'
+import { assertRoundStatus } from './round-state'
 import type { Actor, Tx } from './types'
 
 /**

@@ -1,18 +1,13 @@
 import type { InspectionRound, PrismaClient, RoundStatus } from '@redblue/db'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors'
+import { ConflictError, ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
 import { assertRoundFree } from './conflict-of-interest'
 import { publishRound } from './publish'
+import { ROUND_STATUS_LABEL, assertRoundStatus, getRound, recordTransition } from './round-state'
 import type { Actor, FaultHooks, Tx } from './types'
 
-export const ROUND_STATUS_LABEL: Record<RoundStatus, string> = {
-  PLANNING: '筹备',
-  INSPECTING: '检查中',
-  RECONCILING: '核对中',
-  PUBLISHED: '已发布',
-  CLOSED: '已关闭',
-}
+export { ROUND_STATUS_LABEL, assertRoundStatus, getRound, recordTransition } from './round-state'
 
 /** The only forward path of R6; there is no way back once results are published. */
 const NEXT: Partial<Record<RoundStatus, RoundStatus>> = {
@@ -29,21 +24,6 @@ export interface CreateRoundInput {
   areaIds: number[]
   inspectionStart?: Date | null
   inspectionEnd?: Date | null
-}
-
-export async function getRound(tx: Tx, roundId: number): Promise<InspectionRound> {
-  const round = await tx.inspectionRound.findUnique({ where: { id: roundId } })
-  if (!round) throw new NotFoundError('InspectionRound', roundId, '检查轮次不存在')
-  return round
-}
-
-export function assertRoundStatus(round: InspectionRound, ...allowed: RoundStatus[]): void {
-  if (!allowed.includes(round.status)) {
-    const want = allowed.map((s) => ROUND_STATUS_LABEL[s]).join('或')
-    throw new ValidationError(
-      `检查轮次当前为“${ROUND_STATUS_LABEL[round.status]}”阶段，此操作仅在“${want}”阶段可用`,
-    )
-  }
 }
 
 async function checkAreas(tx: Tx, areaIds: number[]): Promise<number[]> {
@@ -189,55 +169,6 @@ export async function transitionRound(
       break
   }
   return recordTransition(tx, actor, round, input.to, input.note ?? null, now)
-}
-
-/**
- * Flips the status only if nobody else moved it meanwhile, and records who and when (R6).
- * Exported for publish, which does its own checks first.
- */
-export async function recordTransition(
-  tx: Tx,
-  actor: Actor,
-  round: InspectionRound,
-  to: RoundStatus,
-  note: string | null,
-  now: Date,
-) {
-  const stamp =
-    to === 'INSPECTING'
-      ? { startedAt: now }
-      : to === 'PUBLISHED'
-        ? { publishedAt: now }
-        : to === 'CLOSED'
-          ? { closedAt: now }
-          : {}
-  const { count } = await tx.inspectionRound.updateMany({
-    where: { id: round.id, status: round.status },
-    data: { status: to, version: { increment: 1 }, ...stamp },
-  })
-  if (count === 0) {
-    const current = await getRound(tx, round.id)
-    throw new ConflictError(
-      'InspectionRound',
-      round.id,
-      current,
-      current.version,
-      '检查轮次状态已被他人更改，请刷新后重试',
-    )
-  }
-  await tx.roundStatusChange.create({
-    data: {
-      roundId: round.id,
-      fromStatus: round.status,
-      toStatus: to,
-      actorId: actor.userId,
-      note,
-      at: now,
-    },
-  })
-  const after = await getRound(tx, round.id)
-  await audit(tx, actor, `round.${to.toLowerCase()}`, 'InspectionRound', round.id, round, after)
-  return after
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Prisma, ReconciliationStatus } from '@redblue/db'
 import {
+  STANDING_FINDING_STATUSES,
+  isPublished,
   prepareScheme,
   scoreAssessment,
   type AssessmentScore,
@@ -26,7 +28,7 @@ export const PREVIEW_COUNTED: ReconciliationStatus[] = [
   'DISPUTED',
   'UPHELD',
 ]
-export const FINAL_COUNTED: ReconciliationStatus[] = ['CONFIRMED', 'UPHELD']
+export const FINAL_COUNTED: ReconciliationStatus[] = STANDING_FINDING_STATUSES
 /**
  * Publication reads the findings before its own statement deems the untouched PENDING ones
  * confirmed (so that statement can run while the engine scores): what counts then is FINAL_COUNTED
@@ -192,7 +194,7 @@ export async function liveScore(
     include: { ...scorableInclude, round: { select: { status: true } } },
   })
   if (!assessment) throw new NotFoundError('Assessment', assessmentId, '评分记录不存在')
-  const final = assessment.round.status === 'PUBLISHED' || assessment.round.status === 'CLOSED'
+  const final = isPublished(assessment.round.status)
   return scoreWith(cache, assessment, final ? FINAL_COUNTED : PREVIEW_COUNTED)
 }
 
@@ -209,7 +211,7 @@ export async function liveScores(
   await cache.preload(rows.map((r) => r.schemeId))
   const result = new Map<number, AssessmentScore>()
   for (const assessment of rows) {
-    const final = assessment.round.status === 'PUBLISHED' || assessment.round.status === 'CLOSED'
+    const final = isPublished(assessment.round.status)
     result.set(
       assessment.id,
       await scoreWith(cache, assessment, final ? FINAL_COUNTED : PREVIEW_COUNTED),

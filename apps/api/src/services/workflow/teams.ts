@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from '../../errors'
 import { requireAdmin } from './access'
 import { audit } from './audit'
 import { assertAssignment, assertMemberJoin } from './conflict-of-interest'
-import { assertRoundStatus, getRound } from './rounds'
+import { assertRoundStatus, getRound } from './round-state'
 import type { Actor, Tx } from './types'
 
 /** Names are in a unique index, which PostgreSQL limits to about 2.7 kB per entry. */

@@ -1,5 +1,4 @@
-import { Decimal } from 'decimal.js'
-import { toFixed2, type Id } from '@redblue/scoring'
+import type { Id } from '@redblue/scoring'
 import { chartNumber, exportToolbox, type ChartLabels } from './common'
 import type { ChartOption } from './types'
 
@@ -12,29 +11,18 @@ export interface ParetoRow {
 }
 
 /**
- * Problem categories most frequent first with their running share of all findings. Ties keep the
- * input order, so the API's (or name) order decides. The running share is exact: the last row is
- * always "100.00".
+ * The API's Pareto entries (most frequent first, running share computed there by the engine's
+ * `paretoShares`) as the chart's rows.
  */
 export function paretoRows(
-  categories: readonly { problemCategoryId: Id; name: string; count: number }[],
+  entries: readonly { problemCategoryId: Id; problemCategory: { name: string }; count: number; cumulativeShare: string }[],
 ): ParetoRow[] {
-  const rows = categories
-    .filter((c) => c.count > 0)
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => b.c.count - a.c.count || a.i - b.i)
-    .map(({ c }) => c)
-  const total = rows.reduce((sum, c) => sum + c.count, 0)
-  let running = 0
-  return rows.map((c) => {
-    running += c.count
-    return {
-      problemCategoryId: c.problemCategoryId,
-      name: c.name,
-      count: c.count,
-      cumulativePercent: toFixed2(new Decimal(running).times(100).div(total)),
-    }
-  })
+  return entries.map((e) => ({
+    problemCategoryId: e.problemCategoryId,
+    name: e.problemCategory.name,
+    count: e.count,
+    cumulativePercent: e.cumulativeShare,
+  }))
 }
 
 export interface ParetoInput {

@@ -1,8 +1,7 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import type { OrgCategory } from '@redblue/scoring'
+import { isPublished, type OrgCategory } from '@redblue/scoring'
 
 export const CATEGORIES: readonly OrgCategory[] = ['I', 'II', 'III']
-const PUBLISHED = new Set(['PUBLISHED', 'CLOSED'])
 
 /** What the dashboard shows, as the URL holds it: area, round and category (so a view can be shared). */
 export interface DashboardState {
@@ -45,7 +44,7 @@ export interface RoundOption {
 /** Rounds whose results are out (published or closed) and that covered the area, newest first. */
 export function publishedRoundsOf<R extends RoundOption>(rounds: readonly R[], areaId: number | null): R[] {
   return rounds
-    .filter((r) => PUBLISHED.has(r.status) && (areaId === null || r.areas.some((a) => a.areaId === areaId)))
+    .filter((r) => isPublished(r.status) && (areaId === null || r.areas.some((a) => a.areaId === areaId)))
     .sort((a, b) => b.year - a.year || b.quarter - a.quarter)
 }
 

@@ -1,4 +1,5 @@
 import type { RoundStatus } from '@/generated/graphql'
+import { isPublished } from '@redblue/scoring'
 
 /** R6: a round moves one way through these states. */
 export const ROUND_FLOW: readonly RoundStatus[] = ['PLANNING', 'INSPECTING', 'RECONCILING', 'PUBLISHED', 'CLOSED']
@@ -19,7 +20,7 @@ export function stepState(status: RoundStatus, step: RoundStatus): 'finish' | 'p
 }
 
 /** The notice (通报) exists once results are published, and stays after the round closes. */
-export const hasNotice = (status: RoundStatus) => status === 'PUBLISHED' || status === 'CLOSED'
+export const hasNotice = (status: RoundStatus) => isPublished(status)
 
 /** Where the API serves a round's notice: Word download and the print view. */
 export function noticeUrls(roundId: number) {

@@ -48,13 +48,6 @@ export interface SchemeDraft {
 let seq = 0
 export const newKey = (prefix: string) => `${prefix}-new-${++seq}`
 
-export const DEFAULT_RATING_LEVELS: DraftRatingLevel[] = [
-  { label: '好', percent: '100' },
-  { label: '较好', percent: '80' },
-  { label: '一般', percent: '60' },
-  { label: '差', percent: '0' },
-]
-
 /**
  * The draft in the scoring engine's shape. Arrays keep the draft's order, so a problem's path
  * (`['indicators', 3, 'maxPoints']`) points straight back at the field being edited.
