@@ -14,7 +14,7 @@ export const ROUND_STATUS_LABEL: Record<RoundStatus, string> = {
 }
 
 /** The only forward path of R6; there is no way back once results are published. */
-const NEXT: Partial<Record<RoundStatus, RoundStatus>> = {
+export const NEXT_STATUS: Partial<Record<RoundStatus, RoundStatus>> = {
   PLANNING: 'INSPECTING',
   INSPECTING: 'RECONCILING',
   RECONCILING: 'PUBLISHED',
@@ -166,7 +166,7 @@ export async function transitionRound(
 ) {
   requireAdmin(actor)
   const round = await getRound(tx, input.roundId)
-  if (NEXT[round.status] !== input.to) {
+  if (NEXT_STATUS[round.status] !== input.to) {
     throw new ValidationError(
       `检查轮次不能从“${ROUND_STATUS_LABEL[round.status]}”转到“${ROUND_STATUS_LABEL[input.to]}”`,
     )
