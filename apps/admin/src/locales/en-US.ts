@@ -12,6 +12,7 @@ import { feedbackFormsMessagesEnUS } from '@/features/feedback-forms/messages'
 import { areasMessagesEnUS } from '@/features/areas/messages'
 import { sharedIndicatorsMessagesEnUS } from '@/features/shared-indicators/messages'
 import { configurationMessagesEnUS } from '@/features/configuration/messages'
+import { roundRunMessagesEnUS } from '@/features/rounds/messages'
 
 const enUS: MessageSchema = {
   app: { name: 'Red-Blue List Assessment', shortName: 'Red-Blue' },
@@ -415,6 +416,7 @@ const enUS: MessageSchema = {
   ...areasMessagesEnUS,
   ...sharedIndicatorsMessagesEnUS,
   ...configurationMessagesEnUS,
+  ...roundRunMessagesEnUS,
 }
 
 export default enUS

@@ -11,6 +11,7 @@ import { feedbackFormsMessagesZhCN } from '@/features/feedback-forms/messages'
 import { areasMessagesZhCN } from '@/features/areas/messages'
 import { sharedIndicatorsMessagesZhCN } from '@/features/shared-indicators/messages'
 import { configurationMessagesZhCN } from '@/features/configuration/messages'
+import { roundRunMessagesZhCN } from '@/features/rounds/messages'
 
 /** Chinese is the default and the reference: every other language must have the same keys. */
 const zhCN = {
@@ -411,6 +412,7 @@ const zhCN = {
   ...areasMessagesZhCN,
   ...sharedIndicatorsMessagesZhCN,
   ...configurationMessagesZhCN,
+  ...roundRunMessagesZhCN,
 }
 
 export type MessageSchema = typeof zhCN
