@@ -149,6 +149,7 @@ const enUS: MessageSchema = {
     passwordUpdated: 'Password changed; other devices were signed out',
   },
   error: {
+    invalidInput: 'Some values are not in the expected format: check the fields marked in red',
     network: 'Cannot reach the server; check the network and retry',
     forbidden: 'You may not do this',
     conflict: 'Someone else changed this; the latest version is loaded',
@@ -338,6 +339,9 @@ const enUS: MessageSchema = {
     assignedConflicts: '{n} organizations are assigned a team with one of their own members',
   },
   workbench: {
+    capAtMost: 'cap {cap}',
+    bonusCapCut: 'Bonus entered adds up to {raw}, above the scheme’s overall cap: {cap} counts',
+    indicatorCapCut: 'Above this indicator’s cap: {cap} counts',
     myAssignments: 'My assignments',
     noAssignments: 'No assignments for you right now',
     org: 'Organization',

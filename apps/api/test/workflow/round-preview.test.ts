@@ -100,3 +100,18 @@ describe('transition preview', () => {
     expect(await db.prisma.interview.count({ where: { roundId: planned.roundId } })).toBe(preview.interviews.length)
   })
 })
+
+describe('reopening a submitted score sheet', () => {
+  it('keeps the reason in the audit log', async () => {
+    const planned = await planRound(run, fx)
+    await inspect(run, db.prisma, fx, planned.roundId)
+    const sheet = await db.prisma.assessment.findFirstOrThrow({ where: { roundId: planned.roundId, orgId: fx.orgs.A2 } })
+    await run((tx) =>
+      wf.reopenAssessment(tx, fx.admin, { assessmentId: sheet.id, version: sheet.version, reason: ' 漏评一项加分 ' }),
+    )
+    const entry = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'assessment.reopen', entityId: String(sheet.id) },
+    })
+    expect(entry.after).toMatchObject({ status: 'IN_PROGRESS', reason: '漏评一项加分' })
+  })
+})
