@@ -339,6 +339,8 @@ const enUS: MessageSchema = {
     assignedConflicts: '{n} organizations are assigned a team with one of their own members',
   },
   workbench: {
+    unscored: 'Not scored',
+    ratedOf: '{done} of {of} rated',
     capAtMost: 'cap {cap}',
     bonusCapCut: 'Bonus entered adds up to {raw}, above the scheme’s overall cap: {cap} counts',
     indicatorCapCut: 'Above this indicator’s cap: {cap} counts',

@@ -335,6 +335,8 @@ const zhCN = {
     assignedConflicts: '{n} 个党组织的检查组中有本组织人员，请调整',
   },
   workbench: {
+    unscored: '未评分',
+    ratedOf: '已评 {done} / {of} 项',
     capAtMost: '上限 {cap}',
     bonusCapCut: '各项加分合计 {raw}，超过方案加分总上限，按 {cap} 计入',
     indicatorCapCut: '超过本项上限，按 {cap} 计入',
