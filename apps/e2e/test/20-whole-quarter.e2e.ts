@@ -188,7 +188,10 @@ test('one quarter, start to finish, each step by the role that does it', async (
     const dialog = adminPage.getByRole('dialog')
     await dialog.getByRole('radio', { name: `第 ${QUARTER} 季度` }).check({ force: true })
     await dialog.locator('#round-name').fill(ROUND_NAME)
+    // Every area is proposed; this round inspects one.
+    await dialog.getByRole('checkbox', { name: AREA }).check({ force: true })
     for (const other of OTHER_AREAS) await dialog.getByRole('checkbox', { name: other }).uncheck({ force: true })
+    await expect.poll(() => dialog.getByTestId('dialog-submit').isDisabled()).toBe(false)
     await shots(adminPage, 'create-round')
     await dialog.getByRole('button', { name: '保存' }).click()
     await adminPage.getByRole('heading', { name: ROUND_NAME }).waitFor()
