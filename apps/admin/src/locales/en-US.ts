@@ -13,6 +13,7 @@ import { areasMessagesEnUS } from '@/features/areas/messages'
 import { sharedIndicatorsMessagesEnUS } from '@/features/shared-indicators/messages'
 import { configurationMessagesEnUS } from '@/features/configuration/messages'
 import { roundRunMessagesEnUS } from '@/features/rounds/messages'
+import { todoMessagesEnUS } from '@/features/todos/messages'
 
 const enUS: MessageSchema = {
   app: { name: 'Red-Blue List Assessment', shortName: 'Red-Blue' },
@@ -423,6 +424,7 @@ const enUS: MessageSchema = {
   ...sharedIndicatorsMessagesEnUS,
   ...configurationMessagesEnUS,
   ...roundRunMessagesEnUS,
+  ...todoMessagesEnUS,
 }
 
 export default enUS

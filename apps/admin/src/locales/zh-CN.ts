@@ -12,6 +12,7 @@ import { areasMessagesZhCN } from '@/features/areas/messages'
 import { sharedIndicatorsMessagesZhCN } from '@/features/shared-indicators/messages'
 import { configurationMessagesZhCN } from '@/features/configuration/messages'
 import { roundRunMessagesZhCN } from '@/features/rounds/messages'
+import { todoMessagesZhCN } from '@/features/todos/messages'
 
 /** Chinese is the default and the reference: every other language must have the same keys. */
 const zhCN = {
@@ -419,6 +420,7 @@ const zhCN = {
   ...sharedIndicatorsMessagesZhCN,
   ...configurationMessagesZhCN,
   ...roundRunMessagesZhCN,
+  ...todoMessagesZhCN,
 }
 
 export type MessageSchema = typeof zhCN

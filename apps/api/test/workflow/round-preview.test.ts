@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from '@redblue/db/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as wf from '../../src/services/workflow'
 import { buildFixture, type Fixture } from './fixtures'
-import { inspect, planRound, publish, PUBLISH_AT, reconcile, resolveDisputes, runner, type Run } from './scenario'
+import { inspect, planRound, publish, PUBLISH_AT, reconcile, resolveDisputes, runner, runQuarter, type Run } from './scenario'
 
 let db: TestDb
 let fx: Fixture
@@ -113,5 +113,19 @@ describe('reopening a submitted score sheet', () => {
       where: { action: 'assessment.reopen', entityId: String(sheet.id) },
     })
     expect(entry.after).toMatchObject({ status: 'IN_PROGRESS', reason: '漏评一项加分' })
+  })
+})
+
+describe('to-dos', () => {
+  it('carry R8’s colour from the engine, and a leader gets none they cannot act on', async () => {
+    await runQuarter(run, db.prisma, fx)
+    const late = new Date('2026-12-01T00:00:00Z')
+    const admin = await run((tx) => wf.todoList(tx, fx.admin, late))
+    const overdue = admin.items.filter((i) => i.kind === 'RECTIFICATION_OVERDUE')
+    expect(overdue.length).toBeGreaterThan(0)
+    expect(overdue.every((i) => i.colour === 'RED')).toBe(true)
+    const leader = await run((tx) => wf.todoList(tx, fx.leader, late))
+    expect(leader.items).toEqual([])
+    expect(leader.counts.total).toBe(0)
   })
 })
