@@ -252,7 +252,7 @@ test('one quarter, start to finish, each step by the role that does it', async (
       await waitForText(dialog.getByTestId('transition-opens'), /将为 \d+ 份评分表/)
       await shots(adminPage, 'start-preview')
     })
-    await adminPage.getByText('筹备 → 检查中').waitFor()
+    await adminPage.getByText('筹备中 → 检查中').waitFor()
   })
 
   const inspector = await journey.step('sign in as inspector1', () => person('inspector1'))

@@ -261,7 +261,7 @@ builder.mutationField('saveRuleSet', (t) =>
           }
           const created = await tx.ruleSet.create({ data: { year: args.year, ...data } })
           await auditAs(ctx, tx, {
-            action: 'saveRuleSet',
+            action: 'ruleSet.save',
             entityType: 'RuleSet',
             entityId: args.year,
             after: created,
@@ -286,7 +286,7 @@ builder.mutationField('saveRuleSet', (t) =>
           args.year,
         )
         await auditAs(ctx, tx, {
-          action: 'saveRuleSet',
+          action: 'ruleSet.save',
           entityType: 'RuleSet',
           entityId: args.year,
           before,

@@ -167,7 +167,7 @@ builder.mutationFields((t) => ({
           },
         })
         await auditAs(ctx, tx, {
-          action: 'createUser',
+          action: 'user.create',
           entityType: 'User',
           entityId: user.id,
           after: userSnapshot(user),
@@ -228,7 +228,7 @@ builder.mutationFields((t) => ({
         if (before.active && !next.active) await revokeUserSessions(tx, ctx.config.now(), args.id)
         const after = await tx.user.findUniqueOrThrow({ where: { id: args.id } })
         await auditAs(ctx, tx, {
-          action: 'updateUser',
+          action: 'user.update',
           entityType: 'User',
           entityId: args.id,
           before: userSnapshot(before),
@@ -261,7 +261,7 @@ builder.mutationFields((t) => ({
         })
         await revokeUserSessions(tx, ctx.config.now(), args.id)
         await auditAs(ctx, tx, {
-          action: 'resetUserPassword',
+          action: 'user.resetPassword',
           entityType: 'User',
           entityId: args.id,
           before: userSnapshot(before),
