@@ -480,4 +480,5 @@ test('one quarter, start to finish, each step by the role that does it', async (
     expect(refusals).toEqual([])
     return Promise.resolve()
   })
-})
+  // A whole quarter by five people on a loaded machine: far more than one journey's six minutes.
+}, 40 * 60_000)

@@ -14,6 +14,7 @@ import { sharedIndicatorsMessagesEnUS } from '@/features/shared-indicators/messa
 import { configurationMessagesEnUS } from '@/features/configuration/messages'
 import { roundRunMessagesEnUS } from '@/features/rounds/messages'
 import { todoMessagesEnUS } from '@/features/todos/messages'
+import { auditMessagesEnUS } from '@/features/audit-log/messages'
 
 const enUS: MessageSchema = {
   app: { name: 'Red-Blue List Assessment', shortName: 'Red-Blue' },
@@ -425,6 +426,7 @@ const enUS: MessageSchema = {
   ...configurationMessagesEnUS,
   ...roundRunMessagesEnUS,
   ...todoMessagesEnUS,
+  ...auditMessagesEnUS,
 }
 
 export default enUS

@@ -13,6 +13,7 @@ import { sharedIndicatorsMessagesZhCN } from '@/features/shared-indicators/messa
 import { configurationMessagesZhCN } from '@/features/configuration/messages'
 import { roundRunMessagesZhCN } from '@/features/rounds/messages'
 import { todoMessagesZhCN } from '@/features/todos/messages'
+import { auditMessagesZhCN } from '@/features/audit-log/messages'
 
 /** Chinese is the default and the reference: every other language must have the same keys. */
 const zhCN = {
@@ -421,6 +422,7 @@ const zhCN = {
   ...configurationMessagesZhCN,
   ...roundRunMessagesZhCN,
   ...todoMessagesZhCN,
+  ...auditMessagesZhCN,
 }
 
 export type MessageSchema = typeof zhCN
