@@ -129,3 +129,15 @@ describe('to-dos', () => {
     expect(leader.counts.total).toBe(0)
   })
 })
+
+describe('the ledger', () => {
+  it('opens on what needs action: open items first, closed ones last', async () => {
+    await runQuarter(run, db.prisma, fx)
+    const first = await db.prisma.rectification.findFirstOrThrow({ orderBy: [{ deadline: 'asc' }, { id: 'asc' }] })
+    // Closed by hand here: only the order is under test.
+    await db.prisma.rectification.update({ where: { id: first.id }, data: { status: 'CLOSED' } })
+    const { ids, total } = await run((tx) => wf.ledger(tx, fx.admin, { limit: 200 }, PUBLISH_AT))
+    expect(ids).toHaveLength(total)
+    expect(ids.at(-1)).toBe(first.id)
+  })
+})
