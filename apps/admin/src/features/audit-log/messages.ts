@@ -218,7 +218,7 @@ const enUS: typeof zhCN = {
       round_published: 'Publish round results',
       round_publishResults: 'Freeze round results',
       round_closed: 'Close round',
-    } as Record<string, string>,
+    },
     anyAction: 'All actions',
     anyEntity: 'All objects',
     actorName: 'Name of the person',

@@ -131,7 +131,7 @@ describe('TransitionPanel', () => {
     await flushPromises()
     const dialogs = document.body.querySelectorAll('.n-dialog')
     const current = dialogs[dialogs.length - 1]!
-    const text = current.textContent!
+    const text = current.textContent ?? ''
     expect(text).toContain('基层党建 · Ⅰ类')
     expect(text).toContain('101.00')
     expect(text).toContain('绩效加减分 (1)')
