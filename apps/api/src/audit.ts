@@ -13,7 +13,10 @@ export interface AuditEntry {
   actor?: { id: number } | number | null
   /** Alternative to `actor` when only the id is at hand. */
   actorId?: number | null
-  /** Verb in lowerCamelCase matching the mutation, e.g. `createOrg`, `publishScheme`. */
+  /**
+   * `entity.verb`, both lowerCamelCase: `org.create`, `scheme.publish`, `round.inspecting`. One
+   * convention for every writer, so the log reads (and translates, and filters) by entity and verb.
+   */
   action: string
   /** Prisma model name, e.g. `Organization`. */
   entityType: string

@@ -66,7 +66,7 @@ describe('login', () => {
 
   it('writes an audit entry', async () => {
     await attempt('leader', 'RedBlue@2026')
-    const entry = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'login' } })
+    const entry = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'auth.login' } })
     expect(entry).toMatchObject({
       entityType: 'User',
       entityId: String(api.fixture.userIds.leader),

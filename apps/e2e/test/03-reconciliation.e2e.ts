@@ -63,8 +63,13 @@ test('branch confirms one finding and disputes another; admin withdraws it; the 
       'query ($id: Int!) { assessment(id: $id) { status } }',
       { id: assessmentId },
     )
-    if (assessment.status !== 'SUBMITTED')
-      await page.getByRole('button', { name: '提交评分' }).click()
+    if (assessment.status !== 'SUBMITTED') {
+      await page.getByTestId('submit-assessment').click()
+      // Submitting locks the sheet: the dialog says so before anything is sent.
+      const confirm = page.getByRole('dialog')
+      await waitForText(confirm, '提交后以下评分将锁定')
+      await confirm.getByRole('button', { name: '提交评分' }).click()
+    }
     await page.getByText('已提交', { exact: true }).first().waitFor()
     await journey.shot(page, 'submitted')
     await page.context().close()

@@ -13,6 +13,9 @@ import { feedbackFormsMessagesEnUS } from '@/features/feedback-forms/messages'
 import { areasMessagesEnUS } from '@/features/areas/messages'
 import { sharedIndicatorsMessagesEnUS } from '@/features/shared-indicators/messages'
 import { configurationMessagesEnUS } from '@/features/configuration/messages'
+import { roundRunMessagesEnUS } from '@/features/rounds/messages'
+import { todoMessagesEnUS } from '@/features/todos/messages'
+import { auditMessagesEnUS } from '@/features/audit-log/messages'
 
 const enUS: MessageSchema = {
   app: { name: 'Red-Blue List Assessment', shortName: 'Red-Blue' },
@@ -153,6 +156,7 @@ const enUS: MessageSchema = {
     passwordUpdated: 'Password changed; other devices were signed out',
   },
   error: {
+    invalidInput: 'Some values are not in the expected format: check the fields marked in red',
     network: 'Cannot reach the server; check the network and retry',
     forbidden: 'You may not do this',
     conflict: 'Someone else changed this; the latest version is loaded',
@@ -342,6 +346,11 @@ const enUS: MessageSchema = {
     assignedConflicts: '{n} organizations are assigned a team with one of their own members',
   },
   workbench: {
+    unscored: 'Not scored',
+    ratedOf: '{done} of {of} rated',
+    capAtMost: 'cap {cap}',
+    bonusCapCut: 'Bonus entered adds up to {raw}, above the scheme’s overall cap: {cap} counts',
+    indicatorCapCut: 'Above this indicator’s cap: {cap} counts',
     myAssignments: 'My assignments',
     noAssignments: 'No assignments for you right now',
     org: 'Organization',
@@ -421,6 +430,9 @@ const enUS: MessageSchema = {
   ...sharedIndicatorsMessagesEnUS,
   ...configurationMessagesEnUS,
   ...insightMessagesEnUS,
+  ...roundRunMessagesEnUS,
+  ...todoMessagesEnUS,
+  ...auditMessagesEnUS,
 }
 
 export default enUS

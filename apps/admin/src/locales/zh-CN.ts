@@ -12,6 +12,9 @@ import { feedbackFormsMessagesZhCN } from '@/features/feedback-forms/messages'
 import { areasMessagesZhCN } from '@/features/areas/messages'
 import { sharedIndicatorsMessagesZhCN } from '@/features/shared-indicators/messages'
 import { configurationMessagesZhCN } from '@/features/configuration/messages'
+import { roundRunMessagesZhCN } from '@/features/rounds/messages'
+import { todoMessagesZhCN } from '@/features/todos/messages'
+import { auditMessagesZhCN } from '@/features/audit-log/messages'
 
 /** Chinese is the default and the reference: every other language must have the same keys. */
 const zhCN = {
@@ -149,6 +152,7 @@ const zhCN = {
     passwordUpdated: '密码已修改，其他设备上的登录已退出',
   },
   error: {
+    invalidInput: '填写的内容格式不正确，请检查标红的字段',
     network: '无法连接服务器，请检查网络后重试',
     forbidden: '无权执行此操作',
     conflict: '数据已被他人修改，已为您加载最新内容',
@@ -338,6 +342,11 @@ const zhCN = {
     assignedConflicts: '{n} 个党组织的检查组中有本组织人员，请调整',
   },
   workbench: {
+    unscored: '未评分',
+    ratedOf: '已评 {done} / {of} 项',
+    capAtMost: '上限 {cap}',
+    bonusCapCut: '各项加分合计 {raw}，超过方案加分总上限，按 {cap} 计入',
+    indicatorCapCut: '超过本项上限，按 {cap} 计入',
     myAssignments: '我的检查任务',
     noAssignments: '当前没有分配给您的检查任务',
     org: '党组织',
@@ -417,6 +426,9 @@ const zhCN = {
   ...sharedIndicatorsMessagesZhCN,
   ...configurationMessagesZhCN,
   ...insightMessagesZhCN,
+  ...roundRunMessagesZhCN,
+  ...todoMessagesZhCN,
+  ...auditMessagesZhCN,
 }
 
 export type MessageSchema = typeof zhCN

@@ -2,7 +2,7 @@ import type { App } from 'vue'
 import { install } from '@urql/vue'
 import { createSessionExpiryHandler } from '@/app/session-expiry'
 import { createApiClient } from '@/graphql/client'
-import { errorMessage } from '@/graphql/errors'
+import { userMessage } from '@/graphql/errors'
 import { withDiscrete } from '@/plugins/discrete-later'
 import { t } from '@/plugins/i18n'
 import { router } from '@/router'
@@ -18,13 +18,8 @@ export const apiClient = createApiClient({
   onConflict: () => {
     withDiscrete((api) => api.message.warning(t('error.conflict'), { duration: 6000 }))
   },
-  onError: (error, kind) => {
-    const text =
-      kind === 'network'
-        ? t('error.network')
-        : kind === 'forbidden'
-          ? t('error.forbidden')
-          : errorMessage(error)
+  onError: (error) => {
+    const text = userMessage(error, t)
     withDiscrete((api) => api.message.error(text))
   },
 })

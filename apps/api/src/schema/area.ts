@@ -55,7 +55,7 @@ builder.mutationFields((t) => ({
           data: { code: input.code, name: input.name, sortOrder: input.sortOrder ?? 0 },
         })
         await auditAs(ctx, tx, {
-          action: 'createArea',
+          action: 'area.create',
           entityType: 'Area',
           entityId: area.id,
           after: area,
@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
           },
         })
         await auditAs(ctx, tx, {
-          action: 'updateArea',
+          action: 'area.update',
           entityType: 'Area',
           entityId: args.id,
           before,

@@ -354,7 +354,11 @@ builder.mutationFields((t) => ({
     description: 'Takes a submitted assessment back for corrections while the round is inspecting.',
     authScopes: { admin: true, inspector: true },
     errors: {},
-    args: { assessmentId: t.arg.int(), version: t.arg.int() },
+    args: {
+      assessmentId: t.arg.int(),
+      version: t.arg.int(),
+      reason: t.arg.string({ required: false, description: 'Why it is reopened; kept in the audit log.' }),
+    },
     resolve: async (query, _root, args, ctx) => {
       await inTx(ctx, (tx, actor) => wf.reopenAssessment(tx, actor, args))
       return ctx.prisma.assessment.findUniqueOrThrow({ ...query, where: { id: args.assessmentId } })

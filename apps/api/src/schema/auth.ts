@@ -128,7 +128,7 @@ builder.mutationFields((t) => ({
       })
       await startSession(ctx, user.id)
       await auditAs({ user, ip: ctx.ip }, ctx.prisma, {
-        action: 'login',
+        action: 'auth.login',
         entityType: 'User',
         entityId: user.id,
       })
@@ -148,7 +148,7 @@ builder.mutationFields((t) => ({
         })
         if (revoked.count && ctx.user) {
           await auditAs(ctx, ctx.prisma, {
-            action: 'logout',
+            action: 'auth.logout',
             entityType: 'User',
             entityId: ctx.user.id,
           })
@@ -187,7 +187,7 @@ builder.mutationFields((t) => ({
         })
         await revokeUserSessions(tx, ctx.config.now(), me.id)
         await auditAs(ctx, tx, {
-          action: 'changePassword',
+          action: 'auth.changePassword',
           entityType: 'User',
           entityId: me.id,
           before: userSnapshot(user),

@@ -128,7 +128,7 @@ builder.mutationFields((t) => ({
           tx,
           args.year,
           args.items.map((i) => ({ orgId: i.orgId, category: i.category ?? null })),
-          'setCategoryAssignments',
+          'categoryAssignment.set',
         ),
       )
       return ctx.prisma.orgCategoryAssignment.findMany({
@@ -170,7 +170,7 @@ builder.mutationFields((t) => ({
         const items = source
           .filter((a) => args.overwrite || !assigned.has(a.orgId))
           .map((a) => ({ orgId: a.orgId, category: a.category }))
-        await applyAssignments(ctx, tx, args.toYear, items, 'copyCategoryAssignments')
+        await applyAssignments(ctx, tx, args.toYear, items, 'categoryAssignment.copy')
       })
       return ctx.prisma.orgCategoryAssignment.findMany({
         ...usableQuery(query),

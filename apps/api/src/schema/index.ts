@@ -18,6 +18,7 @@ import './shared-indicator'
 import './audit-log'
 
 import './round'
+import './round-progress'
 import './team'
 import './assessment'
 import './feedback-form'

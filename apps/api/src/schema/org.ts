@@ -155,7 +155,7 @@ builder.mutationFields((t) => ({
           },
         })
         await auditAs(ctx, tx, {
-          action: 'createOrg',
+          action: 'org.create',
           entityType: 'Organization',
           entityId: org.id,
           after: org,
@@ -205,7 +205,7 @@ builder.mutationFields((t) => ({
         })
         const after = await tx.organization.findUniqueOrThrow({ where: { id: args.id } })
         await auditAs(ctx, tx, {
-          action: 'updateOrg',
+          action: 'org.update',
           entityType: 'Organization',
           entityId: args.id,
           before,
@@ -258,7 +258,7 @@ builder.mutationFields((t) => ({
         }
         await tx.organization.delete({ where: { id: args.id } })
         await auditAs(ctx, tx, {
-          action: 'deleteOrg',
+          action: 'org.delete',
           entityType: 'Organization',
           entityId: args.id,
           before: org,

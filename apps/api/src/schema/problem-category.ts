@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
           },
         })
         await auditAs(ctx, tx, {
-          action: 'createProblemCategory',
+          action: 'problemCategory.create',
           entityType: 'ProblemCategory',
           entityId: created.id,
           after: created,
@@ -126,7 +126,7 @@ builder.mutationFields((t) => ({
         })
         const after = await tx.problemCategory.findUniqueOrThrow({ where: { id: args.id } })
         await auditAs(ctx, tx, {
-          action: 'updateProblemCategory',
+          action: 'problemCategory.update',
           entityType: 'ProblemCategory',
           entityId: args.id,
           before,

@@ -20,7 +20,7 @@ import { startIfAsked } from './selection'
  * verifies or carries over what is still open.
  */
 
-const WarningColourEnum = builder.enumType('WarningColour', {
+export const WarningColourEnum = builder.enumType('WarningColour', {
   values: ['GREEN', 'YELLOW', 'RED', 'CLOSED'] as const,
 })
 

@@ -260,7 +260,7 @@ builder.mutationField('saveRuleSet', (t) =>
           }
           const created = await tx.ruleSet.create({ data: { year: args.year, ...data } })
           await auditAs(ctx, tx, {
-            action: 'saveRuleSet',
+            action: 'ruleSet.save',
             entityType: 'RuleSet',
             entityId: args.year,
             after: created,
@@ -285,7 +285,7 @@ builder.mutationField('saveRuleSet', (t) =>
           args.year,
         )
         await auditAs(ctx, tx, {
-          action: 'saveRuleSet',
+          action: 'ruleSet.save',
           entityType: 'RuleSet',
           entityId: args.year,
           before,

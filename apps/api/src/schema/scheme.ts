@@ -414,7 +414,7 @@ builder.mutationFields((t) => ({
         })
         const after = await loadScheme(tx, created.id)
         await auditAs(ctx, tx, {
-          action: 'createScheme',
+          action: 'scheme.create',
           entityType: 'Scheme',
           entityId: created.id,
           after: schemeDocument(after),
@@ -444,7 +444,7 @@ builder.mutationFields((t) => ({
         await saveSchemeDraft(tx, before, args.input)
         const after = await loadScheme(tx, args.id)
         await auditAs(ctx, tx, {
-          action: 'updateSchemeDraft',
+          action: 'scheme.updateDraft',
           entityType: 'Scheme',
           entityId: args.id,
           before: schemeDocument(before),
@@ -469,7 +469,7 @@ builder.mutationFields((t) => ({
         })
         if (!count) await bumpVersion(tx, before, args.version)
         await auditAs(ctx, tx, {
-          action: 'deleteSchemeDraft',
+          action: 'scheme.deleteDraft',
           entityType: 'Scheme',
           entityId: args.id,
           before: schemeDocument(before),
@@ -510,7 +510,7 @@ builder.mutationFields((t) => ({
             data: { status: 'ARCHIVED', version: { increment: 1 } },
           })
           await auditAs(ctx, tx, {
-            action: 'archiveScheme',
+            action: 'scheme.archive',
             entityType: 'Scheme',
             entityId: old.id,
             before: { status: old.status },
@@ -524,7 +524,7 @@ builder.mutationFields((t) => ({
         })
         const after = await loadScheme(tx, args.id)
         await auditAs(ctx, tx, {
-          action: 'publishScheme',
+          action: 'scheme.publish',
           entityType: 'Scheme',
           entityId: args.id,
           before: schemeDocument(before),
@@ -570,7 +570,7 @@ builder.mutationFields((t) => ({
         await copySchemeContent(tx, source, created)
         const after = await loadScheme(tx, created.id)
         await auditAs(ctx, tx, {
-          action: 'reviseScheme',
+          action: 'scheme.revise',
           entityType: 'Scheme',
           entityId: created.id,
           after: { ...schemeDocument(after), previousRevisionId: source.id },
@@ -611,7 +611,7 @@ builder.mutationFields((t) => ({
         await copySchemeContent(tx, source, created)
         const after = await loadScheme(tx, created.id)
         await auditAs(ctx, tx, {
-          action: 'cloneScheme',
+          action: 'scheme.clone',
           entityType: 'Scheme',
           entityId: created.id,
           after: { ...schemeDocument(after), clonedFromId: source.id },

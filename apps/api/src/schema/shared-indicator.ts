@@ -115,7 +115,7 @@ builder.mutationFields((t) => ({
           data: { year: args.year, areaId: args.areaId, ...definitionData(input) },
         })
         await auditAs(ctx, tx, {
-          action: 'createSharedIndicator',
+          action: 'sharedIndicator.create',
           entityType: 'SharedIndicator',
           entityId: created.id,
           after: created,
@@ -191,7 +191,7 @@ builder.mutationFields((t) => ({
         }
         const after = await tx.sharedIndicator.findUniqueOrThrow({ where: { id: args.id } })
         await auditAs(ctx, tx, {
-          action: 'updateSharedIndicator',
+          action: 'sharedIndicator.update',
           entityType: 'SharedIndicator',
           entityId: args.id,
           before,
@@ -223,7 +223,7 @@ builder.mutationFields((t) => ({
         }
         await tx.sharedIndicator.delete({ where: { id: args.id } })
         await auditAs(ctx, tx, {
-          action: 'deleteSharedIndicator',
+          action: 'sharedIndicator.delete',
           entityType: 'SharedIndicator',
           entityId: args.id,
           before: row,

@@ -1,5 +1,6 @@
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
+import { WarningColourEnum } from './rectification'
 import { actorOf, nowOf } from './round-context'
 
 /** The in-app to-do list of the signed-in user, with counts for the badge. */
@@ -28,6 +29,12 @@ const TodoItemRef = builder.objectRef<wf.TodoItem>('TodoItem').implement({
     orgName: t.exposeString('orgName', { nullable: true }),
     dueDate: t.exposeString('dueDate', { nullable: true, description: 'YYYY-MM-DD (China).' }),
     daysLeft: t.exposeInt('daysLeft', { nullable: true }),
+    colour: t.field({
+      type: WarningColourEnum,
+      nullable: true,
+      description: 'R8 warning colour of a rectification item (the engine’s rule), null for other kinds.',
+      resolve: (i) => i.colour,
+    }),
   }),
 })
 

@@ -168,7 +168,7 @@ builder.mutationFields((t) => ({
           },
         })
         await auditAs(ctx, tx, {
-          action: 'createUser',
+          action: 'user.create',
           entityType: 'User',
           entityId: user.id,
           after: userSnapshot(user),
@@ -230,7 +230,7 @@ builder.mutationFields((t) => ({
         if (before.active && !next.active) await revokeUserSessions(tx, ctx.config.now(), args.id)
         const after = await tx.user.findUniqueOrThrow({ where: { id: args.id } })
         await auditAs(ctx, tx, {
-          action: 'updateUser',
+          action: 'user.update',
           entityType: 'User',
           entityId: args.id,
           before: userSnapshot(before),
@@ -263,7 +263,7 @@ builder.mutationFields((t) => ({
         })
         await revokeUserSessions(tx, ctx.config.now(), args.id)
         await auditAs(ctx, tx, {
-          action: 'resetUserPassword',
+          action: 'user.resetPassword',
           entityType: 'User',
           entityId: args.id,
           before: userSnapshot(before),

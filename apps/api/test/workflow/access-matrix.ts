@@ -18,6 +18,8 @@ export const ACCESS: Record<string, readonly Caller[]> = {
   'Mutation.updateRound': ADMIN,
   'Mutation.deleteRound': ADMIN,
   'Mutation.transitionRound': ADMIN,
+  'Query.roundProgress': ADMIN_LEADER,
+  'Query.transitionPreview': ADMIN,
   'Mutation.createTeam': ADMIN,
   'Mutation.renameTeam': ADMIN,
   'Mutation.deleteTeam': ADMIN,

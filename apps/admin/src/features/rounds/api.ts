@@ -108,16 +108,6 @@ export const RoundDetailQuery = graphql(`
       unitType
       sortOrder
     }
-    users(role: INSPECTOR, active: true) {
-      id
-      displayName
-      username
-      orgId
-      org {
-        id
-        name
-      }
-    }
   }
 `)
 

@@ -12,6 +12,7 @@ export const MyTodosQuery = graphql(`
         orgName
         dueDate
         daysLeft
+        colour
         entityType
         entityId
       }

@@ -1,7 +1,7 @@
 import { computed, onBeforeUnmount, watch } from 'vue'
 import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
 import { useQuery } from '@urql/vue'
-import type { MyTodosQuery as MyTodosResult, TodoKind } from '@/generated/graphql'
+import type { MyTodosQuery as MyTodosResult, TodoKind, WarningColour } from '@/generated/graphql'
 import { MyTodosQuery } from './api'
 
 type ApiTodo = MyTodosResult['myTodos']['items'][number]
@@ -12,7 +12,9 @@ export interface TodoItem {
   title: string
   detail: string | null
   dueDate: string | null
-  overdue: boolean
+  /** R8's colour as the engine gives it (the same rule as the ledger and 我的整改). */
+  colour: WarningColour | null
+  daysLeft: number | null
   link: RouteLocationRaw | null
 }
 
@@ -45,7 +47,8 @@ export function toTodoItem(todo: ApiTodo, index: number, hasRoute: (name: string
     title: todo.title,
     detail: todo.orgName,
     dueDate: todo.dueDate,
-    overdue: todo.daysLeft !== null && todo.daysLeft < 0,
+    colour: todo.colour ?? null,
+    daysLeft: todo.daysLeft ?? null,
     link: todoTarget(todo, hasRoute),
   }
 }

@@ -33,6 +33,11 @@ export const MyAssessmentsQuery = graphql(`
         base
         bonus
         total
+        indicators {
+          applicable
+          reason
+          method
+        }
       }
       findings {
         id

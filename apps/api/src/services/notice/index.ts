@@ -83,7 +83,7 @@ export async function saveNotice(
   await writeAudit(db, {
     actor: actor.id,
     ip: actor.ip,
-    action: before ? 'updateNotice' : 'createNotice',
+    action: before ? 'notice.update' : 'notice.create',
     entityType: 'Notice',
     entityId: after.id,
     before,

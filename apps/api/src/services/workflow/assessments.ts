@@ -213,7 +213,7 @@ export async function submitAssessment(
 export async function reopenAssessment(
   tx: Tx,
   actor: Actor,
-  args: { assessmentId: number; version: number },
+  args: { assessmentId: number; version: number; reason?: string | null },
 ) {
   const assessment = await loadForWrite(tx, actor, args.assessmentId)
   if (assessment.status !== 'SUBMITTED') throw new ValidationError('评分尚未提交')
@@ -223,6 +223,7 @@ export async function reopenAssessment(
   })
   if (count === 0) return conflict(tx, assessment.id)
   const after = await tx.assessment.findUniqueOrThrow({ where: { id: assessment.id } })
-  await audit(tx, actor, 'assessment.reopen', 'Assessment', assessment.id, assessment, after)
+  const reason = args.reason?.trim() || null
+  await audit(tx, actor, 'assessment.reopen', 'Assessment', assessment.id, assessment, { ...after, reason })
   return after
 }

@@ -255,7 +255,12 @@ export async function ledger(
   }
   const limit = Math.min(Math.max(filter.limit ?? 20, 1), 200)
   const offset = Math.max(filter.offset ?? 0, 0)
+  // What needs action first: items still open (OPEN, SUBMITTED, RETURNED sort before CLOSED in the
+  // enum), newest round first, and within a round the nearest (or most overdue) deadline first.
   const orderBy: Prisma.RectificationOrderByWithRelationInput[] = [
+    { status: 'asc' },
+    { round: { year: 'desc' } },
+    { round: { quarter: 'desc' } },
     { deadline: 'asc' },
     { id: 'asc' },
   ]

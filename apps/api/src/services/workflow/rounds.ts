@@ -10,7 +10,7 @@ import type { Actor, FaultHooks, Tx } from './types'
 export { ROUND_STATUS_LABEL, assertRoundStatus, getRound, recordTransition } from './round-state'
 
 /** The only forward path of R6; there is no way back once results are published. */
-const NEXT: Partial<Record<RoundStatus, RoundStatus>> = {
+export const NEXT_STATUS: Partial<Record<RoundStatus, RoundStatus>> = {
   PLANNING: 'INSPECTING',
   INSPECTING: 'RECONCILING',
   RECONCILING: 'PUBLISHED',
@@ -147,7 +147,7 @@ export async function transitionRound(
 ) {
   requireAdmin(actor)
   const round = await getRound(tx, input.roundId)
-  if (NEXT[round.status] !== input.to) {
+  if (NEXT_STATUS[round.status] !== input.to) {
     throw new ValidationError(
       `检查轮次不能从“${ROUND_STATUS_LABEL[round.status]}”转到“${ROUND_STATUS_LABEL[input.to]}”`,
     )

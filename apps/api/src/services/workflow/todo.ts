@@ -1,5 +1,5 @@
 import type { Prisma, RectificationStatus } from '@redblue/db'
-import { DEFAULT_RULE_SET } from '@redblue/scoring'
+import { DEFAULT_RULE_SET, type WarningColour } from '@redblue/scoring'
 import { loadScope, rectificationWhere } from './access'
 import { warningOf, warningWhere } from './rectifications'
 import { fromDbDate, warningDaysByYear } from './rules'
@@ -27,6 +27,8 @@ export interface TodoItem {
   /** YYYY-MM-DD (China), for items with a deadline. */
   dueDate: string | null
   daysLeft: number | null
+  /** R8's colour of a rectification (rectificationWarning, the engine's one rule); null otherwise. */
+  colour: WarningColour | null
 }
 
 export interface TodoCounts {
@@ -51,7 +53,8 @@ const ITEM_LIMIT = 100
  * BRANCH — its org's open items due within the warning days, overdue or returned, and findings
  * awaiting its confirmation; INSPECTOR — unfinished assessments, submissions to verify and
  * look-back items of its assigned orgs; ADMIN — disputes to resolve, submissions to verify and
- * overdue items everywhere; LEADER — overdue items everywhere (for information).
+ * overdue items everywhere; LEADER — nothing: leaders read everything and change nothing (R12),
+ * so a to-do would be one they cannot act on.
  */
 export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
   const scope = await loadScope(tx, actor)
@@ -93,7 +96,7 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
   if (role === 'BRANCH') {
     kinds.push({ kind: 'RECTIFICATION_RETURNED', count: 'returned', where: { status: 'RETURNED' } })
   }
-  if (role !== 'INSPECTOR') {
+  if (role === 'ADMIN' || role === 'BRANCH') {
     // Overdue and still with the org (a branch sees its returned items under their own kind).
     const waiting: RectificationStatus[] = role === 'BRANCH' ? ['OPEN'] : ['OPEN', 'RETURNED']
     kinds.push({
@@ -139,6 +142,7 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
       orgName: r.org.name,
       dueDate: fromDbDate(r.deadline),
       daysLeft: warning.daysLeft,
+      colour: warning.colour,
     })
   }
 
@@ -162,6 +166,7 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
         orgName: null,
         dueDate: null,
         daysLeft: null,
+        colour: null,
       })
     }
   }
@@ -182,6 +187,7 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
         orgName: f.org.name,
         dueDate: null,
         daysLeft: null,
+        colour: null,
       })
     }
   }
@@ -210,6 +216,7 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
           orgName: a.org.name,
           dueDate: null,
           daysLeft: null,
+          colour: null,
         })
       }
       const inspecting = await tx.inspectionRound.findMany({ where: { status: 'INSPECTING' } })
@@ -239,6 +246,7 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
             orgName: null,
             dueDate: null,
             daysLeft: null,
+            colour: null,
           })
         }
       }

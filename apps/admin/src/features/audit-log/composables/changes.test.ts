@@ -21,4 +21,10 @@ describe('auditChanges', () => {
     ])
     expect(auditChanges({ levels: [1, 2] }, { levels: [1, 2] })).toEqual([])
   })
+
+  it('leaves out the bookkeeping every write touches', () => {
+    expect(auditChanges({ status: 'SUBMITTED', version: 3, updatedAt: 'a' }, { status: 'IN_PROGRESS', version: 4, updatedAt: 'b' })).toEqual([
+      { field: 'status', before: 'SUBMITTED', after: 'IN_PROGRESS' },
+    ])
+  })
 })

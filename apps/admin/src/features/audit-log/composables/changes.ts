@@ -7,6 +7,9 @@ export interface FieldChange {
 const show = (value: unknown): string =>
   value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
 
+/** Bookkeeping every write touches: it says nothing a person asked about (who and when are columns). */
+const BOOKKEEPING = new Set(['version', 'updatedAt', 'createdAt', 'updatedById'])
+
 /** The fields an audited change touched, from its before/after snapshots (either may be absent). */
 export function auditChanges(before: unknown, after: unknown): FieldChange[] {
   const asRecord = (v: unknown): Record<string, unknown> =>
@@ -15,6 +18,6 @@ export function auditChanges(before: unknown, after: unknown): FieldChange[] {
   const a = asRecord(after)
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])]
   return fields
-    .filter((field) => show(b[field]) !== show(a[field]))
+    .filter((field) => !BOOKKEEPING.has(field) && show(b[field]) !== show(a[field]))
     .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }))
 }

@@ -65,6 +65,9 @@ describe('SignInPage', () => {
     expect(wrapper.get('.failure').text()).toContain('14 分钟')
     expect(router.currentRoute.value.name).toBe('sign-in')
     expect((wrapper.get('#sign-in-password').element as HTMLInputElement).value).toBe('')
+    // The password we cleared is not flagged as missing, and the message has its room kept.
+    expect(wrapper.text()).not.toContain('请输入密码')
+    expect(wrapper.find('.failure-slot .failure').exists()).toBe(true)
   })
 
   it('says how many attempts are left after a wrong password', async () => {

@@ -1,4 +1,4 @@
-import { classifyError, errorMessage } from '@/graphql/errors'
+import { userMessage } from '@/graphql/errors'
 import { failureOf } from '@/graphql/mutate'
 import { t } from '@/plugins/i18n'
 import { SubmitRectificationMutation } from '../api'
@@ -19,10 +19,7 @@ export function useSubmitProgress(): SubmitProgress {
       { fileVariable: 'files', onProgress },
     )
     if (result.error) {
-      const kind = classifyError(result.error)
-      const message =
-        kind === 'network' ? t('error.network') : kind === 'forbidden' ? t('error.forbidden') : errorMessage(result.error)
-      return { ok: false, message }
+      return { ok: false, message: userMessage(result.error, t) }
     }
     const payload = result.data?.submitRectification
     const failure = failureOf(payload)

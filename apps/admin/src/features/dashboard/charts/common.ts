@@ -15,9 +15,13 @@ export function formatScore(value: unknown): string {
   return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : '—'
 }
 
-/** "Save as PNG" in the chart's corner; the file is named after the chart. */
+/**
+ * ECharts' own "save as PNG", kept hidden: the panel's button beside the title is the one export a
+ * person sees (two buttons doing the same confused people). The file is named after the chart.
+ */
 export function exportToolbox(fileName: string, title: string): ToolboxComponentOption {
   return {
+    show: false,
     right: 8,
     top: 0,
     feature: {

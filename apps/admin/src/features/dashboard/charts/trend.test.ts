@@ -48,7 +48,7 @@ describe('trendLinesOption', () => {
   })
 
   it('offers a PNG export named after the chart', () => {
-    expect(option.toolbox).toMatchObject({ feature: { saveAsImage: { type: 'png', name: 'trend' } } })
+    expect(option.toolbox).toMatchObject({ show: false, feature: { saveAsImage: { type: 'png', name: 'trend' } } })
   })
 
   it('keeps a highlighted org in focus and fades the others', () => {

@@ -232,6 +232,9 @@ describe('drill-down navigation', () => {
 
   it('keeps the chart view in the URL when switching to the radar', async () => {
     const { wrapper, router } = await mountAt('/dashboard/assessments/7')
+    // The toggle sits above the chart it changes.
+    const html = wrapper.html()
+    expect(html.indexOf('data-testid="view-radar"')).toBeLessThan(html.indexOf('class="chart"'))
     await wrapper.get('[data-testid="view-radar"] input').trigger('change')
     await flushPromises()
     expect(router.currentRoute.value.fullPath).toBe('/dashboard/assessments/7?view=radar')

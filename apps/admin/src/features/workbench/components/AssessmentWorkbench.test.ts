@@ -104,6 +104,38 @@ describe('AssessmentWorkbench live score', () => {
     expect(text(wrapper, 'live-base')).toBe('60.00') // not rated → 0 of 40
   })
 
+  it('keeps save disabled while a number is unreadable, with the field’s own message', async () => {
+    const save = vi.fn<SaveInputs>()
+    const wrapper = mountWorkbench(save)
+    await typeInto(wrapper, '#input-21', 'abc')
+    expect(wrapper.get('[data-indicator-id="21"] [role="alert"]').text()).toBe('请输入数字（最多两位小数）')
+    expect(wrapper.get('[data-testid="save-assessment"]').attributes('disabled')).toBeDefined()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true }))
+    await flushPromises()
+    expect(save).not.toHaveBeenCalled()
+    await typeInto(wrapper, '#input-21', '7')
+    expect(wrapper.get('[data-testid="save-assessment"]').attributes('disabled')).toBeUndefined()
+  })
+
+  it('shows each cap beside its input and says when a cap cut the points', async () => {
+    const wrapper = mountWorkbench(vi.fn())
+    expect(wrapper.get('[data-indicator-id="31"] [data-testid="indicator-cap"]').text()).toBe('上限 2')
+    expect(text(wrapper, 'bonus-cap')).toBe('上限 3')
+    await typeInto(wrapper, '#input-31', '2.5')
+    expect(wrapper.get('[data-indicator-id="31"] [data-testid="indicator-cap-cut"]').text()).toContain('按 2.00 计入')
+    expect(wrapper.find('[data-testid="bonus-cap-cut"]').exists()).toBe(false)
+  })
+
+  it('says when the scheme’s overall bonus cap cut the sum', async () => {
+    const wrapper = mountWithApp(AssessmentWorkbench, {
+      props: { scheme: { ...scheme, bonusCap: '1.5' }, unitType: 'HEADQUARTERS', saved, findings: [], readOnly: false, save: vi.fn() },
+    })
+    await typeInto(wrapper, '#input-31', '1.5')
+    await typeInto(wrapper, '#input-32', '1')
+    expect(wrapper.get('[data-testid="live-bonus"]').text()).toBe('1.50')
+    expect(wrapper.get('[data-testid="bonus-cap-cut"]').text()).toContain('合计 2.50')
+  })
+
   it('changes the rating level and the total together', async () => {
     const wrapper = mountWorkbench(vi.fn())
     const radios = wrapper.findAll('[data-indicator-id="12"] input[type="radio"]')

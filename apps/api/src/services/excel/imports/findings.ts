@@ -228,7 +228,7 @@ export async function importFindings(
     findingIds.push(finding.id)
   }
   await auditImport(tx, actor, {
-    action: 'importFindings',
+    action: 'finding.import',
     entityType: 'InspectionRound',
     entityId: round.id,
     file,

@@ -145,7 +145,7 @@ export async function importSchemeIndicators(
   await saveSchemeDraft(tx, before, { name: scheme.name, bonusCap: scheme.bonusCap, dimensions, indicators })
   const after = await loadScheme(tx, scheme.id)
   await auditImport(tx, actor, {
-    action: 'importSchemeIndicators',
+    action: 'scheme.importIndicators',
     entityType: 'Scheme',
     entityId: scheme.id,
     file,

@@ -253,7 +253,7 @@ export async function importOrgs(
   }
 
   await auditImport(tx, actor, {
-    action: 'importOrgs',
+    action: 'org.import',
     entityType: 'Import',
     entityId: 'orgs',
     file,

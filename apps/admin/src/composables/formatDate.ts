@@ -1,0 +1,37 @@
+import { i18n } from '@/plugins/i18n'
+
+/**
+ * The one way dates and quarters are written, per language. Dates are calendar days in China
+ * (DOMAIN.md, "Time"): a timestamp is first read as its day in Asia/Shanghai, whatever the
+ * browser's zone; a "YYYY-MM-DD" from the API already is one.
+ */
+const chinaDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+const chinaTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+type Locale = 'zh-CN' | 'en-US'
+const current = (): Locale => (i18n.global.locale.value === 'en-US' ? 'en-US' : 'zh-CN')
+
+function dayOf(value: string | Date): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value
+  return chinaDay.format(typeof value === 'string' ? new Date(value) : value)
+}
+
+/** 2026-11-16 in Chinese, 16 Nov 2026 in English. */
+export function formatDate(value: string | Date | null | undefined, locale: Locale = current()): string {
+  if (!value) return ''
+  const [y, m, d] = dayOf(value).split('-')
+  return locale === 'en-US' ? `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}` : `${y}-${m}-${d}`
+}
+
+/** The date and the time of day in China: 2026-11-16 09:05. */
+export function formatDateTime(value: string | Date | null | undefined, locale: Locale = current()): string {
+  if (!value) return ''
+  const at = typeof value === 'string' ? new Date(value) : value
+  return `${formatDate(at, locale)} ${chinaTime.format(at)}`
+}
+
+/** 2026年第4季度 in Chinese (Arabic numerals, never 第四季度), Q4 2026 in English. */
+export function formatQuarter(year: number, quarter: number, locale: Locale = current()): string {
+  return locale === 'en-US' ? `Q${quarter} ${year}` : `${year}年第${quarter}季度`
+}
