@@ -55,7 +55,7 @@ export const LIST_SIZES: Record<string, number> = {
   'Scheme.problems': 50,
   'Dimension.indicators': 30,
   'SharedIndicator.linkedIndicators': 30,
-  'FeedbackForm.findings': 30,
+  'FeedbackForm.findings': 15,
   // a record's history and attachments: a handful each
   'Rectification.events': 5,
   'RectificationEvent.evidence': 3,
