@@ -76,18 +76,20 @@ describe('codes and names', () => {
     const cookie = await admin()
     const existing = await api.prisma.organization.findFirstOrThrow({ orderBy: { id: 'asc' } })
     const fullWidth = existing.code.replace(/[A-Za-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
-    const cases: [Record<string, string>, string][] = [
-      [{ code: existing.code.toLowerCase() }, 'code'],
-      [{ code: fullWidth }, 'code'],
-      [{ name: existing.name.replace(/(.)/, '$1 ') }, 'name'],
-      [{ name: existing.name }, 'name'],
+    // A full-width code is outside the code alphabet before it is a look-alike.
+    const cases: [Record<string, string>, string, string][] = [
+      [{ code: existing.code.toLowerCase() }, 'code', 'duplicate'],
+      [{ code: fullWidth }, 'code', 'invalid_text'],
+      [{ name: existing.name.replace(/(.)/, '$1 ') }, 'name', 'duplicate'],
+      [{ name: `${existing.name.normalize('NFD')}\u3000` }, 'name', 'duplicate'],
+      [{ name: existing.name }, 'name', 'duplicate'],
     ]
-    for (const [patch, field] of cases) {
+    for (const [patch, field, code] of cases) {
       const input = { code: 'EDGE-Y', name: '不重名的支部', unitType: 'GRASSROOTS', ...patch }
       const res = ok(await api.gql(createOrg, { input }, cookie)).createOrg
       expect(res.__typename, JSON.stringify(patch)).toBe('ValidationError')
       expect(res.problems[0].path).toEqual(['input', field])
-      expect(res.problems[0].code).toBe('duplicate')
+      expect(res.problems[0].code).toBe(code)
     }
     // Areas and problem categories too.
     const area = await api.prisma.area.findFirstOrThrow()
