@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core'
+import ComplexityPlugin from '@pothos/plugin-complexity'
 import ErrorsPlugin from '@pothos/plugin-errors'
 import PrismaPlugin from '@pothos/plugin-prisma'
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
@@ -8,6 +9,10 @@ import type PrismaTypes from '@redblue/db/pothos-types'
 import { Decimal } from '@redblue/db'
 import { GraphQLError, Kind, type ValueNode } from 'graphql'
 import type { Context } from './context'
+import { fieldCost } from './cost'
+import { dateBoundsPlugin } from './date-bounds'
+import { missingReferencePlugin } from './missing-reference'
+import { textEdgePlugin } from './text-edge'
 import {
   AuthenticationError,
   ConflictError,
@@ -53,7 +58,19 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false
   DefaultInputFieldRequiredness: true
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, ErrorsPlugin, ValidationPlugin],
+  // The input edge last (text, dates, missing references): they wrap innermost (after
+  // authorization), so the errors plugin turns their ValidationError / NotFoundError into the
+  // mutation's union member.
+  plugins: [
+    ScopeAuthPlugin,
+    PrismaPlugin,
+    ErrorsPlugin,
+    ValidationPlugin,
+    ComplexityPlugin,
+    textEdgePlugin,
+    dateBoundsPlugin,
+    missingReferencePlugin,
+  ],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   prisma: {
@@ -64,6 +81,10 @@ export const builder = new SchemaBuilder<{
     // A `select`/`include` passed to a field but never spread into a query means an N+1 in waiting.
     onUnusedQuery: null,
   },
+  // Each field's cost (src/cost.ts) is recorded on the schema; src/query-limits.ts measures a
+  // request against it before execution (one typed error for the whole request), so the plugin's
+  // own per-root-field check is off.
+  complexity: { fieldComplexity: fieldCost, disabled: true },
   scopeAuth: {
     // Denials become top-level errors with extensions.code; not-logged-in is distinguished so the
     // SPA can redirect to the login page.

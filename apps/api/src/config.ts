@@ -1,4 +1,5 @@
 import { env } from './env'
+import type { IntrospectionAccess } from './introspection'
 import { defaultUploadSettings, type UploadSettings } from './uploads/settings'
 
 /**
@@ -20,6 +21,8 @@ export interface ApiConfig {
   trustProxy: boolean
   maxBodyBytes: number
   graphiql: boolean
+  /** Schema introspection: open, or ADMIN only (production). */
+  introspection: IntrospectionAccess
   /** Evidence uploads: folder and per-file size limit (tests point this at a temp folder). */
   uploads: UploadSettings
   /** Wall clock; replaced in tests to check expiry and lock windows. */
@@ -47,6 +50,7 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     trustProxy: env.TRUST_PROXY,
     maxBodyBytes: env.MAX_BODY_BYTES,
     graphiql: env.NODE_ENV === 'development',
+    introspection: env.NODE_ENV === 'production' ? 'admin' : 'open',
     uploads: defaultUploadSettings(),
     now: () => new Date(),
     snapshotReads: false,

@@ -1,5 +1,6 @@
 import { GraphQLError, visit, type DocumentNode, type ExecutionResult } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
+import { hasLoneSurrogate } from './text'
 
 /**
  * Request-level input rules every field shares (found by test/reliability/bad-input.test.ts):
@@ -11,12 +12,16 @@ import type { Plugin } from 'graphql-yoga'
  *   literal of the document used to reach the database and come back as "Unexpected error.".
  * - No text field needs more than MAX_STRING_CHARS; many free-text fields (notes, descriptions,
  *   names) had no limit and stored a megabyte string as is.
- * Both are refused up front, before any resolver runs, as BAD_USER_INPUT.
+ * - Lone UTF-16 surrogates (valid in JSON's \uD800 escapes, not text).
+ * All are refused up front, before any resolver runs, as BAD_USER_INPUT.
  */
 const NUL = '\u0000'
 export const MAX_STRING_CHARS = 20_000
 
-const badString = (s: string) => s.length > MAX_STRING_CHARS || s.includes(NUL)
+// A lone UTF-16 surrogate is no character at all: it cannot be encoded as UTF-8 and would be stored
+// as U+FFFD, i.e. not what was sent.
+const badString = (s: string) =>
+  s.length > MAX_STRING_CHARS || s.includes(NUL) || hasLoneSurrogate(s)
 
 function containsBadString(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return badString(value)
@@ -65,7 +70,7 @@ export function useInputGuard(): Plugin {
         setResultAndStopExecution({
           errors: [
             new GraphQLError(
-              `文本不能超过 ${MAX_STRING_CHARS} 个字符，也不能包含空字符（U+0000）`,
+              `文本不能超过 ${MAX_STRING_CHARS} 个字符，也不能包含空字符（U+0000）或无效的字符编码`,
               {
                 extensions: { code: 'BAD_USER_INPUT' },
               },

@@ -7,9 +7,11 @@ import { defaultConfig, type ApiConfig } from './config'
 import { createContextFactory, pendingCookies, type Context, type ServerContext } from './context'
 import { useHttpRoutes } from './http'
 import { useInputGuard } from './input-guard'
+import { useIntrospectionAccess } from './introspection'
 import { useJitForLargeReads } from './jit'
 import { logger as processLogger } from './log/logger'
 import { useRequestLog, yogaLogger } from './log/request-log'
+import { useQueryLimits } from './query-limits'
 import { schema } from './schema'
 import { maskError } from './unavailable'
 import { useEvidenceDownload } from './uploads/download'
@@ -76,6 +78,8 @@ export function createApi(options: CreateApiOptions) {
     plugins: [
       useRequestLog(logger),
       ...armor.protect().plugins,
+      useIntrospectionAccess(config.introspection),
+      useQueryLimits(),
       useJitForLargeReads(),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useInputGuard(),

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { auditAs } from '../audit'
 import { builder } from '../builder'
-import { ValidationError } from '../errors'
 import { assertFound } from '../optimistic'
+import { assertNoLookalike } from '../text'
 import { parseInput } from '../validation'
 
 /** Work areas (专业): 基层党建, 党风廉政, 宣传工作 — each with its own schemes and board section. */
@@ -48,9 +48,8 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const input = parseInput(areaSchema, args.input)
       const id = await ctx.prisma.$transaction(async (tx) => {
-        if (await tx.area.findUnique({ where: { code: input.code } })) {
-          throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
-        }
+        const areas = await tx.area.findMany({ select: { id: true, code: true, name: true } })
+        assertNoLookalike(areas, input, ['code', 'name'])
         const area = await tx.area.create({
           data: { code: input.code, name: input.name, sortOrder: input.sortOrder ?? 0 },
         })
@@ -79,10 +78,8 @@ builder.mutationFields((t) => ({
           'Area',
           args.id,
         )
-        const clash = await tx.area.findUnique({ where: { code: input.code } })
-        if (clash && clash.id !== args.id) {
-          throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
-        }
+        const areas = await tx.area.findMany({ select: { id: true, code: true, name: true } })
+        assertNoLookalike(areas, input, ['code', 'name'], args.id)
         const after = await tx.area.update({
           where: { id: args.id },
           data: {

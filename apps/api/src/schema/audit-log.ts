@@ -1,5 +1,6 @@
 import type { Prisma } from '@redblue/db'
 import { builder } from '../builder'
+import { pageOf } from '../cost'
 
 /** Read access to the audit log (every mutation writes one entry with before/after snapshots). */
 
@@ -52,8 +53,7 @@ builder.queryField('auditLogs', (t) =>
         ...query,
         where,
         orderBy: { id: 'desc' },
-        take: Math.min(Math.max(args.limit ?? 50, 1), 200),
-        skip: Math.max(args.offset ?? 0, 0),
+        ...pageOf('Query.auditLogs', args),
       })
     },
   }),

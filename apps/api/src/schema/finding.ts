@@ -2,6 +2,7 @@ import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import { CheckMethodEnum, ReconciliationActionEnum, ReconciliationStatusEnum } from './enums'
 import { inTx, inTxRemovingFiles, scopeOf } from './round-context'
+import { PAGES, pageOf } from '../cost'
 
 /**
  * Findings (问题, R7): recorded by the assigned inspectors while the round is inspecting, each with
@@ -95,9 +96,11 @@ const FindingPatch = builder.inputType('FindingPatch', {
 builder.queryFields((t) => ({
   findings: t.prismaField({
     type: ['Finding'],
-    description: 'Findings within the caller’s scope, filtered.',
+    description: `Findings within the caller’s scope, filtered; newest round first, a page of \`limit\` (default and max ${PAGES['Query.findings']!.maxLimit}) from \`offset\`.`,
     authScopes: { loggedIn: true },
     args: {
+      limit: t.arg.int({ required: false }),
+      offset: t.arg.int({ required: false }),
       roundId: t.arg.int({ required: false }),
       orgId: t.arg.int({ required: false }),
       areaId: t.arg.int({ required: false }),
@@ -123,6 +126,7 @@ builder.queryFields((t) => ({
           ],
         },
         orderBy: [{ roundId: 'desc' }, { orgId: 'asc' }, { id: 'asc' }],
+        ...pageOf('Query.findings', args),
       })
     },
   }),

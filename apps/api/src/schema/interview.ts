@@ -1,6 +1,7 @@
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import { inTx, nowOf, scopeOf } from './round-context'
+import { PAGES, pageOf } from '../cost'
 
 /**
  * 清单式约谈 (R9): one per blue-list org and area, opened at publication; admins record date,
@@ -61,8 +62,14 @@ const InterviewItemInput = builder.inputType('InterviewItemInput', {
 builder.queryFields((t) => ({
   interviews: t.prismaField({
     type: ['Interview'],
+    description: `Newest round first; a page of \`limit\` (default and max ${PAGES['Query.interviews']!.maxLimit}) from \`offset\`.`,
     authScopes: { loggedIn: true },
-    args: { roundId: t.arg.int({ required: false }), orgId: t.arg.int({ required: false }) },
+    args: {
+      roundId: t.arg.int({ required: false }),
+      orgId: t.arg.int({ required: false }),
+      limit: t.arg.int({ required: false }),
+      offset: t.arg.int({ required: false }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const scope = await scopeOf(ctx)
       return ctx.prisma.interview.findMany({
@@ -76,7 +83,8 @@ builder.queryFields((t) => ({
             },
           ],
         },
-        orderBy: [{ roundId: 'desc' }, { areaId: 'asc' }, { orgId: 'asc' }],
+        orderBy: [{ roundId: 'desc' }, { areaId: 'asc' }, { orgId: 'asc' }, { id: 'asc' }],
+        ...pageOf('Query.interviews', args),
       })
     },
   }),

@@ -5,6 +5,7 @@ import { builder } from '../builder'
 import type { Db } from '../context'
 import { ValidationError } from '../errors'
 import { assertFound, assertVersion, updateVersioned } from '../optimistic'
+import { assertNoLookalike } from '../text'
 import { parseInput } from '../validation'
 import { OrgCategoryEnum, UnitTypeEnum } from './enums'
 
@@ -94,10 +95,14 @@ async function checkParent(db: Db, orgId: number | null, parentId: number | null
   }
 }
 
-async function checkCodeFree(db: Db, code: string, exceptId?: number) {
-  const taken = await db.organization.findUnique({ where: { code }, select: { id: true } })
-  if (taken && taken.id !== exceptId)
-    throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
+/** Code and name unlike every other org's (look-alikes included: src/text.ts). */
+async function checkCodeFree(
+  db: Db,
+  input: { code: string; name: string },
+  exceptId?: number,
+) {
+  const orgs = await db.organization.findMany({ select: { id: true, code: true, name: true } })
+  assertNoLookalike(orgs, input, ['code', 'name'], exceptId)
 }
 
 builder.queryFields((t) => ({
@@ -140,7 +145,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const input = parseInput(orgInputSchema, args.input)
       const id = await ctx.prisma.$transaction(async (tx) => {
-        await checkCodeFree(tx, input.code)
+        await checkCodeFree(tx, input)
         await checkParent(tx, null, input.parentId)
         const org = await tx.organization.create({
           data: {
@@ -181,7 +186,7 @@ builder.mutationFields((t) => ({
           args.id,
         )
         assertVersion(before, args.version, 'Organization', args.id)
-        await checkCodeFree(tx, input.code, args.id)
+        await checkCodeFree(tx, input, args.id)
         await checkParent(tx, args.id, input.parentId)
         await updateVersioned({
           entityType: 'Organization',

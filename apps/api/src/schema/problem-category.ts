@@ -2,8 +2,8 @@ import type { Prisma } from '@redblue/db'
 import { z } from 'zod'
 import { auditAs } from '../audit'
 import { builder } from '../builder'
-import { ValidationError } from '../errors'
 import { assertFound, assertVersion, updateVersioned } from '../optimistic'
+import { assertNoLookalike } from '../text'
 import { parseInput } from '../validation'
 
 /**
@@ -66,9 +66,10 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const input = parseInput(inputSchema, args.input)
       const id = await ctx.prisma.$transaction(async (tx) => {
-        if (await tx.problemCategory.findUnique({ where: { code: input.code } })) {
-          throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
-        }
+        const categories = await tx.problemCategory.findMany({
+          select: { id: true, code: true, name: true },
+        })
+        assertNoLookalike(categories, input, ['code', 'name'])
         const created = await tx.problemCategory.create({
           data: {
             code: input.code,
@@ -103,10 +104,10 @@ builder.mutationFields((t) => ({
           args.id,
         )
         assertVersion(before, args.version, 'ProblemCategory', args.id)
-        const clash = await tx.problemCategory.findUnique({ where: { code: input.code } })
-        if (clash && clash.id !== args.id) {
-          throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
-        }
+        const categories = await tx.problemCategory.findMany({
+          select: { id: true, code: true, name: true },
+        })
+        assertNoLookalike(categories, input, ['code', 'name'], args.id)
         await updateVersioned({
           entityType: 'ProblemCategory',
           id: args.id,

@@ -86,6 +86,8 @@ export const TYPED_CODES = new Set([
   'BAD_REQUEST',
   // yoga: the document has several operations and none (or an unknown one) was named.
   'OPERATION_RESOLUTION_FAILURE',
+  // src/query-limits.ts: over the query cost or the answer size ceiling
+  'QUERY_TOO_LARGE',
 ])
 
 export type Outcome =

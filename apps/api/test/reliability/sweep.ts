@@ -116,7 +116,16 @@ export interface World {
   versions: Map<string, number>
   year: number
   quarter: number
+  /** The latest published round: the base of mutations that only act on one (createInterview). */
+  published: number
 }
+
+/**
+ * Mutations whose round must be published: with the running round as base they stop at the
+ * round's status, and their other ids (an interview's org and area) would never reach the
+ * database's foreign keys.
+ */
+const ON_PUBLISHED_ROUND: ReadonlySet<string> = new Set(['createInterview'])
 
 async function versionOf(prisma: PrismaClient, entity: Entity, id: number): Promise<number | null> {
   const model = entity.charAt(0).toLowerCase() + entity.slice(1)
@@ -233,12 +242,24 @@ export async function demoWorld(prisma: PrismaClient): Promise<World> {
       if (version !== null) versions.set(`${entity}:${id}`, version)
     }
   }
-  return { own, other, versions, year: round.year, quarter: round.quarter }
+  const published = await prisma.inspectionRound.findFirstOrThrow({
+    where: { status: 'PUBLISHED' },
+    orderBy: { id: 'desc' },
+  })
+  return {
+    own,
+    other,
+    versions,
+    year: round.year,
+    quarter: round.quarter,
+    published: published.id,
+  }
 }
 
 // ---- values ----------------------------------------------------------------------------------
 
 export const UNKNOWN_ID = 987_654
+const CODE_OR_NAME = /^(code|name|shortName|displayName|title)$/
 export const MB_STRING = 'x'.repeat(1024 * 1024)
 
 /** A file to send in a multipart request (a tiny but genuine PDF). */
@@ -281,6 +302,7 @@ function baseScalar(
   const entity = entityOf(mutation, name)
   switch (typeName) {
     case 'Int':
+      if (entity === 'InspectionRound' && ON_PUBLISHED_ROUND.has(mutation)) return world.published
       if (entity) return ids[entity] ?? UNKNOWN_ID
       if (name === 'version') return 0
       if (name === 'year' || name === 'fromYear' || name === 'toYear') return world.year
@@ -376,13 +398,29 @@ function badScalars(typeName: string, name: string, entity: Entity | null): [str
     }
     case 'Float':
       return [...wrongType, ['string', 'abc'], ['NaN token', new RawToken('NaN')]]
-    case 'String':
-      return [
+    case 'String': {
+      const out: [string, unknown][] = [
         ['1 MB string', MB_STRING],
         ['NUL byte', 'a\u0000b'],
+        ['lone high surrogate', 'a\uD800b'],
+        ['lone low surrogate', '\uDC00'],
         ['number', 12],
         ['object', { a: 1 }],
       ]
+      // Codes and names (src/text-edge.ts): invisible and direction-changing characters.
+      if (CODE_OR_NAME.test(name)) {
+        out.push(
+          ['zero-width characters only', '\u200B\u200C\u200D\uFEFF'],
+          ['zero-width space inside', 'sweep\u200Bname'],
+          ['right-to-left override', 'sweep\u202Eeman'],
+          ['control character', 'sweep\u0007name'],
+        )
+        // Spaces only is "no short name" (optional); for a required code or name it is empty.
+        if (name !== 'shortName') out.push(['only spaces', '   '])
+      }
+      if (name === 'code') out.push(['outside the code alphabet', 'a b/c'], ['CJK code', '编码'])
+      return out
+    }
     case 'Boolean':
       return [
         ['string', 'yes'],
@@ -418,12 +456,18 @@ function badScalars(typeName: string, name: string, entity: Entity | null): [str
         ['number', 20_260_101],
         ['no padding', '2026-1-1'],
         ['beyond JS dates', '+275760-09-14'],
+        ['year 0001', '0001-01-01'],
+        ['year 9999', '9999-12-31'],
+        ['1999-12-31', '1999-12-31'],
+        ['2101-01-01', '2101-01-01'],
         ['a DateTime', '2026-01-01T00:00:00Z'],
         ['1 MB string', MB_STRING],
       ]
     case 'DateTime':
       return [
         ['month 13', '2026-13-01T00:00:00Z'],
+        ['year 0001', '0001-01-01T00:00:00Z'],
+        ['year 9999', '9999-12-31T23:59:59Z'],
         ['words', 'not-a-date'],
         ['empty', ''],
         ['huge number', 1e20],

@@ -1,0 +1,55 @@
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core'
+import type { GraphQLFieldResolver } from 'graphql'
+import { ValidationError, type FieldProblem } from './errors'
+
+/**
+ * Every date a mutation stores lies in 2000–2100: the platform's rounds, deadlines, visits and
+ * interviews fall in years it runs, and 0001-01-01 or 9999-12-31 is a slip of the keyboard that
+ * would sort first or last everywhere. Checked once for every mutation, on its parsed arguments
+ * (the Date and DateTime scalars yield `Date`s): a ValidationError with the argument's path, which
+ * the errors plugin (wrapping outside this one, after authorization) returns as the mutation's
+ * union member and the SPA shows beside the field.
+ */
+export const FIRST_YEAR = 2000
+export const LAST_YEAR = 2100
+
+export function dateProblems(value: unknown, path: string[] = [], depth = 0): FieldProblem[] {
+  if (value instanceof Date) {
+    const year = value.getUTCFullYear()
+    return year >= FIRST_YEAR && year <= LAST_YEAR
+      ? []
+      : [{ path, message: `日期须在 ${FIRST_YEAR} 至 ${LAST_YEAR} 年之间`, code: 'out_of_range' }]
+  }
+  if (!value || typeof value !== 'object' || depth > 8) return []
+  // Uploads are files, not inputs to walk.
+  if (typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function') return []
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)
+  return entries.flatMap(([key, v]) => dateProblems(v, [...path, key], depth + 1))
+}
+
+export class DateBoundsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    if (fieldConfig.kind !== 'Mutation') return resolver
+    return (parent, args, context, info) => {
+      const problems = dateProblems(args)
+      if (problems.length > 0) throw new ValidationError(problems[0]!.message, problems)
+      return resolver(parent, args, context, info)
+    }
+  }
+}
+
+export const dateBoundsPlugin = 'dateBounds'
+
+SchemaBuilder.registerPlugin(dateBoundsPlugin, DateBoundsPlugin)
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Pothos' plugin registry is a global namespace
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      dateBounds: DateBoundsPlugin<Types>
+    }
+  }
+}

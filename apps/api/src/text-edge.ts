@@ -1,0 +1,65 @@
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core'
+import type { GraphQLFieldResolver } from 'graphql'
+import { ValidationError, type FieldProblem } from './errors'
+import { cleanText, codeProblem, nameProblem } from './text'
+
+/**
+ * Codes and names at the edge: every mutation argument (at any depth of its input) named `code`
+ * is cleaned (NFC, trimmed) and must be made of CODE_ALPHABET; every one named `name`,
+ * `shortName`, `displayName` or `title` is cleaned and may hold no control or format character
+ * (src/text.ts). The cleaned text replaces what was sent, so resolvers store and compare the
+ * normalised form. Refusals are one ValidationError with each field's path, returned as the
+ * mutation's union member (this plugin wraps inside the errors plugin, after authorization).
+ */
+const CODE_KEYS: ReadonlySet<string> = new Set(['code'])
+const NAME_KEYS: ReadonlySet<string> = new Set(['name', 'shortName', 'displayName', 'title'])
+
+export function cleanCodesAndNames(
+  value: unknown,
+  path: string[] = [],
+  problems: FieldProblem[] = [],
+  depth = 0,
+): FieldProblem[] {
+  if (!value || typeof value !== 'object' || depth > 8) return problems
+  if (typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function') return problems
+  const record = value as Record<string, unknown>
+  for (const [key, v] of Object.entries(record)) {
+    const here = [...path, key]
+    if (typeof v === 'string' && !Array.isArray(value) && (CODE_KEYS.has(key) || NAME_KEYS.has(key))) {
+      const cleaned = cleanText(v)
+      const problem = CODE_KEYS.has(key) ? codeProblem(cleaned) : nameProblem(cleaned)
+      if (problem) problems.push({ path: here, message: problem, code: 'invalid_text' })
+      else record[key] = cleaned
+    } else if (v && typeof v === 'object') {
+      cleanCodesAndNames(v, here, problems, depth + 1)
+    }
+  }
+  return problems
+}
+
+export class TextEdgePlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    if (fieldConfig.kind !== 'Mutation') return resolver
+    return (parent, args, context, info) => {
+      const problems = cleanCodesAndNames(args)
+      if (problems.length > 0) throw new ValidationError(problems[0]!.message, problems)
+      return resolver(parent, args, context, info)
+    }
+  }
+}
+
+export const textEdgePlugin = 'textEdge'
+
+SchemaBuilder.registerPlugin(textEdgePlugin, TextEdgePlugin)
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Pothos' plugin registry is a global namespace
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      textEdge: TextEdgePlugin<Types>
+    }
+  }
+}

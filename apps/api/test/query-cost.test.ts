@@ -1,0 +1,174 @@
+/**
+ * Every document the SPA (apps/admin/src) and the bench send stays under the query cost limit
+ * (src/cost.ts), measured with its largest pages: a screen added with a document over the limit
+ * fails here, not in front of a user. And the cost counts lists: a nested list costs the product of
+ * the list sizes.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createComplexityRule } from '@pothos/plugin-complexity'
+import {
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  Kind,
+  parse,
+  typeFromAST,
+  validate,
+  type DefinitionNode,
+  type FragmentDefinitionNode,
+  type GraphQLInputType,
+  type OperationDefinitionNode,
+} from 'graphql'
+import { describe, expect, it } from 'vitest'
+import * as benchDocuments from '../bench/documents'
+import { MAX_QUERY_COST, PAGES } from '../src/cost'
+import { schema } from '../src/schema'
+
+const adminSrc = fileURLToPath(new URL('../../admin/src', import.meta.url))
+const LARGEST_PAGE = Math.max(...Object.values(PAGES).map((p) => p.maxLimit))
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return name === 'generated' ? [] : sourceFiles(path)
+    return /\.(ts|vue)$/.test(name) && !/\.test\.ts$/.test(name) ? [path] : []
+  })
+}
+
+/** The text of every `graphql(`…`)` call in the SPA's sources. */
+function spaDocuments(): string[] {
+  return sourceFiles(adminSrc).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/graphql\(\s*`([^`]*)`/g)].map((m) => m[1]!),
+  )
+}
+
+/** A value of the type that passes coercion; `limit`s at the largest page there is. */
+function sample(type: GraphQLInputType, name: string): unknown {
+  if (isNonNullType(type)) return sample(type.ofType, name)
+  if (isListType(type)) return [sample(type.ofType, name)]
+  if (isEnumType(type)) return type.getValues()[0]!.value
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, sample(f.type, f.name)]),
+    )
+  }
+  if (isScalarType(type)) {
+    if (name === 'limit') return LARGEST_PAGE
+    switch (type.name) {
+      case 'Int':
+        return 1
+      case 'Float':
+        return 1
+      case 'Boolean':
+        return true
+      case 'Decimal':
+        return '1.00'
+      case 'Date':
+        return '2026-01-01'
+      case 'DateTime':
+        return '2026-01-01T00:00:00.000Z'
+      case 'Upload':
+        return new File(['%PDF-1.4'], 'a.pdf', { type: 'application/pdf' })
+      default:
+        return 'a'
+    }
+  }
+  throw new Error(`no sample for ${String(type)}`)
+}
+
+interface Operation {
+  name: string
+  document: string
+}
+
+function operations(texts: string[]): Operation[] {
+  const definitions: DefinitionNode[] = texts.flatMap((t) => parse(t).definitions)
+  const fragments = definitions.filter(
+    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+  )
+  const fragmentText = fragments.map((f) => f.loc!.source.body.slice(f.loc!.start, f.loc!.end))
+  return definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .map((op) => {
+      const own = op.loc!.source.body.slice(op.loc!.start, op.loc!.end)
+      // Only the fragments it spreads, transitively (unused ones fail validation).
+      const used = new Set<string>()
+      const visit = (text: string) => {
+        for (const m of text.matchAll(/\.\.\.\s*([A-Za-z_]\w*)/g)) {
+          const name = m[1]!
+          if (name === 'on' || used.has(name)) continue
+          const index = fragments.findIndex((f) => f.name.value === name)
+          if (index < 0) continue
+          used.add(name)
+          visit(fragmentText[index]!)
+        }
+      }
+      visit(own)
+      const document = [
+        own,
+        ...fragments.filter((f) => used.has(f.name.value)).map((f) => fragmentText[fragments.indexOf(f)]!),
+      ].join('\n')
+      return { name: op.name?.value ?? own.slice(0, 40), document }
+    })
+}
+
+export function costOf(document: string, variables?: Record<string, unknown>): number {
+  const ast = parse(document)
+  const op = ast.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )!
+  const vars =
+    variables ??
+    Object.fromEntries(
+      (op.variableDefinitions ?? []).map((v) => [
+        v.variable.name.value,
+        sample(typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value),
+      ]),
+    )
+  let cost = -1
+  const errors = validate(schema, ast, [
+    createComplexityRule({
+      context: {},
+      variableValues: vars,
+      validate: (result) => {
+        cost = result.complexity
+      },
+    }),
+  ])
+  if (errors.length > 0) throw new Error(`${op.name?.value}: ${errors.map((e) => e.message).join('; ')}`)
+  return cost
+}
+
+describe('query cost', () => {
+  it('counts a list’s elements: a nested list costs the product of the list sizes', () => {
+    // orgs (200) × children (50) × { id } = 10,000 + 200 + 1
+    expect(costOf('{ orgs { children { id } } }')).toBe(1 + 200 * (1 + 50 * 1))
+    // A page: the caller's limit is the multiplier.
+    expect(costOf('{ auditLogs(limit: 10) { id action } }')).toBe(1 + 10 * 2)
+    expect(costOf('{ auditLogs(limit: 100000) { id } }')).toBe(1 + 200)
+    // Aliases are separate reads and cost separately.
+    expect(costOf('{ a: areas { id } b: areas { id } }')).toBe(2 * (1 + 10))
+  })
+
+  it('every SPA and bench document stays under the limit with its largest pages', () => {
+    const spa = operations(spaDocuments())
+    const bench = operations(
+      (Object.values(benchDocuments) as unknown[]).filter((v): v is string => typeof v === 'string' && /\b(query|mutation|fragment)\b/.test(v)),
+    )
+    expect(spa.length).toBeGreaterThan(50)
+    expect(bench.length).toBeGreaterThan(5)
+    const costs = [...spa, ...bench].map((op) => ({ name: op.name, cost: costOf(op.document) }))
+    costs.sort((a, b) => b.cost - a.cost)
+    console.log(
+      `[query-cost] ${costs.length} documents (${spa.length} SPA, ${bench.length} bench), limit ${MAX_QUERY_COST}; costliest:`,
+      costs.slice(0, 12).map((c) => `${c.name} ${c.cost}`).join(', '),
+    )
+    expect(costs.filter((c) => c.cost > MAX_QUERY_COST)).toEqual([])
+  })
+})
