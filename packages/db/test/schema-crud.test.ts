@@ -339,6 +339,31 @@ async function createOneOfEach(): Promise<{
     },
   })
   add('AnnualResult', { id: annual.id }, { total: '94.41' })
+  await p.roundRuleSet.create({
+    data: {
+      roundId: round.id,
+      sourceYear: 2026,
+      redCategories: ['I', 'II'],
+      blueLastCategories: ['I', 'II'],
+      baseThresholdCategories: ['III'],
+      baseThreshold: '98.00',
+      redPoints: '1.50',
+      bluePoints: '-1.50',
+      thresholdPoints: '-0.50',
+      quarterlyWeight: '0.4000',
+      rectificationDays: 30,
+      warningDays: 7,
+    },
+  })
+  add('RoundRuleSet', { roundId: round.id }, { baseThreshold: '98.50' })
+  await p.roundInsight.create({
+    data: { roundId: round.id, areaId: area.id, items: [], thresholds: {}, computedAt: new Date() },
+  })
+  add(
+    'RoundInsight',
+    { roundId_areaId: { roundId: round.id, areaId: area.id } },
+    { items: [{ kind: 'PROBLEM_CONCENTRATION' }] },
+  )
   await p.roundSummary.create({ data: { roundId: round.id, feedbackForms: 1 } })
   add('RoundSummary', { roundId: round.id }, { feedbackForms: 2 })
   await p.roundAreaSummary.create({
