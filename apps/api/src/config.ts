@@ -1,3 +1,4 @@
+import { MAX_QUERY_COST } from './cost'
 import { env } from './env'
 import type { IntrospectionAccess } from './introspection'
 import { defaultUploadSettings, type UploadSettings } from './uploads/settings'
@@ -33,6 +34,8 @@ export interface ApiConfig {
    * connection. Set by whoever opens the database (main.ts, the tests, the bench) from its kind.
    */
   snapshotReads: boolean
+  /** The most a query may cost before it runs (src/cost.ts says how lists count). */
+  maxQueryCost: number
 }
 
 export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
@@ -54,6 +57,7 @@ export function defaultConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
     uploads: defaultUploadSettings(),
     now: () => new Date(),
     snapshotReads: false,
+    maxQueryCost: MAX_QUERY_COST,
     ...overrides,
   }
 }

@@ -7,7 +7,7 @@ import { cleanText, codeProblem, nameProblem } from './text'
  * Codes and names at the edge: every mutation argument (at any depth of its input) named `code`
  * is cleaned (NFC, trimmed) and must be made of CODE_ALPHABET; every one named `name`,
  * `shortName`, `displayName` or `title` is cleaned and may hold no control or format character
- * (src/text.ts). The cleaned text replaces what was sent, so resolvers store and compare the
+ * (src/text.ts), and none but a short name may be blank. The cleaned text replaces what was sent, so resolvers store and compare the
  * normalised form. Refusals are one ValidationError with each field's path, returned as the
  * mutation's union member (this plugin wraps inside the errors plugin, after authorization).
  */
@@ -27,7 +27,13 @@ export function cleanCodesAndNames(
     const here = [...path, key]
     if (typeof v === 'string' && !Array.isArray(value) && (CODE_KEYS.has(key) || NAME_KEYS.has(key))) {
       const cleaned = cleanText(v)
-      const problem = CODE_KEYS.has(key) ? codeProblem(cleaned) : nameProblem(cleaned)
+      // A code or name given is never blank once trimmed; only a short name may be left empty.
+      const problem =
+        cleaned === '' && key !== 'shortName'
+          ? '不能为空'
+          : CODE_KEYS.has(key)
+            ? codeProblem(cleaned)
+            : nameProblem(cleaned)
       if (problem) problems.push({ path: here, message: problem, code: 'invalid_text' })
       else record[key] = cleaned
     } else if (v && typeof v === 'object') {

@@ -79,7 +79,7 @@ export function createApi(options: CreateApiOptions) {
       useRequestLog(logger),
       ...armor.protect().plugins,
       useIntrospectionAccess(config.introspection),
-      useQueryLimits(),
+      useQueryLimits(config.maxQueryCost),
       useJitForLargeReads(),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useInputGuard(),

@@ -263,7 +263,7 @@ describe('yearly categories', () => {
       { org: { code: 'H2' }, category: 'III' },
     ])
     // One audit entry per actual change (h1 was already II).
-    expect(await api.prisma.auditLog.count({ where: { action: 'setCategoryAssignments' } })).toBe(2)
+    expect(await api.prisma.auditLog.count({ where: { action: 'categoryAssignment.set' } })).toBe(2)
   })
 
   it('copies last year into a new year without overwriting unless asked', async () => {

@@ -308,7 +308,7 @@ builder.objectField(InspectionRoundRef, 'publishedRules', (t) =>
       const recorded = await ctx.prisma.roundRuleSet.findUnique({ where: { roundId: round.id } })
       if (!recorded) return null
       return {
-        ...viewOf({ ...recorded, id: 0, year: recorded.sourceYear ?? round.year, version: 0, createdAt: recorded.recordedAt, updatedAt: recorded.recordedAt }),
+        ...viewOf({ ...recorded, id: 0, year: recorded.sourceYear ?? round.year, version: 0, createdAt: recorded.recordedAt, updatedAt: recorded.recordedAt, insightThresholds: null }),
         stored: recorded.sourceYear !== null,
         updatedAt: recorded.recordedAt,
       }

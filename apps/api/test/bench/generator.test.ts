@@ -183,8 +183,17 @@ describe('bench dataset generator', () => {
       orgId: null,
     }
     const items = await api.prisma.rectification.findMany({
-      select: { id: true, deadline: true, status: true, round: { select: { year: true } } },
+      select: { id: true, deadline: true, status: true, round: { select: { year: true, quarter: true } } },
     })
+    // The ledger's order: what needs action first (open statuses before CLOSED, in the enum's
+    // order), newest round first, then the nearest deadline.
+    const STATUS_ORDER = ['OPEN', 'SUBMITTED', 'RETURNED', 'CLOSED']
+    const ledgerOrder = (a: (typeof items)[number], b: (typeof items)[number]) =>
+      STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+      b.round.year - a.round.year ||
+      b.round.quarter - a.round.quarter ||
+      a.deadline.getTime() - b.deadline.getTime() ||
+      a.id - b.id
     const deadlines = [...new Set(items.map((r) => r.deadline.toISOString().slice(0, 10)))]
     // Around every deadline: the day before, on the day, the warning window's edges, after.
     const days = [
@@ -207,7 +216,7 @@ describe('bench dataset generator', () => {
         for (const colour of ['GREEN', 'YELLOW', 'RED', 'CLOSED'] as const) {
           const expected = items
             .filter((r) => warning(r, now).colour === colour)
-            .sort((a, b) => a.deadline.getTime() - b.deadline.getTime() || a.id - b.id)
+            .sort(ledgerOrder)
             .map((r) => r.id)
           const page = await wf.ledger(api.prisma, admin, { colour, limit: 200 }, now)
           expect({ day, colour, warningDays, total: page.total }).toEqual({

@@ -191,7 +191,7 @@ describe('importOrgs', () => {
     expect((await api.prisma.organization.findUniqueOrThrow({ where: { code: renamed[0] as string } })).name).toBe(`${renamed[1] as string}（更名）`)
     expect(await api.prisma.problemCategory.findUnique({ where: { code: 'P-IMP' } })).toMatchObject({ name: '导入的问题类别' })
 
-    const audit = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'importOrgs' }, include: { actor: true } })
+    const audit = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'org.import' }, include: { actor: true } })
     expect(audit.actor?.username).toBe('admin')
     expect(audit.after).toMatchObject({
       fileName: '党组织2027.xlsx',
@@ -281,7 +281,7 @@ describe('importSchemeIndicators', () => {
       { label: '差', percent: '0' },
     ])
     expect((await api.prisma.scheme.findUniqueOrThrow({ where: { id: scheme.id } })).version).toBe(scheme.version + 1)
-    const audit = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'importSchemeIndicators', entityId: String(scheme.id) } })
+    const audit = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'scheme.importIndicators', entityId: String(scheme.id) } })
     expect(audit.after).toMatchObject({ fileName: '指标.xlsx' })
   })
 
@@ -358,7 +358,7 @@ describe('importFindings', () => {
     expect(created.every((f) => f.createdBy?.username === 'inspector1' && f.checkMethod === 'ONSITE_CHECK')).toBe(true)
     expect(created.map((f) => f.deduction.toFixed(2)).sort()).toEqual(['0.50', '1.00'])
     expect(await api.prisma.feedbackForm.count({ where: { roundId: s.round.id, orgId: s.mine.orgId } })).toBe(forms + 1)
-    const audit = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'importFindings' } })
+    const audit = await api.prisma.auditLog.findFirstOrThrow({ where: { action: 'finding.import' } })
     expect(audit.after).toMatchObject({ fileName: '反馈表.xlsx', findingIds: created.map((f) => f.id).sort((a, b) => a - b) })
   })
 

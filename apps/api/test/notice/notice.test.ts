@@ -183,7 +183,7 @@ describe('saveNotice', () => {
     const saved = ok(res).saveNotice
     expect(saved).toMatchObject({ __typename: 'Notice', docNo: '白银供电党〔2026〕9号', issuedBy: '中共国网白银供电公司委员会' })
     const audit = await api.prisma.auditLog.findFirstOrThrow({ where: { entityType: 'Notice' }, orderBy: { id: 'desc' } })
-    expect(['createNotice', 'updateNotice']).toContain(audit.action)
+    expect(['notice.create', 'notice.update']).toContain(audit.action)
     expect(audit.after).toMatchObject({ docNo: '白银供电党〔2026〕9号' })
 
     const { paragraphs } = readDocx(Buffer.from(await (await download(`/files/notice/${round.id}.docx`, 'admin')).arrayBuffer()))

@@ -22,6 +22,9 @@ const api = useTestApi({
   config: {
     uploads: { dir: uploadDir, maxBytes: MAX },
     now: () => new Date('2026-04-02T02:00:00Z'),
+    // The statement-count check reads a whole round's assessments with every nested list, a read
+    // the default cost limit refuses by design (test/query-cost.test.ts covers that limit).
+    maxQueryCost: 1_000_000,
   },
 })
 let fx: Fixture

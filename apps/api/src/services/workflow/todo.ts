@@ -195,7 +195,7 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
   if (role === 'ADMIN') {
     const warnings = await earlyWarnings(tx)
     counts.earlyWarnings = warnings.length
-    for (const w of warnings) push({ ...w, dueDate: null, daysLeft: null })
+    for (const w of warnings) push({ ...w, dueDate: null, daysLeft: null, colour: null })
   }
 
   if (role === 'INSPECTOR') {
