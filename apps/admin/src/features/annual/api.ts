@@ -26,6 +26,8 @@ export const AnnualQuery = graphql(`
       quarterlyComponent
       componentsTotal
       total
+      quarters
+      quarterCount
       computedAt
     }
     orgs(assessedOnly: true) {

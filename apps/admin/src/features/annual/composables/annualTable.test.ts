@@ -28,6 +28,11 @@ describe('annualRows', () => {
     expect(rows.find((r) => r.orgId === 3)!.result).toEqual(result)
     expect(rows.find((r) => r.orgId === 1)!.result).toBeNull()
   })
+  it('counts the quarters the computed result says it counted', () => {
+    const result = { orgId: 1, quarterlyMean: '96.50', quarterlyComponent: '38.60', componentsTotal: '0.00', total: '38.60', quarterCount: 1 }
+    const rows = annualRows(orgs, [], [], [result], quarters)
+    expect(rows.find((r) => r.orgId === 1)).toMatchObject({ counted: 1, result })
+  })
 })
 
 describe('pointsProblem', () => {

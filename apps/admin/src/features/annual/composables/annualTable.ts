@@ -13,6 +13,8 @@ export interface AnnualResultLike {
   quarterlyComponent: string
   componentsTotal: string
   total: string
+  /** How many quarters the computed result counted (the API's roll-up says; absent in old data). */
+  quarterCount?: number
 }
 export interface ComponentScoreLike {
   orgId: number
@@ -65,14 +67,16 @@ export function annualRows(
         const score = scores.find((s) => s.orgId === org.id && s.code === code)
         components[code] = { points: score?.points ?? null, version: score?.version ?? null }
       }
+      const result = results.find((r) => r.orgId === org.id) ?? null
       return {
         orgId: org.id,
         orgName: org.name,
         category: org.category,
         quarters: q,
-        counted,
+        // Once computed, the count is the roll-up's own: the quarters its mean really took.
+        counted: result?.quarterCount ?? counted,
         components,
-        result: results.find((r) => r.orgId === org.id) ?? null,
+        result,
       }
     })
 }
