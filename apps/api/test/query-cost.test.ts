@@ -18,6 +18,7 @@ import {
   parse,
   typeFromAST,
   validate,
+  visit as visitAst,
   type DefinitionNode,
   type FragmentDefinitionNode,
   type GraphQLInputType,
@@ -118,8 +119,33 @@ function operations(texts: string[]): Operation[] {
     })
 }
 
-export function costOf(document: string, variables?: Record<string, unknown>): number {
-  const ast = parse(document)
+/** The SPA's client (urql) adds `__typename` to every selection set below the root; it costs too. */
+function withTypenames(document: string) {
+  let depth = 0
+  return visitAst(parse(document), {
+    SelectionSet: {
+      enter(node) {
+        depth++
+        if (depth === 1 || node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename')) return undefined
+        return { ...node, selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] }
+      },
+      leave() {
+        depth--
+      },
+    },
+    FragmentDefinition: {
+      enter() {
+        depth = 1
+      },
+      leave() {
+        depth = 0
+      },
+    },
+  })
+}
+
+export function costOf(document: string, variables?: Record<string, unknown>, asSentBySpa = false): number {
+  const ast = asSentBySpa ? withTypenames(document) : parse(document)
   const op = ast.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   )!
@@ -163,7 +189,7 @@ describe('query cost', () => {
     )
     expect(spa.length).toBeGreaterThan(50)
     expect(bench.length).toBeGreaterThan(5)
-    const costs = [...spa, ...bench].map((op) => ({ name: op.name, cost: costOf(op.document) }))
+    const costs = [...spa, ...bench].map((op) => ({ name: op.name, cost: costOf(op.document, undefined, true) }))
     costs.sort((a, b) => b.cost - a.cost)
     console.log(
       `[query-cost] ${costs.length} documents (${spa.length} SPA, ${bench.length} bench), limit ${MAX_QUERY_COST}; costliest:`,
