@@ -1,5 +1,6 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core'
 import type { GraphQLFieldResolver } from 'graphql'
+import { forEachArgumentValue } from './argument-walk'
 import { ValidationError, type FieldProblem } from './errors'
 
 /**
@@ -13,18 +14,16 @@ import { ValidationError, type FieldProblem } from './errors'
 export const FIRST_YEAR = 2000
 export const LAST_YEAR = 2100
 
-export function dateProblems(value: unknown, path: string[] = [], depth = 0): FieldProblem[] {
-  if (value instanceof Date) {
+export function dateProblems(args: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = []
+  forEachArgumentValue(args, ({ value, path }) => {
+    if (!(value instanceof Date)) return
     const year = value.getUTCFullYear()
-    return year >= FIRST_YEAR && year <= LAST_YEAR
-      ? []
-      : [{ path, message: `日期须在 ${FIRST_YEAR} 至 ${LAST_YEAR} 年之间`, code: 'out_of_range' }]
-  }
-  if (!value || typeof value !== 'object' || depth > 8) return []
-  // Uploads are files, not inputs to walk.
-  if (typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function') return []
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value)
-  return entries.flatMap(([key, v]) => dateProblems(v, [...path, key], depth + 1))
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      problems.push({ path, message: `日期须在 ${FIRST_YEAR} 至 ${LAST_YEAR} 年之间`, code: 'out_of_range' })
+    }
+  })
+  return problems
 }
 
 export class DateBoundsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {

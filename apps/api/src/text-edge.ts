@@ -1,5 +1,6 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core'
 import type { GraphQLFieldResolver } from 'graphql'
+import { forEachArgumentValue } from './argument-walk'
 import { ValidationError, type FieldProblem } from './errors'
 import { cleanText, codeProblem, nameProblem } from './text'
 
@@ -14,32 +15,22 @@ import { cleanText, codeProblem, nameProblem } from './text'
 const CODE_KEYS: ReadonlySet<string> = new Set(['code'])
 const NAME_KEYS: ReadonlySet<string> = new Set(['name', 'shortName', 'displayName', 'title'])
 
-export function cleanCodesAndNames(
-  value: unknown,
-  path: string[] = [],
-  problems: FieldProblem[] = [],
-  depth = 0,
-): FieldProblem[] {
-  if (!value || typeof value !== 'object' || depth > 8) return problems
-  if (typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function') return problems
-  const record = value as Record<string, unknown>
-  for (const [key, v] of Object.entries(record)) {
-    const here = [...path, key]
-    if (typeof v === 'string' && !Array.isArray(value) && (CODE_KEYS.has(key) || NAME_KEYS.has(key))) {
-      const cleaned = cleanText(v)
-      // A code or name given is never blank once trimmed; only a short name may be left empty.
-      const problem =
-        cleaned === '' && key !== 'shortName'
-          ? '不能为空'
-          : CODE_KEYS.has(key)
-            ? codeProblem(cleaned)
-            : nameProblem(cleaned)
-      if (problem) problems.push({ path: here, message: problem, code: 'invalid_text' })
-      else record[key] = cleaned
-    } else if (v && typeof v === 'object') {
-      cleanCodesAndNames(v, here, problems, depth + 1)
-    }
-  }
+export function cleanCodesAndNames(args: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = []
+  forEachArgumentValue(args, ({ parent, key, value, path }) => {
+    if (typeof value !== 'string' || Array.isArray(parent)) return
+    if (!CODE_KEYS.has(key) && !NAME_KEYS.has(key)) return
+    const cleaned = cleanText(value)
+    // A code or name given is never blank once trimmed; only a short name may be left empty.
+    const problem =
+      cleaned === '' && key !== 'shortName'
+        ? '不能为空'
+        : CODE_KEYS.has(key)
+          ? codeProblem(cleaned)
+          : nameProblem(cleaned)
+    if (problem) problems.push({ path, message: problem, code: 'invalid_text' })
+    else parent[key] = cleaned
+  })
   return problems
 }
 
