@@ -12,6 +12,7 @@ import {
   type RectificationWarning,
   type WarningColour,
 } from '@redblue/scoring'
+import { pageOf } from '../../cost'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors'
 import { loadScope, rectificationWhere } from './access'
 import { audit } from './audit'
@@ -253,8 +254,8 @@ export async function ledger(
       },
     ],
   }
-  const limit = Math.min(Math.max(filter.limit ?? 20, 1), 200)
-  const offset = Math.max(filter.offset ?? 0, 0)
+  // The page bounds live with the query cost, which counts the same page.
+  const { take: limit, skip: offset } = pageOf('Query.rectificationLedger', filter)
   // What needs action first: items still open (OPEN, SUBMITTED, RETURNED sort before CLOSED in the
   // enum), newest round first, and within a round the nearest (or most overdue) deadline first.
   const orderBy: Prisma.RectificationOrderByWithRelationInput[] = [
