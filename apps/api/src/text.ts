@@ -53,13 +53,15 @@ interface Named {
 
 /**
  * Refuses a code or name that looks like another row's (same `lookalikeKey`), as a ValidationError
- * at `['input', field]` — an exact duplicate included, so this is the one duplicate check.
+ * at `[...at, field]` (`at` is where the fields sit among the mutation's arguments, `['input']` by
+ * default) — an exact duplicate included, so this is the one duplicate check.
  */
 export function assertNoLookalike(
   rows: readonly Named[],
   input: Record<string, unknown>,
   fields: readonly string[],
   exceptId?: number,
+  at: readonly string[] = ['input'],
 ): void {
   const problems: FieldProblem[] = []
   for (const field of fields) {
@@ -74,7 +76,7 @@ export function assertNoLookalike(
         clash[field] === value
           ? `${field === 'code' ? '编码' : '名称'}已存在`
           : `与已有的「${String(clash[field])}」看起来相同`
-      problems.push({ path: ['input', field], message, code: 'duplicate' })
+      problems.push({ path: [...at, field], message, code: 'duplicate' })
     }
   }
   if (problems.length > 0) throw new ValidationError(problems[0]!.message, problems)

@@ -105,6 +105,50 @@ describe('codes and names', () => {
     expect(pcRes.problems[0].path).toEqual(['input', 'name'])
   })
 
+  it('refuse look-alike duplicates of inspection team names within a round, and of shared indicators within a year and area', async () => {
+    const cookie = await admin()
+    const round = await api.prisma.inspectionRound.findFirstOrThrow({
+      where: { status: { in: ['PLANNING', 'INSPECTING'] } },
+    })
+    const createTeam = `mutation ($roundId: Int!, $name: String!) { createTeam(roundId: $roundId, name: $name) { ${PROBLEM_FIELDS} ... on InspectionTeam { id name } } }`
+    const first = ok(await api.gql(createTeam, { roundId: round.id, name: 'Edge Team 一组' }, cookie)).createTeam
+    expect(first.__typename).toBe('InspectionTeam')
+    const teams = await api.prisma.inspectionTeam.count()
+    for (const name of ['edge team 一组', 'Ｅｄｇｅ　Ｔｅａｍ 一组', 'EdgeTeam一组', 'Edge Team 一组']) {
+      const res = ok(await api.gql(createTeam, { roundId: round.id, name }, cookie)).createTeam
+      expect(res.__typename, name).toBe('ValidationError')
+      expect(res.problems[0]).toMatchObject({ path: ['name'], code: 'duplicate' })
+    }
+    // Renaming another team to a look-alike is refused too; keeping its own name is not.
+    const second = ok(await api.gql(createTeam, { roundId: round.id, name: 'Edge Team 二组' }, cookie)).createTeam
+    const rename = `mutation ($teamId: Int!, $name: String!) { renameTeam(teamId: $teamId, name: $name) { ${PROBLEM_FIELDS} ... on InspectionTeam { name } } }`
+    const renamed = ok(await api.gql(rename, { teamId: second.id, name: 'EDGE TEAM 一组' }, cookie)).renameTeam
+    expect(renamed.__typename).toBe('ValidationError')
+    expect(ok(await api.gql(rename, { teamId: second.id, name: 'Edge Team 二组 ' }, cookie)).renameTeam.__typename).toBe('InspectionTeam')
+    expect(await api.prisma.inspectionTeam.count()).toBe(teams + 1)
+
+    const shared = await api.prisma.sharedIndicator.findFirstOrThrow({ orderBy: { id: 'asc' } })
+    const createShared = `mutation ($year: Int!, $areaId: Int!, $input: SharedIndicatorInput!) { createSharedIndicator(year: $year, areaId: $areaId, input: $input) { ${PROBLEM_FIELDS} } }`
+    const count = await api.prisma.sharedIndicator.count()
+    const cases: [Record<string, string>, string][] = [
+      [{ code: shared.code.toLowerCase() }, 'code'],
+      [{ name: `${shared.name.normalize('NFD')}\u3000` }, 'name'],
+      [{ name: shared.name.replace(/(.)/, '$1 ') }, 'name'],
+    ]
+    for (const [patch, field] of cases) {
+      const input = { code: 'EDGE-SI', name: '不重名的共用指标', method: 'DEDUCTION', ...patch }
+      const res = ok(await api.gql(createShared, { year: shared.year, areaId: shared.areaId, input }, cookie)).createSharedIndicator
+      expect(res.__typename, JSON.stringify(patch)).toBe('ValidationError')
+      expect(res.problems[0]).toMatchObject({ path: ['input', field], code: 'duplicate' })
+    }
+    expect(await api.prisma.sharedIndicator.count()).toBe(count)
+    // The same code in another year is another definition.
+    const otherYear = ok(
+      await api.gql(createShared, { year: 2099, areaId: shared.areaId, input: { code: shared.code, name: shared.name, method: 'DEDUCTION' } }, cookie),
+    ).createSharedIndicator
+    expect(otherYear.__typename).toBe('SharedIndicator')
+  })
+
   it('lone surrogates are refused in any text, before anything runs', async () => {
     const cookie = await admin()
     const res = await api.gql(createOrg, { input: { code: 'EDGE-Z', name: '支部\uD800', unitType: 'GRASSROOTS' } }, cookie)

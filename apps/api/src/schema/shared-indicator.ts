@@ -6,6 +6,7 @@ import { ValidationError } from '../errors'
 import { assertFound, assertVersion, updateVersioned } from '../optimistic'
 import { ratingLevelsOf, type RatingLevel } from '../services/schemes'
 import { parseInput } from '../validation'
+import { assertNoLookalike } from '../text'
 import { ScoringMethodEnum } from './enums'
 import { RatingLevelInput, RatingLevelRef } from './scheme'
 
@@ -92,6 +93,17 @@ builder.queryField('sharedIndicators', (t) =>
   }),
 )
 
+/**
+ * The shared definitions of one year and area, to refuse a code or name that looks like another's
+ * (they are picked from one list in the scheme editor).
+ */
+function sharedNames(tx: Prisma.TransactionClient, year: number, areaId: number) {
+  return tx.sharedIndicator.findMany({
+    where: { year, areaId },
+    select: { id: true, code: true, name: true },
+  })
+}
+
 builder.mutationFields((t) => ({
   createSharedIndicator: t.prismaField({
     type: 'SharedIndicator',
@@ -107,10 +119,7 @@ builder.mutationFields((t) => ({
         if (!(await tx.area.findUnique({ where: { id: args.areaId } }))) {
           throw ValidationError.field(['areaId'], '专业不存在', 'not_found')
         }
-        const clash = await tx.sharedIndicator.findUnique({
-          where: { year_areaId_code: { year: args.year, areaId: args.areaId, code: input.code } },
-        })
-        if (clash) throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
+        assertNoLookalike(await sharedNames(tx, args.year, args.areaId), input, ['code', 'name'])
         const created = await tx.sharedIndicator.create({
           data: { year: args.year, areaId: args.areaId, ...definitionData(input) },
         })
@@ -143,14 +152,12 @@ builder.mutationFields((t) => ({
           args.id,
         )
         assertVersion(before, args.version, 'SharedIndicator', args.id)
-        if (input.code !== before.code) {
-          const clash = await tx.sharedIndicator.findUnique({
-            where: {
-              year_areaId_code: { year: before.year, areaId: before.areaId, code: input.code },
-            },
-          })
-          if (clash) throw ValidationError.field(['input', 'code'], '编码已存在', 'duplicate')
-        }
+        assertNoLookalike(
+          await sharedNames(tx, before.year, before.areaId),
+          input,
+          ['code', 'name'],
+          args.id,
+        )
         await updateVersioned({
           entityType: 'SharedIndicator',
           id: args.id,

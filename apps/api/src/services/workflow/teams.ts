@@ -1,5 +1,6 @@
 import { Decimal, type Prisma } from '@redblue/db'
 import { NotFoundError, ValidationError } from '../../errors'
+import { assertNoLookalike } from '../../text'
 import { requireAdmin } from './access'
 import { audit } from './audit'
 import { assertAssignment, assertMemberJoin } from './conflict-of-interest'
@@ -18,6 +19,10 @@ async function getTeam(tx: Tx, teamId: number) {
   return team
 }
 
+function teamNames(tx: Tx, roundId: number) {
+  return tx.inspectionTeam.findMany({ where: { roundId }, select: { id: true, name: true } })
+}
+
 export async function createTeam(tx: Tx, actor: Actor, input: { roundId: number; name: string }) {
   requireAdmin(actor)
   const round = await getRound(tx, input.roundId)
@@ -26,10 +31,9 @@ export async function createTeam(tx: Tx, actor: Actor, input: { roundId: number;
   if (!name) throw new ValidationError('请填写检查组名称')
   if (name.length > TEAM_NAME_MAX)
     throw new ValidationError(`检查组名称不超过 ${TEAM_NAME_MAX} 个字`)
-  const clash = await tx.inspectionTeam.findUnique({
-    where: { roundId_name: { roundId: round.id, name } },
-  })
-  if (clash) throw new ValidationError(`本轮已有名为“${name}”的检查组`)
+  // Within a round, a name that only looks like another team's (full-width, case, spacing) is
+  // refused as well as an exact duplicate: both would read as one team on every list.
+  assertNoLookalike(await teamNames(tx, round.id), { name }, ['name'], undefined, [])
   const team = await tx.inspectionTeam.create({ data: { roundId: round.id, name } })
   await audit(tx, actor, 'team.create', 'InspectionTeam', team.id, null, team)
   return team
@@ -42,10 +46,7 @@ export async function renameTeam(tx: Tx, actor: Actor, input: { teamId: number; 
   if (!name) throw new ValidationError('请填写检查组名称')
   if (name.length > TEAM_NAME_MAX)
     throw new ValidationError(`检查组名称不超过 ${TEAM_NAME_MAX} 个字`)
-  const clash = await tx.inspectionTeam.findFirst({
-    where: { roundId: team.roundId, name, id: { not: team.id } },
-  })
-  if (clash) throw new ValidationError(`本轮已有名为“${name}”的检查组`)
+  assertNoLookalike(await teamNames(tx, team.roundId), { name }, ['name'], team.id, [])
   const after = await tx.inspectionTeam.update({ where: { id: team.id }, data: { name } })
   await audit(tx, actor, 'team.rename', 'InspectionTeam', team.id, { name: team.name }, { name })
   return after
