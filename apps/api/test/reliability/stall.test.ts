@@ -5,7 +5,8 @@
  * are either refused before they run with a typed QUERY_TOO_LARGE naming the limit, or cheap
  * enough that a stream of another user's small `{ me }` requests sent beside them is delayed by at
  * most 100 ms on the demo data. The refusals are checked on both backends; the delay is measured,
- * printed and bounded on PostgreSQL (see below why not on PGlite).
+ * printed and bounded on both: 100 ms on a PostgreSQL server, PGLITE_DELAY_MS on the embedded
+ * database (see there why it is wider).
  */
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
@@ -17,6 +18,17 @@ import { ON_POSTGRES, reportFigures } from './support'
 const api = useTestApi({ reset: 'file' })
 
 const ALLOWED_DELAY_MS = 100
+/**
+ * On PGlite the SQL runs as WebAssembly in the API's own thread: while a heavy document's
+ * statements run (one at a time, in the order they were sent), nothing else does, so `{ me }` waits
+ * for the statements queued before its own as well as for the other requests' JavaScript. Measured
+ * beside the same documents at the same load, PGlite added about 2.8 times PostgreSQL's delay
+ * (p95 771 ms against 273 ms at load average 13); 100 ms × 2.8 with a margin. Every statement yields
+ * to the event loop first (packages/db/src/yield-between-statements.ts): without that, the stream of
+ * `{ me }` requests never got a turn at all.
+ */
+const PGLITE_DELAY_MS = 300
+const BOUND_MS = ON_POSTGRES ? ALLOWED_DELAY_MS : PGLITE_DELAY_MS
 const LOAD_MS = 15_000
 
 /** `a { id b { id a { id … } } }` — a list cycle `levels` deep. */
@@ -85,7 +97,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 describe('one reader must not stall everyone', () => {
-  it(`refuses the worst documents before they run, and the rest delay { me } by ≤ ${ALLOWED_DELAY_MS} ms`, async () => {
+  it(`refuses the worst documents before they run, and the rest delay { me } by ≤ ${BOUND_MS} ms`, async () => {
     const admin = await api.login('admin')
     const leader = await api.login('leader')
     const rounds = await api.gql<{ rounds: { id: number; status: string }[] }>(
@@ -139,14 +151,8 @@ describe('one reader must not stall everyone', () => {
     expect(outcomes['teams nested 8 × 3 aliases']).toMatch(/^refused/)
     expect(accepted.length).toBeGreaterThan(0)
 
-    // 2. `{ me }` alone, then beside a stream of every accepted worst document (two at a time).
-    // Only on a PostgreSQL server, the production backend: PGlite runs its SQL inside the API's own
-    // thread (WebAssembly), so there any read delays every other request by its whole length, and
-    // concurrent heavy reads beside a stream of small ones do not finish in the test's time.
-    if (!ON_POSTGRES) {
-      console.log('[reliability] pglite stall: the { me } delay is measured on PostgreSQL only')
-      return
-    }
+    // 2. `{ me }` alone, then beside a stream of every accepted worst document (two at a time),
+    // timed around each awaited request.
     const me = async () => {
       const [res, ms] = await timed(() => api.gql('{ me { id username } }', {}, leader))
       expect(ok(res)).toBe(true)
@@ -198,14 +204,14 @@ describe('one reader must not stall everyone', () => {
       addedMedianMs: round1(added.median),
       addedP95Ms: round1(added.p95),
       addedMaxMs: round1(added.max),
-      boundMs: ALLOWED_DELAY_MS,
+      boundMs: BOUND_MS,
       loadAverage: round1(loadavg()[0]!),
     })
     // The bound is about this server's work, not a machine already running several test suites:
     // with the load average over twice the cores (shared development machines), the figure is
     // printed, not asserted. CI runs on a quiet machine and asserts it.
     const load = loadavg()[0]!
-    if (load <= cpus().length * 2) expect(added.p95).toBeLessThanOrEqual(ALLOWED_DELAY_MS)
+    if (load <= cpus().length * 2) expect(added.p95).toBeLessThanOrEqual(BOUND_MS)
     else console.log(`[reliability] stall bound not asserted: load average ${load.toFixed(1)} on ${cpus().length} cores`)
   }, 300_000)
 })
