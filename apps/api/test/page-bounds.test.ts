@@ -11,12 +11,17 @@ import { useTestApi } from './helpers'
 
 const api = useTestApi({ reset: 'file' })
 
+type Answer = { page: unknown[] & { items?: unknown[] } }
+
 /** Each paged root field and how to read its rows from an answer. */
-const PAGED: Record<keyof typeof PAGES, { select: string; rows: (data: any) => unknown[] }> = {
+const PAGED: Record<keyof typeof PAGES, { select: string; rows: (data: Answer) => unknown[] }> = {
   'Query.auditLogs': { select: '{ id }', rows: (d) => d.page },
   'Query.findings': { select: '{ id }', rows: (d) => d.page },
   'Query.interviews': { select: '{ id }', rows: (d) => d.page },
-  'Query.rectificationLedger': { select: '{ total items { id } }', rows: (d) => d.page.items },
+  'Query.rectificationLedger': {
+    select: '{ total items { id } }',
+    rows: (d) => d.page.items ?? [],
+  },
 }
 
 describe('page bounds', () => {
@@ -36,8 +41,7 @@ describe('page bounds', () => {
     const fields = schema.getQueryType()!.getFields()
     for (const [key, bounds] of Object.entries(PAGES)) {
       const field = fields[key.slice('Query.'.length)]!
-      const cost = (args: Record<string, unknown>) =>
-        fieldCost(args, {}, field as never).multiplier
+      const cost = (args: Record<string, unknown>) => fieldCost(args, {}, field as never).multiplier
       expect(cost({}), key).toBe(bounds.defaultLimit)
       expect(cost({ limit: bounds.maxLimit * 10 }), key).toBe(bounds.maxLimit)
       expect(cost({ limit: 0 }), key).toBe(1)
@@ -50,13 +54,13 @@ describe('page bounds', () => {
       const name = key.slice('Query.'.length)
       const bounds = PAGES[key]!
       const ask = async (limit: number, offset = 0) => {
-        const res = await api.gql(
+        const res = await api.gql<Answer>(
           `query ($limit: Int, $offset: Int) { page: ${name}(limit: $limit, offset: $offset) ${select} }`,
           { limit, offset },
           admin,
         )
         expect(res.errors, `${name}: ${JSON.stringify(res.errors)}`).toBeUndefined()
-        return rows(res.data)
+        return rows(res.data!)
       }
       const all = await ask(bounds.maxLimit * 10)
       expect(all.length, name).toBeLessThanOrEqual(bounds.maxLimit)
