@@ -3,6 +3,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors'
 import { buildExport, EXPORT_KINDS, type ExportKind } from '../services/excel/exports'
 import { workbookBytes } from '../services/excel/sheet'
 import { buildTemplate, TEMPLATE_KINDS, type TemplateKind } from '../services/excel/templates'
+import { feedbackFormFileName, loadFeedbackFormSheet, renderFeedbackFormDocx } from '../services/feedback-form'
 import { canReadNotice, loadNoticeData, noticeFileName, renderNoticeDocx, renderNoticeHtml } from '../services/notice'
 import {
   deny,
@@ -21,6 +22,7 @@ import {
  *
  *   /files/notice/<roundId>.docx            通报 (Word)                       ADMIN, LEADER
  *   /files/notice/<roundId>.html            通报 print view                   ADMIN, LEADER
+ *   /files/feedback-form/<formId>.docx      现场反馈表 (Word)                 within the feedbackForms query's scope
  *   /files/export/<kind>.xlsx?…             ranking | findings | rectifications | adjustments | annual
  *   /files/template/<kind>.xlsx?…           orgs | indicators | findings      import templates
  *
@@ -46,6 +48,19 @@ async function notice(ctx: RouteContext): Promise<Response> {
     const data = await loadNoticeData(ctx.prisma, roundId, ctx.config.now())
     if (ctx.params[1] === 'html') return htmlResponse(ctx, renderNoticeHtml(data), { 'cache-control': 'private, no-store' })
     return fileResponse(ctx, await renderNoticeDocx(data), noticeFileName(data), DOCX_TYPE)
+  } catch (error) {
+    return errorResponse(ctx, error)
+  }
+}
+
+async function feedbackForm(ctx: RouteContext): Promise<Response> {
+  const user = await ctx.user()
+  if (!user) return deny(ctx, user)
+  const formId = positiveInt(ctx.params[0])
+  if (!formId) return textResponse(ctx, 404, 'Not Found')
+  try {
+    const sheet = await loadFeedbackFormSheet(ctx.prisma, user, formId)
+    return fileResponse(ctx, await renderFeedbackFormDocx(sheet), feedbackFormFileName(sheet), DOCX_TYPE)
   } catch (error) {
     return errorResponse(ctx, error)
   }
@@ -99,6 +114,7 @@ async function template(ctx: RouteContext): Promise<Response> {
 
 export const fileRoutes: Route[] = [
   { pattern: /^\/files\/notice\/(\d{1,9})\.(docx|html)$/, handler: notice },
+  { pattern: /^\/files\/feedback-form\/(\d{1,9})\.docx$/, handler: feedbackForm },
   { pattern: /^\/files\/export\/([a-z]+)\.xlsx$/, handler: exportFile },
   { pattern: /^\/files\/template\/([a-z]+)\.xlsx$/, handler: template },
 ]

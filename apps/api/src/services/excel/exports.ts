@@ -57,7 +57,8 @@ export interface ExportParams {
 }
 
 const UNIT_TYPES = { GRASSROOTS: '基层单位', HEADQUARTERS: '本部' } as const
-const CHECK_METHODS = { INTERVIEW: '走访座谈', DOCUMENT_REVIEW: '查阅资料', ONSITE_CHECK: '现场查看' } as const
+/** Chinese names of the check methods, as in the templates and documents. */
+export const CHECK_METHODS = { INTERVIEW: '走访座谈', DOCUMENT_REVIEW: '查阅资料', ONSITE_CHECK: '现场查看' } as const
 const RECONCILIATION = {
   PENDING: '待核对',
   CONFIRMED: '已确认',

@@ -1,20 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type IRunOptions,
-} from 'docx'
+import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table } from 'docx'
 import { CATEGORY_LABELS } from '../board'
 import {
   chineseDate,
@@ -25,100 +9,26 @@ import {
   type NoticeArea,
   type NoticeData,
 } from './data'
+import {
+  A4_PAGE,
+  bodyParagraph,
+  DEFAULT_RUN,
+  FONT,
+  heading1,
+  heading2,
+  LINE,
+  pageNumberFooter,
+  RED,
+  run,
+  spacer,
+  table,
+} from '../docx/house-style'
 
 /**
- * The 通报 as a Word document in the house style of Party/government documents (GB/T 9704):
- * A4 with 37/35/28/26 mm margins, the issuing body in red over a red rule, the document number,
- * a 2号 小标宋 title, 3号 仿宋 body on a fixed 28 pt line, 黑体 / 楷体 headings, page numbers
- * "— n —" at the foot, and the issuing body and date at the end. The fonts are named, not
- * embedded; Word substitutes the nearest installed face on machines without them.
+ * The 通报 as a Word document in the house style of Party/government documents (GB/T 9704,
+ * `../docx/house-style`): the issuing body in red over a red rule, the document number, a 2号
+ * 小标宋 title, the body, and the issuing body and date at the end.
  */
-
-const FONT = {
-  title: '方正小标宋简体',
-  body: '仿宋_GB2312',
-  heading1: '黑体',
-  heading2: '楷体_GB2312',
-  latin: 'Times New Roman',
-}
-const PT = (points: number) => points * 2 // docx sizes are half-points
-const RED = 'C00000'
-const LINE = { line: 560, lineRule: LineRuleType.EXACT } // 28 pt
-/** Millimetres to twips, rounded (docx's own helper truncates: A4 would be 11905 wide). */
-const mm = (value: number) => Math.round((value * 1440) / 25.4)
-/** Text width of the A4 page with the standard margins (210 − 28 − 26 mm). */
-const TEXT_WIDTH = mm(156)
-
-function run(text: string, font: string, size: number, extra: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({
-    text,
-    size: PT(size),
-    font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: font },
-    ...extra,
-  })
-}
-
-function bodyParagraph(text: string): Paragraph {
-  return new Paragraph({
-    children: [run(text, FONT.body, 16)],
-    indent: { firstLine: PT(16) * 20 }, // two characters
-    spacing: LINE,
-    alignment: AlignmentType.JUSTIFIED,
-  })
-}
-
-function heading1(text: string): Paragraph {
-  return new Paragraph({ children: [run(text, FONT.heading1, 16)], indent: { firstLine: 640 }, spacing: LINE })
-}
-
-function heading2(text: string): Paragraph {
-  return new Paragraph({ children: [run(text, FONT.heading2, 16)], indent: { firstLine: 640 }, spacing: LINE })
-}
-
-function cell(text: string, options: { header?: boolean; width: number; align?: 'left' | 'center' }): TableCell {
-  return new TableCell({
-    width: { size: options.width, type: WidthType.DXA },
-    verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    shading: options.header ? { fill: 'F2F2F2' } : undefined,
-    children: [
-      new Paragraph({
-        alignment: options.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-        children: [run(text, options.header ? FONT.heading1 : FONT.body, 12)],
-      }),
-    ],
-  })
-}
-
-/** A bordered table; `widths` are relative and scaled to the text width. */
-function table(headers: string[], rows: string[][], relative: number[], leftColumns: number[] = []): Table {
-  const total = relative.reduce((a, b) => a + b, 0)
-  const widths = relative.map((w) => Math.floor((w / total) * TEXT_WIDTH))
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    alignment: AlignmentType.CENTER,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        children: headers.map((h, i) => cell(h, { header: true, width: widths[i]! })),
-      }),
-      ...rows.map(
-        (r) =>
-          new TableRow({
-            cantSplit: true,
-            children: r.map((v, i) => cell(v, { width: widths[i]!, align: leftColumns.includes(i) ? 'left' : 'center' })),
-          }),
-      ),
-    ],
-  })
-}
-
-function spacer(): Paragraph {
-  return new Paragraph({ children: [], spacing: { before: 0, after: 0, line: 280, lineRule: LineRuleType.EXACT } })
-}
 
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
@@ -292,41 +202,11 @@ export async function renderNoticeDocx(data: NoticeData): Promise<Buffer> {
     creator: data.notice.issuedBy,
     title: data.notice.title,
     subject: `${data.round.year}年第${QUARTER_NAMES[data.round.quarter] ?? data.round.quarter}季度考核评价结果`,
-    styles: {
-      default: {
-        document: {
-          run: { font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: FONT.body }, size: PT(16) },
-        },
-      },
-    },
+    styles: { default: { document: { run: DEFAULT_RUN } } },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: {
-              top: mm(37),
-              bottom: mm(35),
-              left: mm(28),
-              right: mm(26),
-              footer: mm(20),
-            },
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  run('— ', '宋体', 14),
-                  new TextRun({ children: [PageNumber.CURRENT], size: PT(14), font: FONT.latin }),
-                  run(' —', '宋体', 14),
-                ],
-              }),
-            ],
-          }),
-        },
+        properties: { page: A4_PAGE },
+        footers: { default: pageNumberFooter() },
         children: noticeBlocks(data),
       },
     ],

@@ -1,0 +1,2 @@
+export { loadFeedbackFormSheet, type FeedbackFormSheet } from './data'
+export { feedbackFormFileName, renderFeedbackFormDocx, SHEET_TITLE } from './docx'
