@@ -76,6 +76,10 @@ export const LIST_SIZES: Record<string, number> = {
   'BoardCategory.blue': 20,
   'TodoList.items': 100,
   'ImportReport.problems': 200,
+  // Built from the uploaded file, not read from the database: a sheet's rows as a page would be.
+  'ImportReport.preview': 2,
+  'ImportPreviewSheet.rows': 200,
+  'ImportPreviewSheet.columns': 15,
   'SchemeDiff.changes': 100,
   'RectificationPage.items': 1,
   'MutationAttachFindingEvidenceSuccess.data': 10,

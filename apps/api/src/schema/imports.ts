@@ -11,6 +11,7 @@ import {
   type ImportFile,
   type ImportReport,
 } from '../services/excel/imports'
+import type { PreviewColumn, PreviewRow, PreviewSheet } from '../services/excel/imports/preview'
 import type { ImportProblem } from '../services/excel/read'
 import { sanitizeFileName } from '../uploads/storage'
 
@@ -18,8 +19,8 @@ import { sanitizeFileName } from '../uploads/storage'
  * Excel imports, uploaded as GraphQL multipart requests (the `Upload` scalar; the SPA sends the
  * CSRF header as for every request). Templates: GET /files/template/<orgs|indicators|findings>.xlsx.
  * A file with any bad cell saves nothing and the report lists every problem (sheet, row, column,
- * reason in Chinese); a clean file is saved in one transaction and audited. `dryRun: true` checks
- * without saving.
+ * reason in Chinese) and the preview shows every row with its cells' problems; a clean file is
+ * saved in one transaction and audited. `dryRun: true` checks without saving.
  */
 
 const ImportProblemRef = builder.objectRef<ImportProblem>('ImportProblem').implement({
@@ -39,6 +40,34 @@ const ImportProblemRef = builder.objectRef<ImportProblem>('ImportProblem').imple
   }),
 })
 
+const ImportPreviewColumnRef = builder.objectRef<PreviewColumn>('ImportPreviewColumn').implement({
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    header: t.exposeString('header', { description: 'Column header as in the template.' }),
+    letter: t.exposeString('letter', { nullable: true, description: 'Column letter in the file; null when the file lacks the column.' }),
+  }),
+})
+
+const ImportPreviewRowRef = builder.objectRef<PreviewRow>('ImportPreviewRow').implement({
+  fields: (t) => ({
+    row: t.exposeInt('row', { description: '1-based Excel row.' }),
+    values: t.exposeStringList('values', { nullable: { list: false, items: true }, description: 'One per column; null for an empty cell.' }),
+    errors: t.exposeStringList('errors', {
+      nullable: { list: false, items: true },
+      description: 'The problems of each cell, one per column; null when the cell is fine.',
+    }),
+  }),
+})
+
+const ImportPreviewSheetRef = builder.objectRef<PreviewSheet>('ImportPreviewSheet').implement({
+  description: 'Every data row of one sheet as read, with the problems of each cell.',
+  fields: (t) => ({
+    sheet: t.exposeString('sheet'),
+    columns: t.expose('columns', { type: [ImportPreviewColumnRef] }),
+    rows: t.expose('rows', { type: [ImportPreviewRowRef] }),
+  }),
+})
+
 const ImportReportRef = builder.objectRef<ImportReport>('ImportReport').implement({
   fields: (t) => ({
     kind: t.exposeString('kind'),
@@ -51,6 +80,10 @@ const ImportReportRef = builder.objectRef<ImportReport>('ImportReport').implemen
     problems: t.expose('problems', { type: [ImportProblemRef] }),
     warnings: t.exposeStringList('warnings'),
     summary: t.exposeString('summary'),
+    preview: t.expose('preview', {
+      type: [ImportPreviewSheetRef],
+      description: 'Every data row with its cells and their problems; empty once the data was saved.',
+    }),
   }),
 })
 

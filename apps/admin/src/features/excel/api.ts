@@ -20,6 +20,19 @@ export const ImportReportFields = graphql(`
       value
       message
     }
+    preview {
+      sheet
+      columns {
+        key
+        header
+        letter
+      }
+      rows {
+        row
+        values
+        errors
+      }
+    }
   }
 `)
 

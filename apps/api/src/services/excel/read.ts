@@ -89,7 +89,8 @@ function isInvalidDate(value: CellValue): boolean {
   return value instanceof Date && Number.isNaN(value.getTime())
 }
 
-function displayValue(value: CellValue): string {
+/** A cell's value as text for reports and the preview (dates as 2026-03-10). */
+export function displayValue(value: CellValue): string {
   // toISOString() throws on an Invalid Date: the report of a bad cell was a 500.
   if (isInvalidDate(value)) return '无效日期'
   if (value instanceof Date) return value.toISOString().slice(0, 10)

@@ -4,7 +4,9 @@ import { mountWithApp } from '../../../../test/helpers'
 import type { ImportRun } from '../composables/importReport'
 import ImportPanel from './ImportPanel.vue'
 
-const report = (problems: { sheet: string; row: number | null; cell: string | null; column: string | null; value: string | null; message: string }[], applied = false) => ({
+type Preview = { sheet: string; columns: { key: string; header: string; letter: string | null }[]; rows: { row: number; values: (string | null)[]; errors: (string | null)[] }[] }[]
+
+const report = (problems: { sheet: string; row: number | null; cell: string | null; column: string | null; value: string | null; message: string }[], applied = false, preview: Preview = []) => ({
   kind: 'orgs',
   fileName: '党组织.xlsx',
   dryRun: !applied,
@@ -15,7 +17,31 @@ const report = (problems: { sheet: string; row: number | null; cell: string | nu
   summary: applied ? '党组织 31 行：新增 0，更新 31' : '党组织 31 行',
   warnings: [],
   problems: problems.map((p) => ({ ...p, columnLetter: p.cell?.replace(/\d+/g, '') ?? null })),
+  preview,
 })
+
+const COLUMNS = [
+  { key: 'code', header: '编码', letter: 'A' },
+  { key: 'name', header: '名称', letter: 'B' },
+  { key: 'category', header: '类别', letter: 'I' },
+]
+/** Rows 2..n+1 of the 党组织 sheet; `wrong` maps a row to its wrong cells (column index → reason). */
+function orgPreview(n: number, wrong: Record<number, Record<number, string>> = {}): Preview {
+  return [
+    {
+      sheet: '党组织',
+      columns: COLUMNS,
+      rows: Array.from({ length: n }, (_, i) => {
+        const row = i + 2
+        return {
+          row,
+          values: [`G${String(row).padStart(2, '0')}`, `第${row}党支部`, row === 7 ? 'Ⅳ类' : 'Ⅱ类'],
+          errors: COLUMNS.map((_c, col) => wrong[row]?.[col] ?? null),
+        }
+      }),
+    },
+  ]
+}
 
 function mountPanel(run: ImportRun) {
   return mountWithApp(ImportPanel, { props: { templateHref: '/files/template/orgs.xlsx?year=2026', run, testid: 'import-orgs' } })
@@ -70,6 +96,52 @@ describe('ImportPanel', () => {
     expect(run.mock.calls[1]![0]).toBe(run.mock.calls[0]![0])
     expect(wrapper.get('[data-testid="import-done"]').text()).toContain('共 31 行：新增 0，更新 31')
     expect(wrapper.emitted('imported')).toHaveLength(1)
+  })
+
+  it('previews every row with the wrong cells marked, and can show only the rows with problems', async () => {
+    const problems = [
+      { sheet: '党组织', row: 7, cell: 'I7', column: '类别', value: 'Ⅳ类', message: '“类别”应为 Ⅰ类、Ⅱ类、Ⅲ类 之一' },
+      { sheet: '党组织', row: 12, cell: 'A12', column: '编码', value: 'G12', message: '编码“G12”与第 3 行重复' },
+    ]
+    const preview = orgPreview(30, { 7: { 2: problems[0]!.message }, 12: { 0: problems[1]!.message } })
+    const run = vi.fn<ImportRun>().mockResolvedValue({ report: report(problems, false, preview) })
+    const wrapper = mountPanel(run)
+    await choose(wrapper)
+    await check(wrapper)
+
+    const section = wrapper.get('[data-preview-sheet="党组织"]')
+    expect(section.get('[data-testid="preview-count"]').text()).toBe('共 30 行，其中 2 行有问题')
+    const headers = section.findAll('thead th').map((th) => th.text())
+    expect(headers).toEqual(['行', 'A编码', 'B名称', 'I类别'])
+    // The first page: rows 2–21 of the file, the clean ones too, in file order.
+    const rows = () => section.findAll('tbody tr').map((tr) => Number(tr.attributes('data-preview-row')))
+    expect(rows()).toEqual(Array.from({ length: 20 }, (_, i) => i + 2))
+    const bad = section.get('[data-preview-cell="I7"]')
+    expect(bad.classes()).toContain('bad')
+    expect(bad.text()).toContain('Ⅳ类')
+    expect(bad.text()).toContain('“类别”应为 Ⅰ类、Ⅱ类、Ⅲ类 之一')
+    expect(section.get('[data-preview-row="7"]').classes()).toContain('wrong')
+    expect(section.get('[data-preview-cell="B7"]').classes()).not.toContain('bad')
+    expect(section.get('[data-preview-row="8"]').classes()).not.toContain('wrong')
+    expect(section.findAll('td.bad')).toHaveLength(2)
+
+    // Only the rows with problems.
+    await section.get('[data-testid="preview-only-problems"]').trigger('click')
+    expect(rows()).toEqual([7, 12])
+    expect(section.get('[data-preview-cell="A12"]').text()).toContain('编码“G12”与第 3 行重复')
+    expect(wrapper.find('[data-testid="import-apply"]').exists()).toBe(false)
+  })
+
+  it('previews a clean file before it is imported', async () => {
+    const run = vi.fn<ImportRun>().mockResolvedValue({ report: report([], false, orgPreview(5)) })
+    const wrapper = mountPanel(run)
+    await choose(wrapper)
+    await check(wrapper)
+    expect(wrapper.get('[data-testid="preview-count"]').text()).toBe('共 5 行，其中 0 行有问题')
+    expect(wrapper.findAll('[data-testid="import-preview"] tbody tr')).toHaveLength(5)
+    expect(wrapper.find('td.bad').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="preview-only-problems"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="import-apply"]').exists()).toBe(true)
   })
 
   it('refuses a file that is not a workbook before sending it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { feedbackFormProblems, formOptions, totalDeduction } from './feedbackForm'
+import { feedbackFormDocxUrl, feedbackFormProblems, formOptions, totalDeduction } from './feedbackForm'
 
 describe('feedbackFormProblems', () => {
   it('accepts a visit up to today', () => {
@@ -32,5 +32,11 @@ describe('totalDeduction', () => {
   it('sums exactly', () => {
     expect(totalDeduction([{ deduction: '0.10' }, { deduction: '0.20' }])).toBe('0.30')
     expect(totalDeduction([])).toBe('0.00')
+  })
+})
+
+describe('feedbackFormDocxUrl', () => {
+  it('is the API download of that form', () => {
+    expect(feedbackFormDocxUrl(42)).toBe('/files/feedback-form/42.docx')
   })
 })

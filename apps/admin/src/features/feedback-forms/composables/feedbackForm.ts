@@ -29,3 +29,8 @@ export function formOptions(forms: readonly { id: number; formNo: string; visitD
 export function totalDeduction(findings: readonly { deduction: string }[]): string {
   return findings.reduce((sum, f) => sum.plus(new Decimal(f.deduction)), new Decimal(0)).toFixed(2)
 }
+
+/** The form as a Word file (the API renders the same sheet as the print view). */
+export function feedbackFormDocxUrl(formId: number): string {
+  return `/files/feedback-form/${formId}.docx`
+}

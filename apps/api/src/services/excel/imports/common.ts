@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import type { PrismaClient, Role } from '@redblue/db'
 import type { Db } from '../../../context'
 import { writeAudit } from '../../../audit'
-import type { ImportProblem } from '../read'
+import type { ImportProblem, ParsedSheet } from '../read'
+import { buildPreview, type PreviewSheet } from './preview'
 
 /**
  * What every import shares: the report, the uploaded file, and the all-or-nothing runner. An
@@ -40,6 +41,13 @@ export interface ImportReport {
   /** Not blocking (e.g. a draft scheme whose sums are not 100 yet). */
   warnings: string[]
   summary: string
+  /** The sheets as read (set by the import once parsed); the preview is built from them. */
+  sheets: ParsedSheet[]
+  /**
+   * Every data row with its cells' values and problems, for the person to check before saving;
+   * empty once the data is saved (the summary is what matters then).
+   */
+  preview: PreviewSheet[]
 }
 
 export function emptyReport(kind: ImportKind, file: ImportFile, dryRun: boolean): ImportReport {
@@ -54,7 +62,15 @@ export function emptyReport(kind: ImportKind, file: ImportFile, dryRun: boolean)
     problems: [],
     warnings: [],
     summary: '',
+    sheets: [],
+    preview: [],
   }
+}
+
+/** The report as answered: the preview of every row unless the data was saved. */
+function answer(report: ImportReport, applied: boolean, summary: string): ImportReport {
+  const preview = applied ? [] : buildPreview(report.sheets, report.problems)
+  return { ...report, applied, summary, sheets: [], preview }
 }
 
 export function fileDigest(file: ImportFile): string {
@@ -77,11 +93,9 @@ export async function runImport(
   try {
     return await prisma.$transaction(async (tx) => {
       const report = await work(tx)
-      if (report.problems.length) {
-        return { ...report, applied: false, summary: `发现 ${report.problems.length} 处错误，未导入任何数据` }
-      }
-      if (dryRun) throw new DryRunRollback({ ...report, applied: false, summary: `校验通过（试导入，未保存）：${report.summary}` })
-      return { ...report, applied: true }
+      if (report.problems.length) return answer(report, false, `发现 ${report.problems.length} 处错误，未导入任何数据`)
+      if (dryRun) throw new DryRunRollback(answer(report, false, `校验通过（试导入，未保存）：${report.summary}`))
+      return answer(report, true, report.summary)
     }, TX_OPTIONS)
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report

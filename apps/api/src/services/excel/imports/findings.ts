@@ -52,6 +52,7 @@ export async function importFindings(
   if (!wb) return { ...report, problems: problems.items }
   const sheet = parseSheet(wb, FINDING_SHEET, problems, { required: true, allowOnlySheet: true })
   report.rowCount = sheet.rows.length
+  report.sheets = [sheet]
   if (!problems.length && sheet.rows.length === 0) problems.file('“问题清单”工作表中没有数据行', FINDING_SHEET.name)
 
   const [orgs, assignments, myAssignments, assessments, categories, forms, recorded] = await Promise.all([

@@ -55,6 +55,7 @@ export async function importSchemeIndicators(
   const dimSheet = parseSheet(wb, DIMENSION_SHEET, problems, { required: true })
   const indSheet = parseSheet(wb, INDICATOR_SHEET, problems, { required: true })
   report.rowCount = dimSheet.rows.length + indSheet.rows.length
+  report.sheets = [dimSheet, indSheet]
   if (!problems.length && indSheet.rows.length === 0) problems.file('“指标”工作表中没有数据行', INDICATOR_SHEET.name)
 
   const before = await loadScheme(tx, scheme.id)

@@ -165,6 +165,7 @@ export async function importOrgs(
     problems.file('文件中没有“党组织”或“问题类别”工作表，请使用下载的模板')
   }
   report.rowCount = orgSheet.rows.length + categorySheet.rows.length
+  report.sheets = [orgSheet, categorySheet]
   if (!problems.length && report.rowCount === 0) problems.file('文件中没有可导入的数据行')
   const orgPlans = await planOrgs(tx, orgSheet, problems)
   const categoryPlans = await planCategories(tx, categorySheet, problems)
