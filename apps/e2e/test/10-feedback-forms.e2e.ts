@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { ApiSession } from '../src/api'
 import { inspectingRound } from '../src/inspecting-round'
+import { docxText } from '../src/docx'
 import { Journey, searchAndPick, waitForText } from '../src/journey'
+import { download } from '../src/xlsx'
 
 /**
  * Journey 10 — 现场反馈表: at the end of a visit the inspector opens a feedback form for the org,
  * records a finding on it (the finding dialog picks the form), and prints the form for the org to
- * sign: the printed sheet lists the form's findings with their deduction. The inspecting round is
+ * sign: the printed sheet lists the form's findings with their deduction, and its Word download
+ * (read back) says the same. The inspecting round is
  * set up through the API when the demo's quarter is already published (see inspectingRound).
  */
 let journey: Journey
@@ -89,5 +92,12 @@ test('feedback form → a finding on it → the printed form', async () => {
     expect(deduction).toMatch(/^\d+\.\d{2}$/)
     await waitForText(sheet.getByTestId('sheet-total'), deduction)
     await journey.shot(sheet, 'printed-form')
+
+    const file = await download(sheet, sheet.getByTestId('sheet-docx'))
+    expect(file.name).toBe(`现场反馈表-${formNo}-${orgName}.docx`)
+    const text = docxText(file.bytes)
+    for (const expected of ['党建工作督导检查现场反馈表', `编号：${formNo}`, orgName, DESCRIPTION, `合计 1 个问题`, deduction]) {
+      expect(text).toContain(expected)
+    }
   })
 })
