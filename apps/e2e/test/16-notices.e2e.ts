@@ -50,6 +50,7 @@ test('the admin edits a published round’s notice; print view and Word follow',
     await page.reload()
     await page.getByTestId('notice-form').waitFor()
     await expect.poll(() => docNo.inputValue()).toBe(DOC_NO)
+    await waitForText(preview.locator('body'), DOC_NO)
     await journey.shot(page, 'notice-saved')
   })
 

@@ -22,7 +22,7 @@ export const adjustmentsMessagesZhCN = zhCN
 
 export const adjustmentsMessagesEnUS: typeof zhCN = {
   adjustments: {
-    route: 'Performance adjustments',
+    route: 'Adjustments',
     month: 'Month',
     round: 'Round',
     area: 'Area',
