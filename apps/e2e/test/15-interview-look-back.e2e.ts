@@ -61,22 +61,49 @@ test('an interview item is verified in the next round’s look-back', async () =
 
   async function openInterviews() {
     await admin.getByRole('menuitem', { name: '清单式约谈' }).click()
+    await table.locator('tbody tr.interview-row').first().waitFor()
+    // The latest published round is chosen first; it may be the earlier round itself.
+    if ((await admin.getByTestId('interview-round').innerText()).includes(earlier.name)) return
     await admin.getByTestId('interview-round').click()
     await admin.locator('.n-base-select-menu').last().locator('.n-base-select-option').filter({ hasText: earlier.name }).first().click()
+    await admin.waitForURL(new RegExp(`/interviews\\?roundId=${earlier.id}$`))
+    // The table keeps the previous round's rows until the chosen round's list arrives; the page
+    // loaded at the chosen round's address shows that round's rows only.
+    await admin.reload()
     await table.locator('tbody tr.interview-row').first().waitFor()
   }
 
-  const orgName = await journey.step('the admin adds an item to an interview of the earlier round', async () => {
+  /**
+   * Opens a row's interview in the drawer. Choosing the round replaces the table once its list
+   * has loaded, and that closes a drawer opened on the previous round's rows: try again then.
+   */
+  async function openInterview(row: ReturnType<typeof table.locator>, name: string, button: string) {
+    for (let attempt = 1; ; attempt++) {
+      await row.getByRole('button', { name: button }).click()
+      const opened = await waitForText(drawer.locator('.n-drawer-header'), name, 5_000).then(
+        () => true,
+        () => false,
+      )
+      if (opened) return
+      if (attempt === 3) throw new Error(`The interview of ${name} did not open`)
+    }
+  }
+
+  const { orgId, orgName } = await journey.step('the admin adds an item to an interview of the earlier round', async () => {
     await openInterviews()
     const orgIds = (await table.locator('tbody tr.interview-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-org-id')))))
-    const orgId = orgIds.find((id) => inspectedOrgs.has(id))
-    expect(orgId, 'an org on the blue list that inspector1’s team inspects now').toBeDefined()
-    const row = table.locator(`tbody tr.interview-row[data-org-id="${orgId}"]`).first()
+    const id = orgIds.find((o) => inspectedOrgs.has(o))
+    expect(id, 'an org on the blue list that inspector1’s team inspects now').toBeDefined()
+    const row = table.locator(`tbody tr.interview-row[data-org-id="${id}"]`).first()
     const name = (await row.locator('td:nth-child(2)').innerText()).trim()
+    // Opening the record of an org without one creates it (and opens the drawer) first.
     const create = row.getByRole('button', { name: '建立约谈' })
-    if (await create.count()) await create.click()
-    else await row.getByRole('button', { name: '记录' }).click()
-    await waitForText(drawer.locator('.n-drawer-header'), name)
+    if (await create.count()) {
+      await create.click()
+      await waitForText(drawer.locator('.n-drawer-header'), name)
+    } else {
+      await openInterview(row, name, '记录')
+    }
     const form = drawer.getByTestId('interview-new-item')
     await form.locator('input[id$="-content"]').fill(CONTENT)
     await form.getByLabel('整改措施', { exact: true }).fill(MEASURE)
@@ -84,7 +111,7 @@ test('an interview item is verified in the next round’s look-back', async () =
     await form.getByTestId('interview-add-item').click()
     await waitForText(drawer.getByTestId('interview-items').locator('li').filter({ hasText: CONTENT }), '整改中')
     await journey.shot(admin, 'interview-item')
-    return name
+    return { orgId: id!, orgName: name }
   })
 
   const inspector = await journey.signIn('inspector1')
@@ -112,8 +139,8 @@ test('an interview item is verified in the next round’s look-back', async () =
   await journey.step('the interview shows the item closed; the ledger holds the look-back', async () => {
     await admin.reload()
     await openInterviews()
-    const row = table.locator('tbody tr.interview-row').filter({ hasText: orgName }).first()
-    await row.getByRole('button', { name: '记录' }).click()
+    const row = table.locator(`tbody tr.interview-row[data-org-id="${orgId}"]`).first()
+    await openInterview(row, orgName, '记录')
     const item = drawer.getByTestId('interview-items').locator('li').filter({ hasText: CONTENT })
     await waitForText(item, '已销号')
     await item.getByRole('link', { name: '在整改台账中查看' }).click()
