@@ -4,7 +4,7 @@
  * can show the whole table with the wrong cells marked. Nothing is saved while any row is wrong;
  * once saved, the preview is left out.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { useTestApi } from '../helpers'
 import { headerOf, readXlsx, rowsOf, uploadImport, xlsxBytes } from './xlsx'

@@ -1,4 +1,5 @@
-import { AlignmentType, Document, LineRuleType, Packer, Paragraph, Table } from 'docx'
+import type { Table } from 'docx';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph } from 'docx'
 import { A4_PAGE, bodyParagraph, DEFAULT_RUN, FONT, LINE, pageNumberFooter, run, spacer, table } from '../docx/house-style'
 import type { FeedbackFormSheet } from './data'
 

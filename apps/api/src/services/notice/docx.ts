@@ -1,4 +1,5 @@
-import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table } from 'docx'
+import type { Table } from 'docx';
+import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph } from 'docx'
 import { CATEGORY_LABELS } from '../board'
 import {
   chineseDate,
