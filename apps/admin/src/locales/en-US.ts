@@ -21,6 +21,7 @@ const enUS: MessageSchema = {
   app: { name: 'Red-Blue List Assessment', shortName: 'Red-Blue' },
   common: {
     save: 'Save',
+    colon: ': ',
     saving: 'Saving…',
     cancel: 'Cancel',
     confirm: 'OK',
@@ -408,6 +409,7 @@ const enUS: MessageSchema = {
   dispute: {
     queue: 'Open disputes',
     reason: 'Reason',
+    byline: ' ({who} · {at}): ',
     uphold: 'Uphold',
     withdraw: 'Withdraw finding',
     resolution: 'Resolution',

@@ -21,6 +21,8 @@ const zhCN = {
   app: { name: '红蓝榜考评平台', shortName: '红蓝榜' },
   common: {
     save: '保存',
+    /** After a label: full-width in Chinese, never an ASCII colon. */
+    colon: '：',
     saving: '保存中…',
     cancel: '取消',
     confirm: '确定',
@@ -404,6 +406,7 @@ const zhCN = {
   dispute: {
     queue: '异议待处理',
     reason: '异议理由',
+    byline: '（{who} · {at}）：',
     uphold: '维持',
     withdraw: '撤销问题',
     resolution: '处理意见',
