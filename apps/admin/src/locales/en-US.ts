@@ -22,6 +22,9 @@ const enUS: MessageSchema = {
   common: {
     save: 'Save',
     colon: ': ',
+    chooseFiles: 'Choose files',
+    filesHint: 'PDF, images, Word or Excel; up to {mb} MB each, at most {n} files',
+    removeFile: 'Remove {name}',
     saving: 'Saving…',
     cancel: 'Cancel',
     confirm: 'OK',

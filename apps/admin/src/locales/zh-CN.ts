@@ -23,6 +23,9 @@ const zhCN = {
     save: '保存',
     /** After a label: full-width in Chinese, never an ASCII colon. */
     colon: '：',
+    chooseFiles: '选择文件',
+    filesHint: '支持 PDF、图片、Word、Excel，每个文件不超过 {mb} MB，最多 {n} 个',
+    removeFile: '移除 {name}',
     saving: '保存中…',
     cancel: '取消',
     confirm: '确定',
