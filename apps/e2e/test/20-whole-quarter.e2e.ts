@@ -15,14 +15,16 @@ import { finishInspection } from '../src/workflow'
  * finds the round on the dashboard and drills down to the finding. Every page of every role is
  * watched: none may make a request the API refuses.
  *
- * Self-contained: it runs its own quarters, 2026 Q1 and Q2, which the demo data and the other
- * journeys leave empty (the demo's rounds are each year's Q4), and only one area, so the demo's
+ * Self-contained: it runs its own two quarters of 2026, the first two free ones in a row (the demo's
+ * rounds are each year's Q4; journey 10 may have opened Q1), and only one area, so the demo's
  * current round and the board stay as the other journeys expect them.
  */
 const YEAR = 2026
-const QUARTER = 1
-const ROUND_NAME = '2026年第1季度党建工作全流程检查'
-const NEXT_ROUND_NAME = '2026年第2季度党建工作全流程检查'
+/** The first of two free quarters in a row (journey 10 may have taken 2026 Q1 for its inspecting round). */
+let QUARTER = 0
+let ROUND_NAME = ''
+let NEXT_ROUND_NAME = ''
+const roundName = (quarter: number) => `${YEAR}年第${quarter}季度党建工作全流程检查`
 const AREA = '基层党建'
 const OTHER_AREAS = ['党风廉政', '宣传工作']
 const CATEGORY_LABEL: Record<string, string> = { I: 'Ⅰ类', II: 'Ⅱ类', III: 'Ⅲ类' }
@@ -46,9 +48,11 @@ beforeAll(async () => {
     areas: { id: number; name: string }[]
     users: { username: string; orgId: number | null }[]
   }>(`{ rounds(year: ${YEAR}) { year quarter } areas { id name } users(role: INSPECTOR) { username orgId } }`)
-  if (rounds.some((r) => r.quarter === QUARTER || r.quarter === QUARTER + 1)) {
-    throw new Error(`${YEAR} Q${QUARTER}/Q${QUARTER + 1} already exist: this journey needs them empty`)
-  }
+  const taken = new Set(rounds.map((r) => r.quarter))
+  QUARTER = [1, 2, 3].find((q) => !taken.has(q) && !taken.has(q + 1)) ?? 0
+  if (!QUARTER) throw new Error(`${YEAR} has no two free quarters in a row: this journey needs them`)
+  ROUND_NAME = roundName(QUARTER)
+  NEXT_ROUND_NAME = roundName(QUARTER + 1)
   areaId = areas.find((a) => a.name === AREA)!.id
   inspectorHomes = users.filter((u) => ['inspector1', 'inspector2'].includes(u.username)).map((u) => u.orgId ?? 0)
   const orgOf = async (username: string) =>

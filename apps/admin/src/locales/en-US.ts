@@ -239,6 +239,7 @@ const enUS: MessageSchema = {
     dimensionTotal: 'Indicators {sum} / {max}',
     problems: 'Problems',
     noProblems: 'No problems',
+    passedHint: 'Complete, and every total adds up',
     problemCount: '{n} problems',
     unsaved: 'Unsaved changes',
     chart: 'Points per dimension',

@@ -236,6 +236,7 @@ const zhCN = {
     dimensionTotal: '指标合计 {sum} / {max}',
     problems: '校验问题',
     noProblems: '校验通过',
+    passedHint: '结构完整，各项分值合计相符',
     problemCount: '{n} 个问题',
     unsaved: '有未保存的修改',
     chart: '各方面分值分布',
