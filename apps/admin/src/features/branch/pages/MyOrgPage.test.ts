@@ -83,8 +83,11 @@ describe('MyOrgPage', () => {
     expect(wrapper.get('[data-testid="latest-result"]').text()).toContain('第 15 名 / 共 21 名')
   })
 
-  it('in English too', async () => {
+  it('in English too, with the round named by its quarter rather than the Chinese name typed for it', async () => {
     const wrapper = await mountPage('en-US')
-    expect(wrapper.get('[data-testid="latest-result"]').text()).toContain('Rank 15 of 21')
+    const card = wrapper.get('[data-testid="latest-result"]').text()
+    expect(card).toContain('Rank 15 of 21')
+    expect(card).toContain('Q4 2026 inspection round')
+    expect(card).not.toContain('2026年第4季度')
   })
 })
