@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 import { DEMO_PASSWORD } from './demo'
 
 /** The header the API requires on every request (apps/api/src/yoga.ts CSRF_HEADER). */
@@ -25,32 +26,29 @@ export class ApiSession {
   ) {}
 
   static async signIn(baseUrl: string, username: string, password = DEMO_PASSWORD) {
-    const res = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
-      body: JSON.stringify({
+    const res = await postOnce(
+      `${baseUrl}/graphql`,
+      JSON.stringify({
         query: `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on AppError { message } } }`,
         variables: { u: username, p: password },
       }),
-    })
-    const body = (await res.json()) as GraphQLResponse<{ login: MaybeError }>
+      { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+    )
+    const body = JSON.parse(res.body) as GraphQLResponse<{ login: MaybeError }>
     if (body.data?.login.__typename !== 'User') {
       throw new Error(`API sign-in as ${username} failed: ${JSON.stringify(body)}`)
     }
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ')
+    const cookie = res.setCookie.map((c) => c.split(';')[0]).join('; ')
     return new ApiSession(baseUrl, cookie)
   }
 
   async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await fetch(`${this.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', cookie: this.cookie },
-      body: JSON.stringify({ query, variables }),
+    const res = await postOnce(`${this.baseUrl}/graphql`, JSON.stringify({ query, variables }), {
+      'content-type': 'application/json',
+      [CSRF_HEADER]: '1',
+      cookie: this.cookie,
     })
-    const body = (await res.json()) as GraphQLResponse<T>
+    const body = JSON.parse(res.body) as GraphQLResponse<T>
     if (body.errors?.length || !body.data) {
       throw new Error(`GraphQL failed: ${JSON.stringify(body.errors ?? body)}\n${query}`)
     }
@@ -78,4 +76,34 @@ export class ApiSession {
   async download(path: string): Promise<Response> {
     return fetch(`${this.baseUrl}${path}`, { headers: { [CSRF_HEADER]: '1', cookie: this.cookie } })
   }
+}
+
+/**
+ * POSTs on a connection of its own, closed after the answer. fetch keeps idle sockets for reuse, and
+ * a journey calls the API again only after minutes of browser steps: on a loaded machine the
+ * client's idle timer fires late, after the server has closed its end (Node's 5 s keep-alive), and
+ * the reused socket answers ECONNRESET — a mutation then cannot tell whether it ran. A fresh
+ * loopback connection per call costs nothing here and cannot meet a closed one.
+ */
+function postOnce(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ body: string; setCookie: string[] }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { method: 'POST', agent: false, headers: { ...headers, connection: 'close', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          resolve({ body: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie'] ?? [] }),
+        )
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
 }

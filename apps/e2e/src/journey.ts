@@ -84,8 +84,12 @@ export class Journey {
 
   /** Runs one step; on failure, screenshots every open page before rethrowing with the step name. */
   async step<T>(label: string, run: () => Promise<T>): Promise<T> {
+    const started = Date.now()
     try {
-      return await run()
+      const result = await run()
+      // Where a slow run spends its time (a figure to read, never an assertion).
+      console.log(`[${this.name}] ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      return result
     } catch (error) {
       for (const [i, { page }] of this.sessions.entries()) {
         if (!page.isClosed()) await this.shot(page, `FAILED-${label}-session${i + 1}`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatQuarter } from './formatDate'
+import { formatDate, formatDateTime, formatQuarter, formatRound } from './formatDate'
 
 describe('one date and quarter format per language', () => {
   it('writes a day one way in Chinese and one way in English, whatever the input', () => {
@@ -17,5 +17,12 @@ describe('one date and quarter format per language', () => {
   it('writes quarters with Arabic numerals in Chinese', () => {
     expect(formatQuarter(2026, 4, 'zh-CN')).toBe('2026年第4季度')
     expect(formatQuarter(2026, 4, 'en-US')).toBe('Q4 2026')
+  })
+
+  it('names a round in the reader’s language: as typed in Chinese, by its quarter in English', () => {
+    const round = { name: '2026年第4季度党建工作督导检查', year: 2026, quarter: 4 }
+    expect(formatRound(round, 'zh-CN')).toBe('2026年第4季度党建工作督导检查')
+    expect(formatRound(round, 'en-US')).toBe('Q4 2026 inspection round')
+    expect(formatRound({ ...round, name: 'Q4 audit' }, 'en-US')).toBe('Q4 audit')
   })
 })

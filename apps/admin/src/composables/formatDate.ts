@@ -31,6 +31,19 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   return `${formatDate(at, locale)} ${chinaTime.format(at)}`
 }
 
+const CJK = /[\u3400-\u9fff]/
+
+/**
+ * A round as people read it. Its name is data an administrator typed, in Chinese
+ * (2026年第4季度党建工作督导检查): Chinese readers get it as typed; English readers get the round's
+ * quarter through the one quarter format (Q4 2026 inspection round), unless the name was typed in
+ * English already.
+ */
+export function formatRound(round: { name: string; year: number; quarter: number }, locale: Locale = current()): string {
+  if (locale !== 'en-US' || !CJK.test(round.name)) return round.name
+  return `${formatQuarter(round.year, round.quarter, 'en-US')} inspection round`
+}
+
 /** 2026年第4季度 in Chinese (Arabic numerals, never 第四季度), Q4 2026 in English. */
 export function formatQuarter(year: number, quarter: number, locale: Locale = current()): string {
   return locale === 'en-US' ? `Q${quarter} ${year}` : `${year}年第${quarter}季度`

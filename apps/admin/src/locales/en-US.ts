@@ -21,6 +21,10 @@ const enUS: MessageSchema = {
   app: { name: 'Red-Blue List Assessment', shortName: 'Red-Blue' },
   common: {
     save: 'Save',
+    colon: ': ',
+    chooseFiles: 'Choose files',
+    filesHint: 'PDF, images, Word or Excel; up to {mb} MB each, at most {n} files',
+    removeFile: 'Remove {name}',
     saving: 'Saving…',
     cancel: 'Cancel',
     confirm: 'OK',
@@ -235,6 +239,7 @@ const enUS: MessageSchema = {
     dimensionTotal: 'Indicators {sum} / {max}',
     problems: 'Problems',
     noProblems: 'No problems',
+    passedHint: 'Complete, and every total adds up',
     problemCount: '{n} problems',
     unsaved: 'Unsaved changes',
     chart: 'Points per dimension',
@@ -408,6 +413,7 @@ const enUS: MessageSchema = {
   dispute: {
     queue: 'Open disputes',
     reason: 'Reason',
+    byline: ' ({who} · {at}): ',
     uphold: 'Uphold',
     withdraw: 'Withdraw finding',
     resolution: 'Resolution',

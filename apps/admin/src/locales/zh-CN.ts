@@ -21,6 +21,11 @@ const zhCN = {
   app: { name: '红蓝榜考评平台', shortName: '红蓝榜' },
   common: {
     save: '保存',
+    /** After a label: full-width in Chinese, never an ASCII colon. */
+    colon: '：',
+    chooseFiles: '选择文件',
+    filesHint: '支持 PDF、图片、Word、Excel，每个文件不超过 {mb} MB，最多 {n} 个',
+    removeFile: '移除 {name}',
     saving: '保存中…',
     cancel: '取消',
     confirm: '确定',
@@ -231,6 +236,7 @@ const zhCN = {
     dimensionTotal: '指标合计 {sum} / {max}',
     problems: '校验问题',
     noProblems: '校验通过',
+    passedHint: '结构完整，各项分值合计相符',
     problemCount: '{n} 个问题',
     unsaved: '有未保存的修改',
     chart: '各方面分值分布',
@@ -404,6 +410,7 @@ const zhCN = {
   dispute: {
     queue: '异议待处理',
     reason: '异议理由',
+    byline: '（{who} · {at}）：',
     uphold: '维持',
     withdraw: '撤销问题',
     resolution: '处理意见',

@@ -19,3 +19,14 @@ export const AuditLogsQuery = graphql(`
     }
   }
 `)
+
+/** Everyone who can act, for the "who did it" filter (the page is for administrators). */
+export const AuditActorsQuery = graphql(`
+  query AuditActors {
+    users {
+      id
+      username
+      displayName
+    }
+  }
+`)

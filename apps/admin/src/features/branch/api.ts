@@ -203,6 +203,10 @@ export const MyAssessmentQuery = graphql(`
       rank
       listMark
     }
+    categoryAverages(areaId: $areaId, roundId: $roundId) {
+      category
+      orgCount
+    }
   }
 `)
 

@@ -47,6 +47,8 @@ export const CategoryRankingQuery = graphql(`
       previousRound {
         id
         name
+        year
+        quarter
       }
       # Columns rather than rows: a category of a provincial company lists a thousand orgs, and a
       # list per field costs 40 % of the bytes of a thousand row objects (rankingRows zips them).

@@ -45,18 +45,27 @@ export function validateProgress(
   input: ProgressInput,
   limits: { maxFileBytes?: number; maxFiles?: number } = {},
 ): ProgressProblems {
-  const maxBytes = limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
-  const maxFiles = limits.maxFiles ?? DEFAULT_MAX_FILES
   const note = input.note.trim()
-  const problems: ProgressProblems = { note: null, files: [] }
+  const problems: ProgressProblems = { note: null, files: validateFiles(input.files, limits) }
   if (!note) problems.note = { key: 'rectification.progressRequired' }
   else if (note.length > MAX_NOTE_LENGTH) problems.note = { key: 'rectification.progressTooLong', values: { n: MAX_NOTE_LENGTH } }
-  if (input.files.length > maxFiles) problems.files.push({ key: 'rectification.tooManyFiles', values: { n: maxFiles } })
-  for (const file of input.files) {
+  return problems
+}
+
+/** Evidence files before upload, wherever they are attached: allowed types, size, how many. */
+export function validateFiles(
+  files: readonly File[],
+  limits: { maxFileBytes?: number; maxFiles?: number } = {},
+): FormProblem[] {
+  const maxBytes = limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  const maxFiles = limits.maxFiles ?? DEFAULT_MAX_FILES
+  const problems: FormProblem[] = []
+  if (files.length > maxFiles) problems.push({ key: 'rectification.tooManyFiles', values: { n: maxFiles } })
+  for (const file of files) {
     if (!(EVIDENCE_EXTENSIONS as readonly string[]).includes(extension(file.name))) {
-      problems.files.push({ key: 'rectification.fileTypeNotAllowed', values: { name: file.name } })
+      problems.push({ key: 'rectification.fileTypeNotAllowed', values: { name: file.name } })
     } else if (file.size > maxBytes) {
-      problems.files.push({ key: 'rectification.fileTooLarge', values: { name: file.name } })
+      problems.push({ key: 'rectification.fileTooLarge', values: { name: file.name } })
     }
   }
   return problems

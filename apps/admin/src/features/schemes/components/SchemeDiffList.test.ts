@@ -29,10 +29,10 @@ const line = (wrapper: ReturnType<typeof mountWithApp>, field: string) => wrappe
 describe('SchemeDiffList (the publish dialog diff)', () => {
   it('labels the fields in Chinese and shows points with two decimals', () => {
     const wrapper = mountWithApp(SchemeDiffList, { props: { changes } })
-    expect(line(wrapper, 'maxPoints')).toBe('分值: 10.00 → 12.00')
-    expect(line(wrapper, 'bonusCap')).toBe('加分总上限: 5.00 → 4.50')
-    expect(line(wrapper, 'method')).toBe('计分方式: 扣分制 → 等级评定')
-    expect(line(wrapper, 'ratingLevels')).toBe('评定等级: — → 好 100%、一般 60%')
+    expect(line(wrapper, 'maxPoints')).toBe('分值：10.00 → 12.00')
+    expect(line(wrapper, 'bonusCap')).toBe('加分总上限：5.00 → 4.50')
+    expect(line(wrapper, 'method')).toBe('计分方式：扣分制 → 等级评定')
+    expect(line(wrapper, 'ratingLevels')).toBe('评定等级：— → 好 100%、一般 60%')
     expect(wrapper.text()).not.toContain('maxPoints')
   })
 

@@ -94,7 +94,7 @@ export function newDimension(draft: SchemeDraft): DraftDimension {
     id: null,
     code: `D${draft.dimensions.length + 1}`,
     name: '',
-    maxPoints: '0',
+    maxPoints: '0.00',
   }
 }
 
@@ -107,7 +107,7 @@ export function newIndicator(draft: SchemeDraft, dimensionKey: string | null): D
     code: `${bonus ? 'B' : 'I'}${draft.indicators.length + 1}`,
     name: '',
     method: bonus ? 'BONUS' : 'DEDUCTION',
-    maxPoints: '0',
+    maxPoints: '0.00',
     unitTypeRestriction: null,
     ratingLevels: [],
     target: null,
