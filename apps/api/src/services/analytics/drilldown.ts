@@ -4,7 +4,8 @@ import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { FINAL_COUNTED, ratingLevelsOf } from '../workflow/scoring'
 import { fixed2, int, meanOf } from './numbers'
-import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
+import { type Actor, visibleSql } from '../../access'
+import { PUBLISHED_STATUSES } from './scope'
 
 /**
  * The drill-down of one published assessment: ranking row → dimension subtotals against the
@@ -130,7 +131,7 @@ interface FindingRow {
   reconciliationStatus: ReconciliationStatus
 }
 
-export async function assessmentBreakdown(db: Db, viewer: Viewer, assessmentId: number): Promise<AssessmentBreakdown> {
+export async function assessmentBreakdown(db: Db, viewer: Actor, assessmentId: number): Promise<AssessmentBreakdown> {
   // The header decides visibility; the scheme, inputs and findings are read at the same time (by
   // the assessment id, so no round trip waits for the header) and dropped if it finds nothing.
   const [[header], dimensions, indicators, findings] = await Promise.all([

@@ -4,7 +4,8 @@ import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2 } from './numbers'
 import type { OrgSummary } from './org-summary'
-import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
+import { PUBLISHED_STATUSES } from './scope'
+import { visibleSql, type Actor } from '../../access'
 
 export interface RankingArgs {
   roundId: number
@@ -122,7 +123,7 @@ interface RawRanking {
  */
 export async function categoryRanking(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   args: RankingArgs,
   reads: RankingReads = READ_ALL,
 ): Promise<CategoryRanking> {

@@ -4,7 +4,8 @@ import type { Db } from '../../context'
 import { fixed2, int, meanOf, percentOf } from './numbers'
 import type { OrgSummary } from './org-summary'
 import type { AnalyticsRound } from './rounds'
-import { PUBLISHED_STATUSES, seesAll, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+import { PUBLISHED_STATUSES, STANDING_FINDINGS } from './scope'
+import { seesAll, visibleSql, type Actor } from '../../access'
 
 /**
  * Series over a window of published rounds (oldest first, from `trendWindow`). Every series is
@@ -243,7 +244,7 @@ interface OrgDimensionRow {
 /** Each org's dimension subtotals per round, for the orgs asked about that the viewer may see. */
 export async function orgDimensionTrend(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   scope: TrendScope,
   orgIds: readonly number[],
 ): Promise<Map<number, DimensionSeries[]>> {
@@ -306,7 +307,7 @@ interface FindingCountRow {
  */
 export async function findingCountTrend(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   scope: TrendScope,
 ): Promise<FindingCountTrend[]> {
   const rows = seesAll(viewer)
@@ -374,7 +375,7 @@ interface CloseOutRow {
  */
 export async function closeOutTrend(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   scope: TrendScope,
 ): Promise<CloseOutPoint[]> {
   const rows = await db.$queryRaw<CloseOutRow[]>`

@@ -1,12 +1,12 @@
 import { Prisma } from '@redblue/db'
 import type { AssessmentScore } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors'
-import { assertCanInspect } from './access'
+import { assertCanInspect, type Actor } from '../../access'
 import { audit } from './audit'
 import { appliesTo, carriesValue, notApplicable } from './applicability'
 import { assertRoundStatus } from './round-state'
 import { liveScore, ratingLevelsOf, SchemeCache } from './scoring'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 export interface IndicatorInputChange {
   indicatorId: number

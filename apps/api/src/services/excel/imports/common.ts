@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { PrismaClient, Role } from '@redblue/db'
+import type { PrismaClient } from '@redblue/db'
+import type { Actor } from '../../../access'
 import type { Db } from '../../../context'
 import { writeAudit } from '../../../audit'
 import type { ImportProblem } from '../read'
@@ -13,13 +14,6 @@ import type { ImportProblem } from '../read'
  */
 
 export type ImportKind = 'orgs' | 'indicators' | 'findings'
-
-export interface ImportActor {
-  id: number
-  role: Role
-  orgId: number | null
-  ip: string | null
-}
 
 export interface ImportFile {
   name: string
@@ -91,11 +85,11 @@ export async function runImport(
 
 export async function auditImport(
   tx: Db,
-  actor: ImportActor,
+  actor: Actor,
   entry: { action: string; entityType: string; entityId: string | number; file: ImportFile; before?: unknown; after: Record<string, unknown> },
 ): Promise<void> {
   await writeAudit(tx, {
-    actor: actor.id,
+    actor: actor.userId,
     ip: actor.ip,
     action: entry.action,
     entityType: entry.entityType,
