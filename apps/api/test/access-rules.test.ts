@@ -105,7 +105,9 @@ describe('R12, through the fragments derived from it', () => {
         }),
       ),
     )
-    const team = await api.prisma.inspectionTeam.create({ data: { roundId: r1!.id, name: '第一组' } })
+    const team = await api.prisma.inspectionTeam.create({
+      data: { roundId: r1!.id, name: '第一组' },
+    })
     await api.prisma.teamMember.create({ data: { teamId: team.id, userId: userIds.inspector1 } })
     await api.prisma.teamAssignment.create({
       data: { roundId: r1!.id, teamId: team.id, orgId: orgIds.g2 },

@@ -1,10 +1,10 @@
+import { ratingLevelsOf } from '@redblue/db'
 import { chinaDate } from '@redblue/scoring'
 import type ExcelJS from 'exceljs'
 import type { Actor } from '../../access'
 import type { Db } from '../../context'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors'
 import { CATEGORY_LABELS } from '../board'
-import { ratingLevelsOf } from '../schemes'
 import type { SheetSpec } from './read'
 import { addTableSheet, newWorkbook, type Column } from './sheet'
 import {
