@@ -4,6 +4,7 @@
  * indicators (贡献度 for grassroots orgs, 融合度 for head-office branches, “党建+” and 载体创新)
  * under a bonus cap of 5. Every scheme is checked with the engine's `validateScheme`.
  */
+import { schemeDefinitionOf } from '@redblue/db'
 import {
   DEFAULT_RATING_LEVELS,
   validateScheme,
@@ -117,7 +118,8 @@ export function schemeDefinition(
   dimensionIds: number[],
   indicatorIds: number[],
 ): SchemeDefinition {
-  const definition: SchemeDefinition = {
+  // The rows as generate.ts writes them, read through the API's own mapping.
+  const definition = schemeDefinitionOf({
     bonusCap: BONUS_CAP,
     dimensions: shape.dimensions.map((d) => ({
       id: dimensionIds[d.index]!,
@@ -136,7 +138,7 @@ export function schemeDefinition(
       ratingLevels: i.method === 'RATING' ? DEFAULT_RATING_LEVELS : null,
       target: i.method === 'QUANTITY' ? String(QUANTITY_TARGET) : null,
     })),
-  }
+  })
   const problems = validateScheme(definition)
   if (problems.length)
     throw new Error(`generated scheme is invalid: ${problems.map((p) => p.messageEn).join('; ')}`)

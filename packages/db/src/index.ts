@@ -43,6 +43,14 @@ export {
   storePublishedRoundInsights,
   storeRoundInsights,
 } from './insights'
+export {
+  ratingLevelsOf,
+  schemeDefinitionOf,
+  schemeInclude,
+  type RatingLevel,
+  type SchemeRows,
+  type SchemeWithParts,
+} from './scheme-definition'
 
 /** Prisma's decimal class: the type of every `Decimal(6,2)` column read back from the database. */
 export const Decimal = Prisma.Decimal

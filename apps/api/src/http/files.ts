@@ -1,5 +1,6 @@
 import type { RectificationStatus } from '@redblue/db'
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors'
+import { fromSession } from '../access'
 import { buildExport, EXPORT_KINDS, type ExportKind } from '../services/excel/exports'
 import { workbookBytes } from '../services/excel/sheet'
 import { buildTemplate, TEMPLATE_KINDS, type TemplateKind } from '../services/excel/templates'
@@ -78,7 +79,7 @@ async function exportFile(ctx: RouteContext): Promise<Response> {
   try {
     const { fileName, workbook } = await buildExport(
       ctx.prisma,
-      user,
+      fromSession(user),
       kind,
       {
         roundId: positiveInt(q.get('roundId')),
@@ -101,7 +102,7 @@ async function template(ctx: RouteContext): Promise<Response> {
   if (!TEMPLATE_KINDS.includes(kind)) return textResponse(ctx, 404, 'Not Found')
   const q = ctx.url.searchParams
   try {
-    const { fileName, workbook } = await buildTemplate(ctx.prisma, user, kind, {
+    const { fileName, workbook } = await buildTemplate(ctx.prisma, fromSession(user), kind, {
       schemeId: positiveInt(q.get('schemeId')),
       roundId: positiveInt(q.get('roundId')),
       year: positiveInt(q.get('year')),

@@ -1,11 +1,7 @@
 import { builder } from '../builder'
-import type { Context } from '../context'
-import { AuthenticationError } from '../errors'
-import type { Viewer } from '../services/analytics'
 
 /**
- * Shared pieces of the analytics domain files: the viewer (R12) of a request, the period input,
- * and batch loading of the Prisma objects that analytics rows point at.
+ * Shared pieces of the analytics domain files: the period input, and batch loading of the Prisma objects that analytics rows point at.
  *
  * Batch loading: an analytics answer (a ranking, a trend, a drill-down) is one object whose rows
  * share a `Batch`. The first row whose field asks for, say, its Organization loads the orgs of
@@ -13,11 +9,6 @@ import type { Viewer } from '../services/analytics'
  * the same statements); the other rows take theirs from the same promise. Rows of one list share
  * a selection, so a list costs one load however long it is.
  */
-
-export function viewerOf(ctx: Context): Viewer {
-  if (!ctx.user) throw new AuthenticationError()
-  return { userId: ctx.user.id, role: ctx.user.role, orgId: ctx.user.orgId }
-}
 
 export const AnalyticsPeriodInput = builder.inputType('AnalyticsPeriodInput', {
   description: 'Inclusive range of quarters; an open end covers every published round on that side.',

@@ -1,3 +1,4 @@
+import { actorOf } from '../access'
 import { builder } from '../builder'
 import {
   categoryAverages,
@@ -13,7 +14,7 @@ import {
   type RepeatGroup,
 } from '../services/analytics'
 import { ValidationError } from '../errors'
-import { AnalyticsPeriodInput, loadById, pick, unique, viewerOf, type Batch } from './analytics-common'
+import { AnalyticsPeriodInput, loadById, pick, unique, type Batch } from './analytics-common'
 import { OrgCategoryEnum } from './enums'
 
 /**
@@ -208,7 +209,7 @@ builder.queryFields((t) => ({
       areaId: t.arg.int(),
       category: t.arg({ type: OrgCategoryEnum, required: false }),
     },
-    resolve: (_root, args, ctx) => lostPointsMatrix(ctx.prisma, viewerOf(ctx), args),
+    resolve: (_root, args, ctx) => lostPointsMatrix(ctx.prisma, actorOf(ctx), args),
   }),
   problemCategoryPareto: t.field({
     type: ParetoRef,
@@ -219,7 +220,7 @@ builder.queryFields((t) => ({
       period: t.arg({ type: AnalyticsPeriodInput, required: false }),
       category: t.arg({ type: OrgCategoryEnum, required: false }),
     },
-    resolve: (_root, args, ctx) => problemCategoryPareto(ctx.prisma, viewerOf(ctx), args),
+    resolve: (_root, args, ctx) => problemCategoryPareto(ctx.prisma, actorOf(ctx), args),
   }),
   repeatFindings: t.field({
     type: RepeatFindingsRef,
@@ -235,7 +236,7 @@ builder.queryFields((t) => ({
       if (limit < 1 || limit > MAX_REPEAT_GROUPS) {
         throw ValidationError.field(['limit'], `limit 须为 1–${MAX_REPEAT_GROUPS}`, 'range')
       }
-      return repeatFindings(ctx.prisma, viewerOf(ctx), { areaId: args.areaId, period: args.period, limit })
+      return repeatFindings(ctx.prisma, actorOf(ctx), { areaId: args.areaId, period: args.period, limit })
     },
   }),
   categoryAverages: t.field({

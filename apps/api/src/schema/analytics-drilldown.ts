@@ -1,6 +1,7 @@
 import type { Finding, Rectification } from '@redblue/db'
 import { queryFromInfo } from '@pothos/plugin-prisma'
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql'
+import { actorOf } from '../access'
 import { builder } from '../builder'
 import {
   assessmentBreakdown,
@@ -8,7 +9,7 @@ import {
   type DimensionBreakdown,
   type IndicatorBreakdown,
 } from '../services/analytics'
-import { loadOnce, viewerOf } from './analytics-common'
+import { loadOnce } from './analytics-common'
 import { ListMarkEnum, OrgCategoryEnum, ScoringMethodEnum, UnitTypeEnum } from './enums'
 import { FindingRef } from './finding'
 import { prefetchWarningDays, RectificationRef } from './rectification'
@@ -187,6 +188,6 @@ builder.queryFields((t) => ({
     description: 'Breakdown of a published assessment down to findings and rectifications (from a ranking row).',
     authScopes: { loggedIn: true },
     args: { assessmentId: t.arg.int() },
-    resolve: (_root, args, ctx) => assessmentBreakdown(ctx.prisma, viewerOf(ctx), args.assessmentId),
+    resolve: (_root, args, ctx) => assessmentBreakdown(ctx.prisma, actorOf(ctx), args.assessmentId),
   }),
 }))

@@ -1,6 +1,7 @@
+import { actorOf } from '../access'
 import { builder } from '../builder'
 import { headlineFigures, type Headline } from '../services/analytics'
-import { AnalyticsPeriodInput, viewerOf } from './analytics-common'
+import { AnalyticsPeriodInput } from './analytics-common'
 import { nowOf } from './round-context'
 
 /**
@@ -45,6 +46,6 @@ builder.queryFields((t) => ({
       period: t.arg({ type: AnalyticsPeriodInput, required: false }),
     },
     resolve: (_root, args, ctx) =>
-      headlineFigures(ctx.prisma, viewerOf(ctx), { areaId: args.areaId, period: args.period, now: nowOf(ctx) }),
+      headlineFigures(ctx.prisma, actorOf(ctx), { areaId: args.areaId, period: args.period, now: nowOf(ctx) }),
   }),
 }))

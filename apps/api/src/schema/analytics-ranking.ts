@@ -1,6 +1,6 @@
+import { actorOf } from '../access'
 import { builder } from '../builder'
 import { categoryRanking, type CategoryRanking, type RankingRow, type RankingTable } from '../services/analytics'
-import { viewerOf } from './analytics-common'
 import { resolveListOrg } from './analytics-list-records'
 import { ListMarkEnum, OrgCategoryEnum } from './enums'
 import { OrganizationRef } from './org'
@@ -128,7 +128,7 @@ builder.queryFields((t) => ({
     authScopes: { loggedIn: true },
     args: { roundId: t.arg.int(), areaId: t.arg.int(), category: t.arg({ type: OrgCategoryEnum }) },
     resolve: (_root, args, ctx, info) =>
-      categoryRanking(ctx.prisma, viewerOf(ctx), args, {
+      categoryRanking(ctx.prisma, actorOf(ctx), args, {
         shortNames: asksWithin(info, ROW_ORG, SHORT_NAME),
         previous: asksWithin(info, ROWS, PREVIOUS_FIELDS),
       }),

@@ -1,4 +1,5 @@
 import type { InspectionRound, OrgCategory } from '@redblue/db'
+import { type Actor, actorOf } from '../access'
 import { builder } from '../builder'
 import {
   closeOutTrend,
@@ -12,9 +13,8 @@ import {
   type FindingCountTrend,
   type OrgTrend,
   type TrendScope,
-  type Viewer,
 } from '../services/analytics'
-import { loadOnce, unique, viewerOf } from './analytics-common'
+import { loadOnce, unique } from './analytics-common'
 import { resolveListOrg, resolveListProblemCategory } from './analytics-list-records'
 import { ProblemCategoryRef } from './problem-category'
 import { InspectionRoundRef } from './round'
@@ -33,7 +33,7 @@ import { OrganizationRef } from './org'
 
 interface Trends {
   scope: TrendScope
-  viewer: Viewer
+  viewer: Actor
   /** Whether the selection asks for the orgs' ranks, marks or list history (see HISTORY_FIELDS). */
   history: boolean
 }
@@ -259,7 +259,7 @@ builder.queryFields((t) => ({
       category: t.arg({ type: OrgCategoryEnum, required: false }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const viewer = viewerOf(ctx)
+      const viewer = actorOf(ctx)
       const history = asksAny(info, LIST_HISTORY) || asksWithin(info, ORG_SERIES, HISTORY_FIELDS)
       const rounds = await trendWindow(ctx.prisma, {
         areaId: args.areaId,

@@ -11,6 +11,7 @@ import type {
   LostPointsEntry,
 } from '@redblue/scoring'
 import { PUBLISHED_ROUND_STATUSES } from '@redblue/scoring'
+import { assessmentWhere } from '../access'
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import {
@@ -249,7 +250,7 @@ builder.queryFields((t) => ({
         ...query,
         where: {
           AND: [
-            wf.assessmentWhere(scope),
+            assessmentWhere(scope),
             {
               roundId: args.roundId,
               ...(args.areaId ? { areaId: args.areaId } : {}),
@@ -276,7 +277,7 @@ builder.queryFields((t) => ({
       const scope = await scopeOf(ctx)
       return ctx.prisma.assessment.findFirst({
         ...query,
-        where: { AND: [{ id: args.id }, wf.assessmentWhere(scope)] },
+        where: { AND: [{ id: args.id }, assessmentWhere(scope)] },
       })
     },
   }),

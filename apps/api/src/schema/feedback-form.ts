@@ -1,3 +1,4 @@
+import { feedbackFormWhere } from '../access'
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import { inTx, scopeOf } from './round-context'
@@ -32,7 +33,7 @@ builder.queryFields((t) => ({
         ...query,
         where: {
           AND: [
-            wf.feedbackFormWhere(scope),
+            feedbackFormWhere(scope),
             { roundId: args.roundId, ...(args.orgId ? { orgId: args.orgId } : {}) },
           ],
         },

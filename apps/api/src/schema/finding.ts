@@ -1,3 +1,4 @@
+import { findingWhere } from '../access'
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import { CheckMethodEnum, ReconciliationActionEnum, ReconciliationStatusEnum } from './enums'
@@ -114,7 +115,7 @@ builder.queryFields((t) => ({
         ...query,
         where: {
           AND: [
-            wf.findingWhere(scope),
+            findingWhere(scope),
             {
               ...(args.roundId ? { roundId: args.roundId } : {}),
               ...(args.orgId ? { orgId: args.orgId } : {}),
@@ -139,7 +140,7 @@ builder.queryFields((t) => ({
       const scope = await scopeOf(ctx)
       return ctx.prisma.finding.findFirst({
         ...query,
-        where: { AND: [{ id: args.id }, wf.findingWhere(scope)] },
+        where: { AND: [{ id: args.id }, findingWhere(scope)] },
       })
     },
   }),

@@ -1,13 +1,12 @@
 import { chinaDate } from '@redblue/scoring'
+import { actorOf } from '../access'
 import { builder } from '../builder'
-import type { Context } from '../context'
 import { ValidationError } from '../errors'
 import {
   importFindings,
   importOrgs,
   importSchemeIndicators,
   runImport,
-  type ImportActor,
   type ImportFile,
   type ImportReport,
 } from '../services/excel/imports'
@@ -91,11 +90,6 @@ async function fileOf(upload: File): Promise<ImportFile> {
   return { name: sanitizeFileName(upload.name), bytes: new Uint8Array(await upload.arrayBuffer()) }
 }
 
-function importActor(ctx: Context): ImportActor {
-  const user = ctx.user!
-  return { id: user.id, role: user.role, orgId: user.orgId, ip: ctx.ip }
-}
-
 builder.mutationFields((t) => ({
   importOrgs: t.field({
     type: ImportReportRef,
@@ -116,7 +110,7 @@ builder.mutationFields((t) => ({
         throw ValidationError.field(['year'], '年份需在 2000–2100 之间', 'out_of_range')
       }
       const dryRun = args.dryRun ?? false
-      return runImport(ctx.prisma, dryRun, (tx) => importOrgs(tx, importActor(ctx), file, { year, dryRun }))
+      return runImport(ctx.prisma, dryRun, (tx) => importOrgs(tx, actorOf(ctx), file, { year, dryRun }))
     },
   }),
   importSchemeIndicators: t.field({
@@ -135,7 +129,7 @@ builder.mutationFields((t) => ({
       const file = await fileOf(args.file)
       const dryRun = args.dryRun ?? false
       return runImport(ctx.prisma, dryRun, (tx) =>
-        importSchemeIndicators(tx, importActor(ctx), file, { schemeId: args.schemeId, version: args.version, dryRun }),
+        importSchemeIndicators(tx, actorOf(ctx), file, { schemeId: args.schemeId, version: args.version, dryRun }),
       )
     },
   }),
@@ -154,7 +148,7 @@ builder.mutationFields((t) => ({
       const file = await fileOf(args.file)
       const dryRun = args.dryRun ?? false
       return runImport(ctx.prisma, dryRun, (tx) =>
-        importFindings(tx, importActor(ctx), file, { roundId: args.roundId, dryRun }),
+        importFindings(tx, actorOf(ctx), file, { roundId: args.roundId, dryRun }),
       )
     },
   }),

@@ -1,7 +1,7 @@
 import { insightSentence, type Insight } from '@redblue/scoring'
+import { actorOf } from '../access'
 import { builder } from '../builder'
 import { roundInsightsFor, type RoundInsights } from '../services/insights'
-import { viewerOf } from './analytics-common'
 import { OrgCategoryEnum } from './enums'
 import { nowOf } from './round-context'
 
@@ -103,7 +103,7 @@ builder.queryFields((t) => ({
     authScopes: { admin: true, leader: true },
     args: { roundId: t.arg.int({ required: true }), areaId: t.arg.int({ required: true }) },
     resolve: (_root, args, ctx) =>
-      roundInsightsFor(ctx.prisma, viewerOf(ctx), { roundId: args.roundId, areaId: args.areaId, now: nowOf(ctx) }),
+      roundInsightsFor(ctx.prisma, actorOf(ctx), { roundId: args.roundId, areaId: args.areaId, now: nowOf(ctx) }),
   }),
   myRoundInsights: t.field({
     type: RoundInsightsRef,
@@ -111,6 +111,6 @@ builder.queryFields((t) => ({
     authScopes: { branch: true },
     args: { roundId: t.arg.int({ required: true }), areaId: t.arg.int({ required: true }) },
     resolve: (_root, args, ctx) =>
-      roundInsightsFor(ctx.prisma, viewerOf(ctx), { roundId: args.roundId, areaId: args.areaId, now: nowOf(ctx) }),
+      roundInsightsFor(ctx.prisma, actorOf(ctx), { roundId: args.roundId, areaId: args.areaId, now: nowOf(ctx) }),
   }),
 }))

@@ -1,3 +1,4 @@
+import { interviewWhere } from '../access'
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import { inTx, nowOf, scopeOf } from './round-context'
@@ -76,7 +77,7 @@ builder.queryFields((t) => ({
         ...query,
         where: {
           AND: [
-            wf.interviewWhere(scope),
+            interviewWhere(scope),
             {
               ...(args.roundId ? { roundId: args.roundId } : {}),
               ...(args.orgId ? { orgId: args.orgId } : {}),
@@ -97,7 +98,7 @@ builder.queryFields((t) => ({
       const scope = await scopeOf(ctx)
       return ctx.prisma.interview.findFirst({
         ...query,
-        where: { AND: [{ id: args.id }, wf.interviewWhere(scope)] },
+        where: { AND: [{ id: args.id }, interviewWhere(scope)] },
       })
     },
   }),

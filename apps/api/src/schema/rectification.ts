@@ -1,5 +1,6 @@
 import { DEFAULT_RULE_SET, chinaDate, daysBetween } from '@redblue/scoring'
 import type { GraphQLResolveInfo } from 'graphql'
+import { actorOf, rectificationWhere } from '../access'
 import { builder } from '../builder'
 import type { Context } from '../context'
 import * as wf from '../services/workflow'
@@ -9,7 +10,7 @@ import {
   RectificationSourceEnum,
   RectificationStatusEnum,
 } from './enums'
-import { actorOf, inTx, nowOf, scopeOf, warningDaysOf } from './round-context'
+import { inTx, nowOf, scopeOf, warningDaysOf } from './round-context'
 import { startIfAsked } from './selection'
 
 /**
@@ -179,7 +180,7 @@ builder.queryFields((t) => ({
       const scope = await scopeOf(ctx)
       return ctx.prisma.rectification.findFirst({
         ...query,
-        where: { AND: [{ id: args.id }, wf.rectificationWhere(scope)] },
+        where: { AND: [{ id: args.id }, rectificationWhere(scope)] },
       })
     },
   }),

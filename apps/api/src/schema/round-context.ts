@@ -1,26 +1,15 @@
 import type { PrismaClient } from '@redblue/db'
 import type { AssessmentScore } from '@redblue/scoring'
+import { actorOf, type Actor, loadScope, type Scope } from '../access'
 import type { Context, Db } from '../context'
-import { AuthenticationError, NotFoundError } from '../errors'
-import {
-  liveScores,
-  loadScope,
-  SchemeCache,
-  warningDaysByYear,
-  type Actor,
-  type Scope,
-} from '../services/workflow'
+import { NotFoundError } from '../errors'
+import { liveScores, SchemeCache, warningDaysByYear } from '../services/workflow'
 import { removeFiles } from '../uploads/storage'
 
 /**
  * Glue between the workflow resolvers and the service layer: the actor of the request, one
  * transaction per mutation, and per-request caches (scope, prepared schemes).
  */
-
-export function actorOf(ctx: Context): Actor {
-  if (!ctx.user) throw new AuthenticationError()
-  return { userId: ctx.user.id, role: ctx.user.role, orgId: ctx.user.orgId, ip: ctx.ip }
-}
 
 /** Publication touches every assessment of a round: allow it more than Prisma's 5 s default. */
 const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 }

@@ -1,7 +1,8 @@
+import { actorOf } from '../access'
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import { AdjustmentReasonEnum, ListMarkEnum, OrgCategoryEnum, RoundStatusEnum } from './enums'
-import { actorOf, nowOf } from './round-context'
+import { nowOf } from './round-context'
 
 /** A round's progress per org and what its next step would do: the page it is run from. */
 

@@ -1,4 +1,11 @@
-import type { OrgCategory, Prisma } from '@redblue/db'
+import {
+  ratingLevelsOf,
+  schemeInclude,
+  type OrgCategory,
+  type Prisma,
+  type RatingLevel,
+  type SchemeWithParts,
+} from '@redblue/db'
 import type { SchemeProblem } from '@redblue/scoring'
 import { z } from 'zod'
 import { auditAs } from '../audit'
@@ -13,13 +20,9 @@ import {
   loadScheme,
   problemsError,
   problemsOf,
-  ratingLevelsOf,
   schemeDocument,
-  schemeInclude,
   type FieldChange,
-  type RatingLevel,
   type SchemeChange,
-  type SchemeFull,
 } from '../services/schemes'
 import { OrgCategoryEnum, SchemeStatusEnum, ScoringMethodEnum, UnitTypeEnum } from './enums'
 
@@ -64,7 +67,7 @@ const SchemeProblemRef = builder
   })
 
 function problemsWithCodes(
-  scheme: Pick<SchemeFull, 'dimensions' | 'indicators'>,
+  scheme: Pick<SchemeWithParts, 'dimensions' | 'indicators'>,
   problems: SchemeProblem[],
 ) {
   return problems.map((p) => {
@@ -109,7 +112,7 @@ export const SchemeRef = builder.prismaObject('Scheme', {
       type: [SchemeProblemRef],
       description: 'What the scoring engine objects to; empty when the scheme can be published.',
       select: { bonusCap: true, ...schemeInclude },
-      resolve: (scheme) => problemsWithCodes(scheme, problemsOf(scheme as SchemeFull)),
+      resolve: (scheme) => problemsWithCodes(scheme, problemsOf(scheme as SchemeWithParts)),
     }),
   }),
 })
@@ -261,7 +264,7 @@ function schemeVisibleWhere(ctx: Context): Prisma.SchemeWhereInput {
   return role === 'ADMIN' || role === 'LEADER' ? {} : { status: { in: ['PUBLISHED', 'ARCHIVED'] } }
 }
 
-function requireDraft(scheme: SchemeFull) {
+function requireDraft(scheme: SchemeWithParts) {
   if (scheme.status !== 'DRAFT') {
     throw ValidationError.field(['id'], '已发布的方案不可修改，请创建修订版', 'SCHEME_NOT_DRAFT')
   }
@@ -286,7 +289,7 @@ async function assertSlotFree(db: Db, year: number, areaId: number, category: Or
 /** Bumps the scheme's version, or fails with a ConflictError holding the current document. */
 async function bumpVersion(
   db: Db,
-  scheme: SchemeFull,
+  scheme: SchemeWithParts,
   expected: number,
   data: Prisma.SchemeUncheckedUpdateManyInput = {},
 ) {

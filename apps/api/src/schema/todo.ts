@@ -1,7 +1,8 @@
+import { actorOf } from '../access'
 import { builder } from '../builder'
 import * as wf from '../services/workflow'
 import { WarningColourEnum } from './rectification'
-import { actorOf, nowOf } from './round-context'
+import { nowOf } from './round-context'
 
 /** The in-app to-do list of the signed-in user, with counts for the badge. */
 

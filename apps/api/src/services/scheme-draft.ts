@@ -1,7 +1,13 @@
-import { Prisma, type Decimal, type ScoringMethod, type UnitType } from '@redblue/db'
+import {
+  Prisma,
+  type Decimal,
+  type RatingLevel,
+  type SchemeWithParts,
+  type ScoringMethod,
+  type UnitType,
+} from '@redblue/db'
 import type { Db } from '../context'
 import { ValidationError, type FieldProblem } from '../errors'
-import type { RatingLevel, SchemeFull } from './schemes'
 
 /**
  * Saving a draft scheme as a whole document. The client sends every dimension and indicator in
@@ -60,7 +66,7 @@ function duplicates(codes: string[]): Set<string> {
 
 export async function saveSchemeDraft(
   db: Db,
-  scheme: SchemeFull,
+  scheme: SchemeWithParts,
   draft: SchemeDraft,
 ): Promise<void> {
   const problems: FieldProblem[] = []

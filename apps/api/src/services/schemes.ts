@@ -1,5 +1,14 @@
-import type { Prisma, ScoringMethod, UnitType } from '@redblue/db'
-import { validateScheme, type SchemeDefinition, type SchemeProblem } from '@redblue/scoring'
+import {
+  ratingLevelsOf,
+  schemeDefinitionOf,
+  schemeInclude,
+  type Prisma,
+  type RatingLevel,
+  type SchemeWithParts,
+  type ScoringMethod,
+  type UnitType,
+} from '@redblue/db'
+import { validateScheme, type SchemeProblem } from '@redblue/scoring'
 import type { Db } from '../context'
 import { ValidationError, type FieldProblem } from '../errors'
 import { assertFound } from '../optimistic'
@@ -7,32 +16,12 @@ import { assertFound } from '../optimistic'
 /**
  * Scheme documents (R1): loading, snapshots for audit/diff, the scoring engine's validation,
  * and copying content between schemes (revise, clone). Every scoring rule stays in
- * @redblue/scoring; this file only maps rows to its SchemeDefinition.
+ * @redblue/scoring; rows map to its SchemeDefinition in @redblue/db (`schemeDefinitionOf`).
  */
 
-export const schemeInclude = {
-  dimensions: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] },
-  indicators: { orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] },
-} satisfies Prisma.SchemeInclude
+type IndicatorRow = SchemeWithParts['indicators'][number]
 
-export type SchemeFull = Prisma.SchemeGetPayload<{ include: typeof schemeInclude }>
-type IndicatorRow = SchemeFull['indicators'][number]
-
-export interface RatingLevel {
-  label: string
-  percent: string
-}
-
-export function ratingLevelsOf(value: Prisma.JsonValue | null): RatingLevel[] | null {
-  if (!Array.isArray(value)) return null
-  return value.flatMap((level) =>
-    level && typeof level === 'object' && !Array.isArray(level) && typeof level.label === 'string'
-      ? [{ label: level.label, percent: String(level.percent as string | number) }]
-      : [],
-  )
-}
-
-export async function loadScheme(db: Db, id: number): Promise<SchemeFull> {
+export async function loadScheme(db: Db, id: number): Promise<SchemeWithParts> {
   return assertFound(
     await db.scheme.findUnique({ where: { id }, include: schemeInclude }),
     'Scheme',
@@ -40,31 +29,8 @@ export async function loadScheme(db: Db, id: number): Promise<SchemeFull> {
   )
 }
 
-export function definitionOf(scheme: SchemeFull): SchemeDefinition {
-  return {
-    bonusCap: scheme.bonusCap,
-    dimensions: scheme.dimensions.map((d) => ({
-      id: d.id,
-      code: d.code,
-      name: d.name,
-      maxPoints: d.maxPoints,
-    })),
-    indicators: scheme.indicators.map((i) => ({
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      dimensionId: i.dimensionId,
-      method: i.method,
-      maxPoints: i.maxPoints,
-      unitTypeRestriction: i.unitTypeRestriction,
-      ratingLevels: ratingLevelsOf(i.ratingLevels),
-      target: i.target,
-    })),
-  }
-}
-
-export function problemsOf(scheme: SchemeFull): SchemeProblem[] {
-  return validateScheme(definitionOf(scheme))
+export function problemsOf(scheme: SchemeWithParts): SchemeProblem[] {
+  return validateScheme(schemeDefinitionOf(scheme))
 }
 
 /** The engine's problems as a ValidationError (paths prefixed with 'scheme'). */
@@ -113,7 +79,7 @@ export interface SchemeDocument {
   }[]
 }
 
-export function schemeDocument(scheme: SchemeFull): SchemeDocument {
+export function schemeDocument(scheme: SchemeWithParts): SchemeDocument {
   const dimCode = new Map(scheme.dimensions.map((d) => [d.id, d.code]))
   return {
     id: scheme.id,
@@ -175,7 +141,7 @@ function indicatorData(i: IndicatorRow) {
  */
 export async function copySchemeContent(
   db: Db,
-  source: SchemeFull,
+  source: SchemeWithParts,
   target: { id: number; year: number; areaId: number },
 ): Promise<void> {
   const sharedIdMap = new Map<number, number>()

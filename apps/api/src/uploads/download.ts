@@ -3,7 +3,7 @@ import type { PrismaClient } from '@redblue/db'
 import type { Plugin } from 'graphql-yoga'
 import { readCookie, resolveSession } from '../auth/session'
 import type { ApiConfig } from '../config'
-import { evidenceWhere, loadScope } from '../services/workflow/access'
+import { evidenceWhere, fromSession, loadScope } from '../access'
 import { isDatabaseUnavailable } from '../unavailable'
 import { openStored, type UploadSettings } from './storage'
 
@@ -49,7 +49,7 @@ export function useEvidenceDownload(
       try {
         user = token ? await resolveSession(prisma, config, token) : null
         if (!user) return reply(401, 'Unauthorized')
-        const actor = { userId: user.id, role: user.role, orgId: user.orgId }
+        const actor = fromSession(user)
         const scope = await loadScope(prisma, actor)
         file = await prisma.evidenceFile.findFirst({
           where: { AND: [{ id }, evidenceWhere(scope)] },

@@ -10,7 +10,7 @@
  * Inspectors: insp1 (home org A1), insp2 (no home org).
  */
 import type { OrgCategory, PrismaClient } from '@redblue/db'
-import type { Actor } from '../../src/services/workflow/types'
+import type { Actor } from '../../src/access'
 
 export const YEAR = 2026
 

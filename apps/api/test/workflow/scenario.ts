@@ -14,7 +14,8 @@
  */
 import type { PrismaClient } from '@redblue/db'
 import * as wf from '../../src/services/workflow'
-import type { Actor, FaultHooks, Tx } from '../../src/services/workflow/types'
+import type { Actor } from '../../src/access'
+import type { FaultHooks, Tx } from '../../src/services/workflow/types'
 import { YEAR, type Fixture, type OrgCode } from './fixtures'
 
 export type Run = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>

@@ -13,6 +13,7 @@ import {
 } from '@redblue/scoring'
 import type { OrgCategory, UnitType } from '../generated/prisma/enums'
 import type { Prisma } from '../generated/prisma/client'
+import { schemeDefinitionOf } from '../scheme-definition'
 import { categoryOf, COMPANY, ORGS, type OrgSeed } from './orgs'
 import { INSPECTORS, LEADERSHIP, SECRETARIES } from './people'
 import { PROBLEMS } from './problems'
@@ -38,8 +39,8 @@ export interface SeedRows {
   user: Prisma.UserCreateManyInput[]
   sharedIndicator: Prisma.SharedIndicatorCreateManyInput[]
   scheme: Prisma.SchemeCreateManyInput[]
-  dimension: Prisma.DimensionCreateManyInput[]
-  indicator: Prisma.IndicatorCreateManyInput[]
+  dimension: (Prisma.DimensionCreateManyInput & { id: number })[]
+  indicator: (Prisma.IndicatorCreateManyInput & { id: number })[]
   problemCategory: Prisma.ProblemCategoryCreateManyInput[]
   inspectionRound: Prisma.InspectionRoundCreateManyInput[]
   roundArea: Prisma.RoundAreaCreateManyInput[]
@@ -427,13 +428,9 @@ function addScheme(rows: SeedRows, ids: Ids, args: SchemeArgs): SchemeInfo {
     publishedById: args.adminId,
     createdAt: args.publishedAt,
   })
-  const definition: SchemeDefinition = {
-    bonusCap: seed.bonusCap[args.category],
-    dimensions: [],
-    indicators: [],
-  }
-  const dimensions: SchemeDefinition['dimensions'][number][] = []
-  const indicators: SchemeDefinition['indicators'][number][] = []
+  // This scheme's rows are the ones pushed from here on; the engine reads them as the API would.
+  const firstDimension = rows.dimension.length
+  const firstIndicator = rows.indicator.length
   const indicatorId = new Map<string, number>()
   const indicatorSeed = new Map<number, IndicatorSeed>()
   const dimensionIds: number[] = []
@@ -464,17 +461,6 @@ function addScheme(rows: SeedRows, ids: Ids, args: SchemeArgs): SchemeInfo {
       defaultDeduction: ind.defaultDeduction,
       sortOrder: ++sortOrder,
     })
-    indicators.push({
-      id: iid,
-      code: ind.code,
-      name: ind.name,
-      dimensionId,
-      method: ind.method,
-      maxPoints: max,
-      unitTypeRestriction: ind.unitTypeRestriction ?? null,
-      ratingLevels: ratingLevels ?? null,
-      target: target ?? null,
-    })
     indicatorId.set(ind.code, iid)
     indicatorSeed.set(iid, ind)
   }
@@ -490,13 +476,15 @@ function addScheme(rows: SeedRows, ids: Ids, args: SchemeArgs): SchemeInfo {
       maxPoints: dim.max[args.category],
       sortOrder: index + 1,
     })
-    dimensions.push({ id: did, code: dim.code, name: dim.name, maxPoints: dim.max[args.category] })
     for (const ind of dim.indicators) addIndicator(ind, did)
   })
   for (const ind of seed.bonus) addIndicator(ind, null)
 
-  definition.dimensions = dimensions
-  definition.indicators = indicators
+  const definition = schemeDefinitionOf({
+    bonusCap: seed.bonusCap[args.category],
+    dimensions: rows.dimension.slice(firstDimension),
+    indicators: rows.indicator.slice(firstIndicator),
+  })
   const problems = validateScheme(definition)
   if (problems.length > 0) {
     throw new Error(

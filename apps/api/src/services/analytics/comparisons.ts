@@ -4,7 +4,8 @@ import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int, meanOf, percentOf } from './numbers'
 import { checkPeriod, periodSql, type Period } from './rounds'
-import { categoryFilterSql, PUBLISHED_STATUSES, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+import { type Actor, visibleSql } from '../../access'
+import { categoryFilterSql, PUBLISHED_STATUSES, STANDING_FINDINGS } from './scope'
 
 /** Side-by-side views for a heatmap, a Pareto chart and the repeat-offender list. One statement each. */
 
@@ -53,7 +54,7 @@ interface MatrixCell {
  */
 export async function lostPointsMatrix(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   args: { roundId: number; areaId: number; category?: OrgCategory | null },
 ): Promise<LostPointsMatrix> {
   const cells = await db.$queryRaw<MatrixCell[]>`
@@ -127,7 +128,7 @@ export interface Pareto {
  */
 export async function problemCategoryPareto(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   args: { areaId?: number | null; period?: Period | null; category?: OrgCategory | null },
 ): Promise<Pareto> {
   checkPeriod(args.period)
@@ -186,7 +187,7 @@ interface RepeatRow {
  */
 export async function repeatFindings(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   args: { areaId?: number | null; period?: Period | null; limit: number },
 ): Promise<RepeatFindings> {
   checkPeriod(args.period)

@@ -1,10 +1,19 @@
-import type { ListMark, OrgCategory, Prisma, ReconciliationStatus, ScoringMethod, UnitType } from '@redblue/db'
-import { scoreAssessment, sumScores, type LossReason, type SchemeDefinition } from '@redblue/scoring'
+import {
+  schemeDefinitionOf,
+  type ListMark,
+  type OrgCategory,
+  type Prisma,
+  type ReconciliationStatus,
+  type ScoringMethod,
+  type UnitType,
+} from '@redblue/db'
+import { scoreAssessment, sumScores, type LossReason } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
-import { FINAL_COUNTED, ratingLevelsOf } from '../workflow/scoring'
+import { FINAL_COUNTED } from '../workflow/scoring'
 import { fixed2, int, meanOf } from './numbers'
-import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
+import { type Actor, visibleSql } from '../../access'
+import { PUBLISHED_STATUSES } from './scope'
 
 /**
  * The drill-down of one published assessment: ranking row → dimension subtotals against the
@@ -130,7 +139,7 @@ interface FindingRow {
   reconciliationStatus: ReconciliationStatus
 }
 
-export async function assessmentBreakdown(db: Db, viewer: Viewer, assessmentId: number): Promise<AssessmentBreakdown> {
+export async function assessmentBreakdown(db: Db, viewer: Actor, assessmentId: number): Promise<AssessmentBreakdown> {
   // The header decides visibility; the scheme, inputs and findings are read at the same time (by
   // the assessment id, so no round trip waits for the header) and dropped if it finds nothing.
   const [[header], dimensions, indicators, findings] = await Promise.all([
@@ -181,21 +190,7 @@ export async function assessmentBreakdown(db: Db, viewer: Viewer, assessmentId: 
   // Not published, not there, or not the viewer's to see: one answer for all three.
   if (!header) throw new NotFoundError('Assessment', assessmentId)
 
-  const scheme: SchemeDefinition = {
-    bonusCap: header.bonusCap,
-    dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, name: d.name, maxPoints: d.maxPoints })),
-    indicators: indicators.map((i) => ({
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      dimensionId: i.dimensionId,
-      method: i.method,
-      maxPoints: i.maxPoints,
-      unitTypeRestriction: i.unitTypeRestriction,
-      ratingLevels: ratingLevelsOf(i.ratingLevels),
-      target: i.target,
-    })),
-  }
+  const scheme = schemeDefinitionOf({ bonusCap: header.bonusCap, dimensions, indicators })
   const score = scoreAssessment(scheme, {
     unitType: header.unitType,
     inputs: indicators.map((i) => ({

@@ -3,7 +3,8 @@ import { chinaDate, rectificationWarning } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { int, percentOf } from './numbers'
 import { checkPeriod, periodSql, roundInAreaSql, type Period } from './rounds'
-import { PUBLISHED_STATUSES, seesAll, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+import { PUBLISHED_STATUSES, STANDING_FINDINGS } from './scope'
+import { seesAll, visibleSql, type Actor } from '../../access'
 
 export interface HeadlineArgs {
   areaId?: number | null
@@ -56,7 +57,7 @@ interface HeadlineRow {
  */
 export async function headlineFigures(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   args: HeadlineArgs,
 ): Promise<Headline> {
   checkPeriod(args.period)
@@ -152,7 +153,7 @@ function storedSql(
 
 /** A scoped viewer's figures: counted from the rows of the orgs they may see. */
 function scopedSql(
-  viewer: Viewer,
+  viewer: Actor,
   areaId: number | null,
   rounds: Prisma.Sql,
   items: Prisma.Sql,

@@ -4,7 +4,8 @@ import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2 } from './numbers'
 import type { OrgSummary } from './org-summary'
-import { PUBLISHED_STATUSES, visibleSql, type Viewer } from './scope'
+import { PUBLISHED_STATUSES } from './scope'
+import { visibleSql, type Actor } from '../../access'
 
 export interface RankingArgs {
   roundId: number
@@ -75,31 +76,64 @@ type RoundJson = Omit<
 /**
  * The ranking's rows as parallel columns, one JSON array each, in the statement's order (not the
  * ranking's: `positions` says where each row goes). Each column is null when there is no row.
+ * Named in the statement itself (`RANKING_COLUMNS`), so a column is added in one place.
  */
-type RankingColumns = [
+interface RankingColumns {
   /** 1-based place of the row in the ranking (by rank, then the orgs' sort order and id). */
-  positions: number[] | null,
-  assessmentIds: number[] | null,
-  orgIds: number[] | null,
-  orgNames: string[] | null,
-  orgShortNames: (string | null)[] | null,
-  ranks: (number | null)[] | null,
+  positions: number[] | null
+  assessmentIds: number[] | null
+  orgIds: number[] | null
+  orgNames: string[] | null
+  orgShortNames: (string | null)[] | null
+  ranks: (number | null)[] | null
   /** numeric(6,2) columns as text ("97.50"): no Decimal object per value of a long ranking. */
-  bases: (string | null)[] | null,
-  bonuses: (string | null)[] | null,
-  totals: (string | null)[] | null,
-  listMarks: (ListMark | null)[] | null,
+  bases: (string | null)[] | null
+  bonuses: (string | null)[] | null
+  totals: (string | null)[] | null
+  listMarks: (ListMark | null)[] | null
   /** This and the next two null, like `orgShortNames`, when the selection leaves them out (RankingReads). */
-  previousAssessmentIds: (number | null)[] | null,
-  previousRanks: (number | null)[] | null,
-  previousTotals: (string | null)[] | null,
+  previousAssessmentIds: (number | null)[] | null
+  previousRanks: (number | null)[] | null
+  previousTotals: (string | null)[] | null
   /** previousRank − rank when ranked in the same category both times. */
-  rankChanges: (number | null)[] | null,
-  totalChanges: (string | null)[] | null,
+  rankChanges: (number | null)[] | null
+  totalChanges: (string | null)[] | null
   /** Null when the viewer may not see the org's findings. */
-  findingCounts: (number | null)[] | null,
-  openRectifications: (number | null)[] | null,
-]
+  findingCounts: (number | null)[] | null
+  openRectifications: (number | null)[] | null
+}
+
+/**
+ * Each column of `RankingColumns` and the column of the statement's `ranked` rows it aggregates;
+ * the ones a selection may leave out name the `RankingReads` flag that asks for them.
+ */
+const RANKING_COLUMNS: Record<keyof RankingColumns, { from: string; read?: keyof RankingReads }> = {
+  positions: { from: 'position' },
+  assessmentIds: { from: 'id' },
+  orgIds: { from: 'orgId' },
+  orgNames: { from: 'name' },
+  orgShortNames: { from: 'shortName', read: 'shortNames' },
+  ranks: { from: 'rank' },
+  bases: { from: 'base' },
+  bonuses: { from: 'bonus' },
+  totals: { from: 'total' },
+  listMarks: { from: 'listMark' },
+  previousAssessmentIds: { from: 'previousId', read: 'previous' },
+  previousRanks: { from: 'previousRank', read: 'previous' },
+  previousTotals: { from: 'previousTotal', read: 'previous' },
+  rankChanges: { from: 'rankChange' },
+  totalChanges: { from: 'totalChange' },
+  findingCounts: { from: 'findingCount' },
+  openRectifications: { from: 'openItems' },
+}
+
+/** `json_build_object('positions', array_agg(r."position"), ...)`; a column left out is a JSON null. */
+function rankingColumnsSql(reads: RankingReads): Prisma.Sql {
+  const pairs = Object.entries(RANKING_COLUMNS).map(([key, { from, read }]) =>
+    Prisma.raw(`'${key}', ${read && !reads[read] ? 'NULL' : `array_agg(r."${from}")`}`),
+  )
+  return Prisma.sql`json_build_object(${Prisma.join(pairs)})`
+}
 
 /** The statement's one row. */
 interface RawRanking {
@@ -122,13 +156,11 @@ interface RawRanking {
  */
 export async function categoryRanking(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   args: RankingArgs,
   reads: RankingReads = READ_ALL,
 ): Promise<CategoryRanking> {
   const category = Prisma.sql`${args.category}::"OrgCategory"`
-  // A column left out is a JSON null: no value of it converted, sent or parsed.
-  const column = (read: boolean, name: string) => (read ? Prisma.raw(`array_agg(r."${name}")`) : Prisma.raw('NULL'))
   const [ranking] = await db.$queryRaw<RawRanking[]>`
     WITH target AS (
       SELECT r."id", r."year", r."quarter" FROM "InspectionRound" r
@@ -176,13 +208,7 @@ export async function categoryRanking(
       EXISTS (SELECT 1 FROM target) AS "published",
       (SELECT "id" FROM previous) AS "previousRoundId",
       (SELECT to_jsonb(pr) FROM previous pr) AS "previousRound",
-      (SELECT json_build_array(
-                array_agg(r."position"), array_agg(r."id"), array_agg(r."orgId"), array_agg(r."name"),
-                ${column(reads.shortNames, 'shortName')}, array_agg(r."rank"), array_agg(r."base"),
-                array_agg(r."bonus"), array_agg(r."total"), array_agg(r."listMark"),
-                ${column(reads.previous, 'previousId')}, ${column(reads.previous, 'previousRank')},
-                ${column(reads.previous, 'previousTotal')}, array_agg(r."rankChange"),
-                array_agg(r."totalChange"), array_agg(r."findingCount"), array_agg(r."openItems"))
+      (SELECT ${rankingColumnsSql(reads)}
        FROM ranked r) AS "columns"`
   if (!ranking?.published) throw new NotFoundError('InspectionRound', args.roundId, '该轮次不存在或尚未发布结果')
   const table = tableOf(ranking.columns)
@@ -227,12 +253,12 @@ export interface RankingTable {
 
 /** The statement's columns put in rank order (it returns them in its own order with `positions`). */
 function tableOf(columns: RankingColumns): RankingTable {
-  const [
+  const {
     positions,
     assessmentIds,
     orgIds,
-    names,
-    shortNames,
+    orgNames,
+    orgShortNames,
     ranks,
     bases,
     bonuses,
@@ -245,7 +271,7 @@ function tableOf(columns: RankingColumns): RankingTable {
     totalChanges,
     findingCounts,
     openRectifications,
-  ] = columns
+  } = columns
   const order = positions ?? []
   const n = order.length
   // Places each value at its row's position; a missing column (none of the ranking's rows, or left
@@ -261,8 +287,8 @@ function tableOf(columns: RankingColumns): RankingTable {
   return {
     assessmentIds: ranked(assessmentIds),
     orgIds: ranked(orgIds),
-    orgNames: ranked(names),
-    orgShortNames: shortNames ? ranked(shortNames) : null,
+    orgNames: ranked(orgNames),
+    orgShortNames: orgShortNames ? ranked(orgShortNames) : null,
     ranks: ranked(ranks),
     bases: ranked(bases, fixed2),
     bonuses: ranked(bonuses, fixed2),

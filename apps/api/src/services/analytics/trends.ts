@@ -4,7 +4,8 @@ import type { Db } from '../../context'
 import { fixed2, int, meanOf, percentOf } from './numbers'
 import type { OrgSummary } from './org-summary'
 import type { AnalyticsRound } from './rounds'
-import { PUBLISHED_STATUSES, seesAll, STANDING_FINDINGS, visibleSql, type Viewer } from './scope'
+import { PUBLISHED_STATUSES, STANDING_FINDINGS } from './scope'
+import { seesAll, visibleSql, type Actor } from '../../access'
 
 /**
  * Series over a window of published rounds (oldest first, from `trendWindow`). Every series is
@@ -63,19 +64,23 @@ export interface TotalsTrend {
  * The window's published assessments as parallel columns, one JSON array each (see totalsTrend):
  * null columns when there is none.
  */
-type AssessmentColumns = [
-  orgIds: number[] | null,
-  roundIds: number[] | null,
-  categories: OrgCategory[] | null,
+interface AssessmentColumns {
+  orgIds: number[] | null
+  roundIds: number[] | null
+  categories: OrgCategory[] | null
   /** numeric(6,2) as text ("97.50"): thousands of values, no Decimal object each. */
-  totals: string[] | null,
+  totals: string[] | null
   /** Left out (undefined) unless the history is asked for. */
-  ranks?: (number | null)[] | null,
-  marks?: (ListMark | null)[] | null,
-]
+  ranks?: (number | null)[] | null
+  marks?: (ListMark | null)[] | null
+}
 
 /** Their orgs as parallel columns, in the dashboards' order (sort order, then id). */
-type OrgColumns = [ids: number[] | null, names: string[] | null, shortNames: (string | null)[] | null]
+interface OrgColumns {
+  ids: number[] | null
+  names: string[] | null
+  shortNames: (string | null)[] | null
+}
 
 /**
  * Published totals, ranks and red/blue marks per org and round (public, like the rankings), and
@@ -102,16 +107,23 @@ export async function totalsTrend(
         AND a."roundId" IN (SELECT r."id" FROM "InspectionRound" r WHERE r."status" IN ${PUBLISHED_STATUSES})
     )
     SELECT
-      (SELECT json_build_array(array_agg(t."orgId"), array_agg(t."roundId"), array_agg(t."category"),
-                               array_agg(t."totalScore"::text)
-                               ${history ? Prisma.sql`, array_agg(t."rank"), array_agg(t."listMark")` : Prisma.empty})
+      (SELECT json_build_object('orgIds', array_agg(t."orgId"), 'roundIds', array_agg(t."roundId"),
+                                'categories', array_agg(t."category"), 'totals', array_agg(t."totalScore"::text)
+                                ${history ? Prisma.sql`, 'ranks', array_agg(t."rank"), 'marks', array_agg(t."listMark")` : Prisma.empty})
        FROM t) AS "assessments",
-      (SELECT json_build_array(array_agg(o."id" ORDER BY o."sortOrder", o."id"),
-                               array_agg(o."name" ORDER BY o."sortOrder", o."id"),
-                               array_agg(o."shortName" ORDER BY o."sortOrder", o."id"))
+      (SELECT json_build_object('ids', array_agg(o."id" ORDER BY o."sortOrder", o."id"),
+                                'names', array_agg(o."name" ORDER BY o."sortOrder", o."id"),
+                                'shortNames', array_agg(o."shortName" ORDER BY o."sortOrder", o."id"))
        FROM "Organization" o WHERE o."id" IN (SELECT t."orgId" FROM t)) AS "orgs"`
-  const [orgOfRow, roundOfRow, categoryOfRow, totalOfRow, rankOfRow, markOfRow] = document!.assessments
-  const [ids, names, shortNames] = document!.orgs
+  const {
+    orgIds: orgOfRow,
+    roundIds: roundOfRow,
+    categories: categoryOfRow,
+    totals: totalOfRow,
+    ranks: rankOfRow,
+    marks: markOfRow,
+  } = document!.assessments
+  const { ids, names, shortNames } = document!.orgs
   const rowsOfOrg = new Map<number, number[]>()
   orgOfRow?.forEach((orgId, i) => {
     const list = rowsOfOrg.get(orgId)
@@ -243,7 +255,7 @@ interface OrgDimensionRow {
 /** Each org's dimension subtotals per round, for the orgs asked about that the viewer may see. */
 export async function orgDimensionTrend(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   scope: TrendScope,
   orgIds: readonly number[],
 ): Promise<Map<number, DimensionSeries[]>> {
@@ -306,7 +318,7 @@ interface FindingCountRow {
  */
 export async function findingCountTrend(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   scope: TrendScope,
 ): Promise<FindingCountTrend[]> {
   const rows = seesAll(viewer)
@@ -374,7 +386,7 @@ interface CloseOutRow {
  */
 export async function closeOutTrend(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   scope: TrendScope,
 ): Promise<CloseOutPoint[]> {
   const rows = await db.$queryRaw<CloseOutRow[]>`

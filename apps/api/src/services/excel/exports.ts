@@ -1,11 +1,11 @@
 import { Prisma, type OrgCategory, type RectificationStatus, type Role } from '@redblue/db'
 import { DEFAULT_RULE_SET, toPointsText, type DecimalInput } from '@redblue/scoring'
 import type ExcelJS from 'exceljs'
+import { findingWhere, loadScope, REACH, rectificationWhere, type Actor } from '../../access'
 import type { Db } from '../../context'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors'
 import { BOARD_STATUSES, CATEGORY_LABELS } from '../board'
 import { adjustmentReasonText } from '../notice/data'
-import { findingWhere, loadScope, rectificationWhere } from '../workflow/access'
 import { componentsOf } from '../workflow/annual'
 import { warningOf } from '../workflow/rectifications'
 import { rulesFor, rulesOfRound, warningDaysByYear } from '../workflow/rules'
@@ -34,12 +34,6 @@ import {
  * | adjustments     | ADMIN, LEADER all; BRANCH own         | month? | year? | roundId?    |
  * | annual          | ADMIN, LEADER all; BRANCH own         | year                           |
  */
-
-export interface Viewer {
-  id: number
-  role: Role
-  orgId: number | null
-}
 
 export interface ExportResult {
   fileName: string
@@ -80,17 +74,13 @@ const WARNING = { GREEN: '正常', YELLOW: '临期', RED: '逾期', CLOSED: '已
 const WARNING_FILL = { GREEN: 'FFE2F0D9', YELLOW: 'FFFFF2CC', RED: 'FFF8CBAD', CLOSED: null } as const
 const MARKS = { RED: '红榜', BLUE: '蓝榜' } as const
 
-function actorOf(viewer: Viewer) {
-  return { userId: viewer.id, role: viewer.role, orgId: viewer.orgId }
-}
-
-function requireRoles(viewer: Viewer, roles: Role[], message = '无权导出此报表'): void {
-  if (!roles.includes(viewer.role)) throw new ForbiddenError(message)
+function requireRoles(actor: Actor, roles: Role[], message = '无权导出此报表'): void {
+  if (!roles.includes(actor.role)) throw new ForbiddenError(message)
 }
 
 /** BRANCH users see their own org only; others everything (callers check roles first). */
-function ownOrgWhere(viewer: Viewer): { orgId?: number } {
-  return viewer.role === 'BRANCH' ? { orgId: viewer.orgId ?? -1 } : {}
+function ownOrgWhere(actor: Actor): { orgId?: number } {
+  return REACH[actor.role].read === 'own' ? { orgId: actor.orgId ?? -1 } : {}
 }
 
 function requireYear(year: number | null | undefined): number {
@@ -108,7 +98,7 @@ async function publishedRound(db: Db, roundId: number | null | undefined) {
 
 // ---- ranking ------------------------------------------------------------------------------
 
-async function rankingExport(db: Db, _viewer: Viewer, params: ExportParams): Promise<ExportResult> {
+async function rankingExport(db: Db, _actor: Actor, params: ExportParams): Promise<ExportResult> {
   const round = await publishedRound(db, params.roundId)
   const [areas, assessments] = await Promise.all([
     db.area.findMany({
@@ -165,8 +155,8 @@ async function rankingExport(db: Db, _viewer: Viewer, params: ExportParams): Pro
 
 // ---- findings ledger ------------------------------------------------------------------------
 
-async function findingsExport(db: Db, viewer: Viewer, params: ExportParams): Promise<ExportResult> {
-  const scope = await loadScope(db, actorOf(viewer))
+async function findingsExport(db: Db, actor: Actor, params: ExportParams): Promise<ExportResult> {
+  const scope = await loadScope(db, actor)
   const where: Prisma.FindingWhereInput = {
     AND: [
       findingWhere(scope),
@@ -221,8 +211,8 @@ async function findingsExport(db: Db, viewer: Viewer, params: ExportParams): Pro
 
 // ---- rectification ledger -------------------------------------------------------------------
 
-async function rectificationsExport(db: Db, viewer: Viewer, params: ExportParams, now: Date): Promise<ExportResult> {
-  const scope = await loadScope(db, actorOf(viewer))
+async function rectificationsExport(db: Db, actor: Actor, params: ExportParams, now: Date): Promise<ExportResult> {
+  const scope = await loadScope(db, actor)
   const where: Prisma.RectificationWhereInput = {
     AND: [
       rectificationWhere(scope),
@@ -293,13 +283,13 @@ async function rectificationsExport(db: Db, viewer: Viewer, params: ExportParams
 
 // ---- performance adjustments for payroll ------------------------------------------------------
 
-async function adjustmentsExport(db: Db, viewer: Viewer, params: ExportParams): Promise<ExportResult> {
-  requireRoles(viewer, ['ADMIN', 'LEADER', 'BRANCH'])
+async function adjustmentsExport(db: Db, actor: Actor, params: ExportParams): Promise<ExportResult> {
+  requireRoles(actor, ['ADMIN', 'LEADER', 'BRANCH'])
   if (params.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(params.month)) {
     throw ValidationError.field(['month'], '月份格式应为 YYYY-MM')
   }
   const where: Prisma.PerformanceAdjustmentWhereInput = {
-    ...ownOrgWhere(viewer),
+    ...ownOrgWhere(actor),
     ...(params.month ? { month: params.month } : params.year ? { month: { startsWith: `${params.year}-` } } : {}),
     ...(params.roundId ? { roundId: params.roundId } : {}),
   }
@@ -383,8 +373,8 @@ async function adjustmentsExport(db: Db, viewer: Viewer, params: ExportParams): 
 
 // ---- annual roll-up ---------------------------------------------------------------------------
 
-async function annualExport(db: Db, viewer: Viewer, params: ExportParams): Promise<ExportResult> {
-  requireRoles(viewer, ['ADMIN', 'LEADER', 'BRANCH'])
+async function annualExport(db: Db, actor: Actor, params: ExportParams): Promise<ExportResult> {
+  requireRoles(actor, ['ADMIN', 'LEADER', 'BRANCH'])
   const year = requireYear(params.year)
   const { rules, annualComponents } = await rulesFor(db, year)
   const components = componentsOf(annualComponents)
@@ -392,21 +382,21 @@ async function annualExport(db: Db, viewer: Viewer, params: ExportParams): Promi
   const area = await db.area.findFirst({ orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] })
   const [ranked, scores, quarters, categories] = await Promise.all([
     db.annualResult.findMany({
-      where: { year, ...ownOrgWhere(viewer) },
+      where: { year, ...ownOrgWhere(actor) },
       orderBy: [{ total: 'desc' }, { orgId: 'asc' }],
       include: { org: { select: { code: true, name: true } } },
     }),
-    db.annualComponentScore.findMany({ where: { year, ...ownOrgWhere(viewer) } }),
+    db.annualComponentScore.findMany({ where: { year, ...ownOrgWhere(actor) } }),
     db.assessment.findMany({
       where: {
-        ...ownOrgWhere(viewer),
+        ...ownOrgWhere(actor),
         areaId: area?.id ?? -1,
         totalScore: { not: null },
         round: { year, status: { in: BOARD_STATUSES } },
       },
       select: { orgId: true, totalScore: true, round: { select: { quarter: true } } },
     }),
-    db.orgCategoryAssignment.findMany({ where: { year, ...ownOrgWhere(viewer) } }),
+    db.orgCategoryAssignment.findMany({ where: { year, ...ownOrgWhere(actor) } }),
   ])
   const results = ranked.map((r, i) => ({ ...r, seq: i + 1 }))
   const categoryOf = new Map(categories.map((c) => [c.orgId, c.category]))
@@ -476,21 +466,21 @@ function sheetName(name: string): string {
 
 export async function buildExport(
   db: Db,
-  viewer: Viewer,
+  actor: Actor,
   kind: ExportKind,
   params: ExportParams,
   now: Date,
 ): Promise<ExportResult> {
   switch (kind) {
     case 'ranking':
-      return rankingExport(db, viewer, params)
+      return rankingExport(db, actor, params)
     case 'findings':
-      return findingsExport(db, viewer, params)
+      return findingsExport(db, actor, params)
     case 'rectifications':
-      return rectificationsExport(db, viewer, params, now)
+      return rectificationsExport(db, actor, params, now)
     case 'adjustments':
-      return adjustmentsExport(db, viewer, params)
+      return adjustmentsExport(db, actor, params)
     case 'annual':
-      return annualExport(db, viewer, params)
+      return annualExport(db, actor, params)
   }
 }

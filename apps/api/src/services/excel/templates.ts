@@ -1,10 +1,10 @@
+import { ratingLevelsOf } from '@redblue/db'
 import { chinaDate } from '@redblue/scoring'
 import type ExcelJS from 'exceljs'
+import type { Actor } from '../../access'
 import type { Db } from '../../context'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors'
 import { CATEGORY_LABELS } from '../board'
-import { ratingLevelsOf } from '../schemes'
-import type { Viewer } from './exports'
 import type { SheetSpec } from './read'
 import { addTableSheet, newWorkbook, type Column } from './sheet'
 import {
@@ -203,14 +203,14 @@ async function indicatorsTemplate(db: Db, schemeId: number | null | undefined) {
   return { wb, name: `${scheme.name}指标导入模板.xlsx` }
 }
 
-async function findingsTemplate(db: Db, viewer: Viewer, roundId: number | null | undefined) {
+async function findingsTemplate(db: Db, actor: Actor, roundId: number | null | undefined) {
   if (!roundId) throw ValidationError.field(['roundId'], '请指定检查轮次')
   const round = await db.inspectionRound.findUnique({ where: { id: roundId }, include: { areas: { include: { area: true } } } })
   if (!round) throw new NotFoundError('InspectionRound', roundId, '检查轮次不存在')
   const assignments = await db.teamAssignment.findMany({
     where: {
       roundId,
-      ...(viewer.role === 'ADMIN' ? {} : { team: { members: { some: { userId: viewer.id } } } }),
+      ...(actor.role === 'ADMIN' ? {} : { team: { members: { some: { userId: actor.userId } } } }),
     },
     include: { org: true, team: { select: { name: true } } },
     orderBy: [{ org: { sortOrder: 'asc' } }, { orgId: 'asc' }],
@@ -282,24 +282,24 @@ async function findingsTemplate(db: Db, viewer: Viewer, roundId: number | null |
 
 export async function buildTemplate(
   db: Db,
-  viewer: Viewer,
+  actor: Actor,
   kind: TemplateKind,
   params: TemplateParams,
 ): Promise<{ fileName: string; workbook: ExcelJS.Workbook }> {
   switch (kind) {
     case 'orgs': {
-      if (viewer.role !== 'ADMIN') throw new ForbiddenError('仅党建部管理员可以导入党组织')
+      if (actor.role !== 'ADMIN') throw new ForbiddenError('仅党建部管理员可以导入党组织')
       const year = params.year ?? Number(chinaDate(new Date()).slice(0, 4))
       return { fileName: `党组织与问题类别导入模板（${year}年）.xlsx`, workbook: await orgsTemplate(db, year) }
     }
     case 'indicators': {
-      if (viewer.role !== 'ADMIN') throw new ForbiddenError('仅党建部管理员可以导入考核指标')
+      if (actor.role !== 'ADMIN') throw new ForbiddenError('仅党建部管理员可以导入考核指标')
       const { wb, name } = await indicatorsTemplate(db, params.schemeId)
       return { fileName: name, workbook: wb }
     }
     case 'findings': {
-      if (viewer.role !== 'ADMIN' && viewer.role !== 'INSPECTOR') throw new ForbiddenError('仅检查组成员和管理员可以导入问题')
-      const { wb, name } = await findingsTemplate(db, viewer, params.roundId)
+      if (actor.role !== 'ADMIN' && actor.role !== 'INSPECTOR') throw new ForbiddenError('仅检查组成员和管理员可以导入问题')
+      const { wb, name } = await findingsTemplate(db, actor, params.roundId)
       return { fileName: name, workbook: wb }
     }
   }

@@ -9,7 +9,7 @@ import {
 } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
-import { seesAll, type Viewer } from '../analytics/scope'
+import { seesAll, type Actor } from '../../access'
 
 /**
  * R13 数据研判 of one published round and area, for a viewer (R12): ADMIN and LEADER get every
@@ -32,7 +32,7 @@ export interface RoundInsights {
 
 export async function roundInsightsFor(
   db: Db,
-  viewer: Viewer,
+  viewer: Actor,
   args: { roundId: number; areaId: number; now: Date },
 ): Promise<RoundInsights> {
   if (!seesAll(viewer) && viewer.role !== 'BRANCH') throw new NotFoundError('InspectionRound', args.roundId)

@@ -1,10 +1,10 @@
 import { Prisma } from '@redblue/db'
 import { PUBLISHED_ROUND_STATUSES, annualRollup } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
-import { requireAdmin } from './access'
+import { requireAdmin, type Actor } from '../../access'
 import { audit } from './audit'
 import { rulesFor } from './rules'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 export interface AnnualComponentDefinition {
   code: string

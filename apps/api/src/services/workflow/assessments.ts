@@ -1,12 +1,12 @@
-import { Prisma } from '@redblue/db'
+import { Prisma, ratingLevelsOf } from '@redblue/db'
 import type { AssessmentScore } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors'
-import { assertCanInspect } from './access'
+import { assertCanInspect, type Actor } from '../../access'
 import { audit } from './audit'
 import { appliesTo, carriesValue, notApplicable } from './applicability'
 import { assertRoundStatus } from './round-state'
-import { liveScore, ratingLevelsOf, SchemeCache } from './scoring'
-import type { Actor, Tx } from './types'
+import { liveScore, SchemeCache } from './scoring'
+import type { Tx } from './types'
 
 export interface IndicatorInputChange {
   indicatorId: number
@@ -125,7 +125,7 @@ export async function saveAssessmentInputs(
     let quantityValue: Prisma.Decimal | null = null
     let bonusPoints: Prisma.Decimal | null = null
     if (indicator.method === 'RATING' && change.ratingLevel) {
-      const labels = ratingLevelsOf(indicator.ratingLevels).map((l) => l.label)
+      const labels = (ratingLevelsOf(indicator.ratingLevels) ?? []).map((l) => l.label)
       if (!labels.includes(change.ratingLevel)) {
         problems.push({
           path: [...path, 'ratingLevel'],

@@ -1,5 +1,6 @@
 import { writeAudit } from '../../audit'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
+import type { Actor } from '../../access'
 
 /** Audit entry for a workflow change, written in the same transaction as the change. */
 export async function audit(

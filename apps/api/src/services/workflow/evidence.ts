@@ -1,9 +1,9 @@
 import type { StoredFile } from '../../uploads/storage'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors'
-import { assertCanInspect } from './access'
+import { assertCanInspect, type Actor } from '../../access'
 import { audit } from './audit'
 import { assertRoundStatus } from './round-state'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 /** Evidence rows for files already stored by `withStoredFiles`; written in the caller's transaction. */
 async function createRows(

@@ -1,8 +1,8 @@
 import { NotFoundError, ValidationError } from '../../errors'
-import { assertCanInspect } from './access'
+import { assertCanInspect, type Actor } from '../../access'
 import { audit } from './audit'
 import { assertRoundStatus, getRound } from './round-state'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 /**
  * 现场反馈表: one per visit, grouping the findings handed to the org at the end of it. Numbered

@@ -1,11 +1,11 @@
 import { Prisma, type CheckMethod } from '@redblue/db'
 import { findRepeats } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
-import { assertCanInspect } from './access'
+import { assertCanInspect, type Actor } from '../../access'
 import { appliesTo, notApplicable } from './applicability'
 import { audit } from './audit'
 import { assertRoundStatus } from './round-state'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 export interface FindingFields {
   indicatorId: number

@@ -20,7 +20,7 @@
  *   opened was carried over in it.
  * - The annual roll-up uses the first area (基层党建) unless another is given.
  */
-export * from './access'
+export * from '../../access'
 export * from './annual'
 export * from './assessments'
 export * from './evidence'
@@ -38,4 +38,4 @@ export * from './teams'
 export * from './transition-preview'
 export * from './round-progress'
 export * from './todo'
-export type { Actor, FaultHooks, Tx } from './types'
+export type { FaultHooks, Tx } from './types'

@@ -1,10 +1,10 @@
 import { PUBLISHED_ROUND_STATUSES, defaultDeadline } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
-import { requireAdmin } from './access'
+import { requireAdmin, type Actor } from '../../access'
 import { audit } from './audit'
 import { assertRoundStatus, getRound } from './round-state'
 import { rulesOfRound, toDbDate } from './rules'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 /**
  * 清单式约谈 (R9). Publication opens one interview per blue-list org and area; admins record it

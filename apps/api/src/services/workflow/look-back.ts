@@ -1,10 +1,10 @@
 import type { Prisma } from '@redblue/db'
 import { ForbiddenError, ValidationError } from '../../errors'
-import { assertCanInspect, loadScope } from './access'
+import { assertCanInspect, loadScope, type Actor } from '../../access'
 import { applyChange, getRectification } from './rectifications'
 import { assertRoundStatus, getRound } from './round-state'
 import { toDbDate } from './rules'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 /**
  * 回头看 (R8, R9): while a round is inspecting, its teams re-check every still-open item of the

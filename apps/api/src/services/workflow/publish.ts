@@ -15,14 +15,14 @@ import {
 import { ValidationError } from '../../errors'
 import { storeRoundSummaries } from './round-summaries'
 import { storePublishedInsights } from '../insights/store'
-import { requireAdmin } from './access'
+import { requireAdmin, type Actor } from '../../access'
 import { audit } from './audit'
 import { sendInOrder } from './in-order'
 import { readInSnapshot } from './snapshot-reads'
 import { assertRoundStatus, getRound, recordTransition } from './round-state'
 import { recordRoundRules } from './rules'
 import { COUNTED_AT_PUBLICATION, SchemeCache } from './scoring'
-import type { Actor, FaultHooks, Tx } from './types'
+import type { FaultHooks, Tx } from './types'
 
 export interface PublishInput {
   roundId: number

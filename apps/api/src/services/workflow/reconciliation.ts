@@ -1,9 +1,9 @@
 import type { ReconciliationAction, ReconciliationStatus } from '@redblue/db'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors'
-import { assertOwnOrg, requireAdmin } from './access'
+import { assertOwnOrg, requireAdmin, type Actor } from '../../access'
 import { audit } from './audit'
 import { assertRoundStatus } from './round-state'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 /**
  * 核对问题清单 (R6): in RECONCILING the org's BRANCH users confirm or dispute each finding (a

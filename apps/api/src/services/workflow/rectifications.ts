@@ -14,10 +14,10 @@ import {
 } from '@redblue/scoring'
 import { pageOf } from '../../cost'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors'
-import { loadScope, rectificationWhere } from './access'
+import { loadScope, rectificationWhere, type Actor } from '../../access'
 import { audit } from './audit'
 import { fromDbDate, toDbDate, warningDaysByYear } from './rules'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 export function warningOf(
   rect: Pick<Rectification, 'deadline' | 'status'>,

@@ -1,7 +1,8 @@
 import type { InspectionRound, RoundStatus } from '@redblue/db'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { audit } from './audit'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
+import type { Actor } from '../../access'
 
 /**
  * A round's state (docs/domain.md R6): reading it, checking it and recording a transition. Its own

@@ -1,11 +1,11 @@
 import type { InspectionRound, PrismaClient, RoundStatus } from '@redblue/db'
 import { ConflictError, ValidationError } from '../../errors'
-import { requireAdmin } from './access'
+import { requireAdmin, type Actor } from '../../access'
 import { audit } from './audit'
 import { assertRoundFree } from './conflict-of-interest'
 import { publishRound } from './publish'
 import { ROUND_STATUS_LABEL, assertRoundStatus, getRound, recordTransition } from './round-state'
-import type { Actor, FaultHooks, Tx } from './types'
+import type { FaultHooks, Tx } from './types'
 
 export { ROUND_STATUS_LABEL, assertRoundStatus, getRound, recordTransition } from './round-state'
 

@@ -1,4 +1,10 @@
-import type { Prisma, ReconciliationStatus } from '@redblue/db'
+import {
+  schemeDefinitionOf,
+  schemeInclude,
+  type Prisma,
+  type ReconciliationStatus,
+  type SchemeWithParts,
+} from '@redblue/db'
 import {
   STANDING_FINDING_STATUSES,
   isPublished,
@@ -6,8 +12,6 @@ import {
   scoreAssessment,
   type AssessmentScore,
   type PreparedScheme,
-  type RatingLevelDefinition,
-  type SchemeDefinition,
 } from '@redblue/scoring'
 import { NotFoundError } from '../../errors'
 import type { Tx } from './types'
@@ -35,53 +39,6 @@ export const FINAL_COUNTED: ReconciliationStatus[] = STANDING_FINDING_STATUSES
  * plus PENDING, which is FINAL_COUNTED once that statement has run (DISPUTED refuses publication).
  */
 export const COUNTED_AT_PUBLICATION: ReconciliationStatus[] = [...FINAL_COUNTED, 'PENDING']
-
-export function ratingLevelsOf(json: Prisma.JsonValue | null): RatingLevelDefinition[] {
-  if (!Array.isArray(json)) return []
-  const levels: RatingLevelDefinition[] = []
-  for (const item of json) {
-    if (item && typeof item === 'object' && !Array.isArray(item)) {
-      const { label, percent } = item as { label?: unknown; percent?: unknown }
-      if (
-        typeof label === 'string' &&
-        (typeof percent === 'string' || typeof percent === 'number')
-      ) {
-        levels.push({ label, percent })
-      }
-    }
-  }
-  return levels
-}
-
-export const schemeInclude = {
-  dimensions: { orderBy: { sortOrder: 'asc' } },
-  indicators: { orderBy: { sortOrder: 'asc' } },
-} satisfies Prisma.SchemeInclude
-
-export type SchemeWithParts = Prisma.SchemeGetPayload<{ include: typeof schemeInclude }>
-
-export function toSchemeDefinition(scheme: SchemeWithParts): SchemeDefinition {
-  return {
-    bonusCap: scheme.bonusCap,
-    dimensions: scheme.dimensions.map((d) => ({
-      id: d.id,
-      code: d.code,
-      name: d.name,
-      maxPoints: d.maxPoints,
-    })),
-    indicators: scheme.indicators.map((i) => ({
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      dimensionId: i.dimensionId,
-      method: i.method,
-      maxPoints: i.maxPoints,
-      unitTypeRestriction: i.unitTypeRestriction,
-      ratingLevels: ratingLevelsOf(i.ratingLevels),
-      target: i.target,
-    })),
-  }
-}
 
 /** Loads and prepares schemes once per request/publication; schemes in use never change. */
 export class SchemeCache {
@@ -113,7 +70,7 @@ export class SchemeCache {
   private add(schemes: readonly SchemeWithParts[]): void {
     for (const scheme of schemes) {
       if (!this.entries.has(scheme.id)) {
-        this.entries.set(scheme.id, { scheme, prepared: prepareScheme(toSchemeDefinition(scheme)) })
+        this.entries.set(scheme.id, { scheme, prepared: prepareScheme(schemeDefinitionOf(scheme)) })
       }
     }
   }
@@ -126,7 +83,7 @@ export class SchemeCache {
         include: schemeInclude,
       })
       if (!scheme) throw new NotFoundError('Scheme', schemeId, '考核方案不存在')
-      entry = { scheme, prepared: prepareScheme(toSchemeDefinition(scheme)) }
+      entry = { scheme, prepared: prepareScheme(schemeDefinitionOf(scheme)) }
       this.entries.set(schemeId, entry)
     }
     return entry

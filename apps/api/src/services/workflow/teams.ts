@@ -1,11 +1,11 @@
 import { Decimal, type Prisma } from '@redblue/db'
 import { NotFoundError, ValidationError } from '../../errors'
+import { requireAdmin, type Actor } from '../../access'
 import { assertNoLookalike } from '../../text'
-import { requireAdmin } from './access'
 import { audit } from './audit'
 import { assertAssignment, assertMemberJoin } from './conflict-of-interest'
 import { assertRoundStatus, getRound } from './round-state'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 /** Names are in a unique index, which PostgreSQL limits to about 2.7 kB per entry. */
 const TEAM_NAME_MAX = 100

@@ -1,9 +1,9 @@
 import type { Prisma, RectificationStatus } from '@redblue/db'
 import { DEFAULT_RULE_SET, type WarningColour } from '@redblue/scoring'
-import { loadScope, rectificationWhere } from './access'
+import { loadScope, rectificationWhere, type Actor } from '../../access'
 import { warningOf, warningWhere } from './rectifications'
 import { fromDbDate, warningDaysByYear } from './rules'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 import { earlyWarnings } from '../insights/todo'
 
 export type TodoKind =

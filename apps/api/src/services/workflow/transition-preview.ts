@@ -1,8 +1,8 @@
 import type { AdjustmentReason, ListMark, OrgCategory, PrismaClient, RoundStatus } from '@redblue/db'
 import { GraphQLError } from 'graphql'
-import { requireAdmin } from './access'
+import { requireAdmin, type Actor } from '../../access'
 import { getRound, NEXT_STATUS, transitionRound } from './rounds'
-import type { Actor, Tx } from './types'
+import type { Tx } from './types'
 
 export interface PreviewRankingRow {
   orgId: number

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { PrismaClient, Role } from '@redblue/db'
+import type { PrismaClient } from '@redblue/db'
+import type { Actor } from '../../../access'
 import type { Db } from '../../../context'
 import { writeAudit } from '../../../audit'
 import type { ImportProblem, ParsedSheet } from '../read'
@@ -14,13 +15,6 @@ import { buildPreview, type PreviewSheet } from './preview'
  */
 
 export type ImportKind = 'orgs' | 'indicators' | 'findings'
-
-export interface ImportActor {
-  id: number
-  role: Role
-  orgId: number | null
-  ip: string | null
-}
 
 export interface ImportFile {
   name: string
@@ -105,11 +99,11 @@ export async function runImport(
 
 export async function auditImport(
   tx: Db,
-  actor: ImportActor,
+  actor: Actor,
   entry: { action: string; entityType: string; entityId: string | number; file: ImportFile; before?: unknown; after: Record<string, unknown> },
 ): Promise<void> {
   await writeAudit(tx, {
-    actor: actor.id,
+    actor: actor.userId,
     ip: actor.ip,
     action: entry.action,
     entityType: entry.entityType,

@@ -1,12 +1,12 @@
 import type { CheckMethod, Prisma } from '@redblue/db'
+import type { Actor } from '../../../access'
 import type { Db } from '../../../context'
 import { ForbiddenError, NotFoundError } from '../../../errors'
 import { createFeedbackForm } from '../../workflow/feedback-forms'
 import { createFinding } from '../../workflow/findings'
-import type { Actor } from '../../workflow/types'
 import { loadWorkbook, parseSheet, ProblemList, reader } from '../read'
 import { CHECK_METHOD_LABELS, FINDING_SHEET } from '../specs'
-import { auditImport, emptyReport, type ImportActor, type ImportFile, type ImportReport } from './common'
+import { auditImport, emptyReport, type ImportFile, type ImportReport } from './common'
 
 /**
  * Findings typed up from the paper feedback forms (现场反馈表) into an INSPECTING round. Every
@@ -32,7 +32,7 @@ interface FindingPlan {
 
 export async function importFindings(
   tx: Db,
-  actor: ImportActor,
+  actor: Actor,
   file: ImportFile,
   options: { roundId: number; dryRun: boolean },
 ): Promise<ImportReport> {
@@ -61,7 +61,7 @@ export async function importFindings(
     actor.role === 'ADMIN'
       ? Promise.resolve(null)
       : tx.teamAssignment.findMany({
-          where: { roundId: round.id, team: { members: { some: { userId: actor.id } } } },
+          where: { roundId: round.id, team: { members: { some: { userId: actor.userId } } } },
           select: { orgId: true },
         }),
     tx.assessment.findMany({
@@ -195,7 +195,6 @@ export async function importFindings(
   }
   if (problems.length) return { ...report, problems: problems.items }
 
-  const wfActor: Actor = { userId: actor.id, role: actor.role, orgId: actor.orgId, ip: actor.ip }
   // One new feedback form per (org, visit date) among rows without a form number.
   const newForms = new Map<string, number>()
   const createdForms: string[] = []
@@ -206,7 +205,7 @@ export async function importFindings(
       const key = `${plan.orgId}|${plan.visitDate.toISOString().slice(0, 10)}`
       formId = newForms.get(key) ?? null
       if (formId === null) {
-        const form = await createFeedbackForm(tx, wfActor, {
+        const form = await createFeedbackForm(tx, actor, {
           roundId: round.id,
           orgId: plan.orgId,
           visitDate: plan.visitDate,
@@ -217,7 +216,7 @@ export async function importFindings(
         createdForms.push(form.formNo)
       }
     }
-    const finding = await createFinding(tx, wfActor, {
+    const finding = await createFinding(tx, actor, {
       assessmentId: plan.assessmentId,
       indicatorId: plan.indicatorId,
       problemCategoryId: plan.problemCategoryId,

@@ -1,11 +1,12 @@
 import { Prisma, type ScoringMethod } from '@redblue/db'
+import type { Actor } from '../../../access'
 import type { Db } from '../../../context'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../errors'
 import { saveSchemeDraft, type DimensionDraft, type IndicatorDraft } from '../../scheme-draft'
 import { loadScheme, problemsOf, schemeDocument } from '../../schemes'
 import { loadWorkbook, parseSheet, ProblemList, reader, type RowReader } from '../read'
 import { DIMENSION_SHEET, INDICATOR_SHEET, METHOD_LABELS, UNIT_RESTRICTION_LABELS } from '../specs'
-import { auditImport, emptyReport, type ImportActor, type ImportFile, type ImportReport } from './common'
+import { auditImport, emptyReport, type ImportFile, type ImportReport } from './common'
 
 /**
  * 维度 and 指标 of a DRAFT scheme from the template. The file is the scheme's whole content:
@@ -33,7 +34,7 @@ function parseLevels(r: RowReader, text: string | null | undefined): { label: st
 
 export async function importSchemeIndicators(
   tx: Db,
-  actor: ImportActor,
+  actor: Actor,
   file: ImportFile,
   options: { schemeId: number; version?: number | null; dryRun: boolean },
 ): Promise<ImportReport> {

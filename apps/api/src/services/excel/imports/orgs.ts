@@ -1,9 +1,10 @@
 import type { OrgCategory, Organization, ProblemCategory, UnitType } from '@redblue/db'
+import type { Actor } from '../../../access'
 import type { Db } from '../../../context'
 import { ForbiddenError } from '../../../errors'
 import { loadWorkbook, parseSheet, ProblemList, reader, type ParsedSheet, type SheetRow } from '../read'
 import { CATEGORY_INPUT_LABELS, ORG_SHEET, PROBLEM_CATEGORY_SHEET, UNIT_TYPE_LABELS } from '../specs'
-import { auditImport, emptyReport, type ImportActor, type ImportFile, type ImportReport } from './common'
+import { auditImport, emptyReport, type ImportFile, type ImportReport } from './common'
 
 /**
  * 党组织 and 问题类别 from the template, matched by code: known codes are updated, new codes
@@ -150,7 +151,7 @@ function orgChanged(p: OrgPlan, parentId: number | null): boolean {
 
 export async function importOrgs(
   tx: Db,
-  actor: ImportActor,
+  actor: Actor,
   file: ImportFile,
   options: { year: number; dryRun: boolean },
 ): Promise<ImportReport> {
