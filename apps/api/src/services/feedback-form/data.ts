@@ -1,9 +1,9 @@
 import { sumScores, toFixed2 } from '@redblue/scoring'
+import { feedbackFormWhere, fromSession, loadScope } from '../../access'
 import type { AuthUser } from '../../auth/session'
 import type { Db } from '../../context'
 import { ForbiddenError, NotFoundError } from '../../errors'
 import { CHECK_METHODS } from '../excel/exports'
-import { feedbackFormWhere, loadScope } from '../workflow/access'
 import { fromDbDate } from '../workflow/rules'
 
 /**
@@ -38,7 +38,7 @@ export interface FeedbackFormSheet {
  * is refused (403), one that does not exist is 404.
  */
 export async function loadFeedbackFormSheet(db: Db, user: AuthUser, formId: number): Promise<FeedbackFormSheet> {
-  const scope = await loadScope(db, { userId: user.id, role: user.role, orgId: user.orgId, ip: null })
+  const scope = await loadScope(db, fromSession(user, null))
   const form = await db.feedbackForm.findFirst({
     where: { AND: [feedbackFormWhere(scope), { id: formId }] },
     include: {
