@@ -20,6 +20,8 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // `x!` silences the compiler where data may really be missing; narrow or throw with a message instead.
+      '@typescript-eslint/no-non-null-assertion': 'error',
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'Read configuration through env.ts only.' },
@@ -29,5 +31,10 @@ export default tseslint.config(
   {
     files: ['**/env.ts', '**/test/**', '**/*.test.ts', '**/scripts/**', '**/bench/**'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // In a test a missing value fails the test anyway, so `x!` there reads better than a guard.
+    files: ['**/test/**', '**/*.test.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 )
