@@ -63,7 +63,8 @@ export class ApiSession {
     variables: Record<string, unknown> = {},
   ): Promise<T> {
     const data = await this.request<Record<string, T>>(query, variables)
-    const result = data[field]!
+    const result = data[field]
+    if (result === undefined) throw new Error(`the answer to ${field} has no ${field} field`)
     if (result.__typename !== typename) {
       throw new Error(
         `${field} answered ${result.__typename}: ${result.message ?? JSON.stringify(result)}`,

@@ -32,7 +32,8 @@ export async function inspectingRound(admin: ApiSession): Promise<Round> {
        orgs(assessedOnly: true) { id category(year: $year) } }`,
     { year },
   )
-  const area = [...areas].sort((a, b) => a.sortOrder - b.sortOrder)[0]!
+  const area = [...areas].sort((a, b) => a.sortOrder - b.sortOrder)[0]
+  if (!area) throw new Error('the seed has no area to inspect')
   const round = await admin.mutate<Round & { __typename: string }>(
     'createRound',
     'InspectionRound',
@@ -40,7 +41,11 @@ export async function inspectingRound(admin: ApiSession): Promise<Round> {
        __typename ... on InspectionRound { id name year quarter status } ... on AppError { message } } }`,
     { input: { year, quarter, areaIds: [area.id] } },
   )
-  const inspector = (name: string) => users.find((u) => u.username === name)!
+  const inspector = (name: string) => {
+    const user = users.find((u) => u.username === name)
+    if (!user) throw new Error(`the seed has no inspector ${name}`)
+    return user
+  }
   const team = async (name: string, username: string) => {
     const created = await admin.mutate<{ __typename: string; id: number }>(
       'createTeam',

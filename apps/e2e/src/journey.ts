@@ -61,7 +61,7 @@ export class Journey {
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text().split('\n')[0]!)
+      if (message.type() === 'error') errors.push(message.text().split('\n')[0] ?? '')
     })
     this.sessions.push({ context, page, errors })
     return page
