@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks'
 import {
   DEFAULT_RULE_SET,
   prepareScheme,
+  required,
   roundResults,
   scoreAssessment,
   validateScheme,
@@ -51,7 +52,7 @@ function buildScheme(): SchemeDefinition {
   const indicators: IndicatorDefinition[] = []
   for (let d = 1; d <= DIMENSIONS; d++) {
     for (let k = 0; k < BASE_PER_DIMENSION; k++) {
-      const method = methods[k]!
+      const method = required(methods[k], `method ${k}`)
       const id = d * 100 + k
       indicators.push({
         id,
@@ -111,7 +112,7 @@ function buildRound(scheme: SchemeDefinition): Org[] {
   return Array.from({ length: ORGS }, (_, o) => {
     const inputs = scheme.indicators.flatMap((i): IndicatorInputValue[] => {
       if (i.method === 'RATING') {
-        return [{ indicatorId: i.id, ratingLevel: RATING_LEVELS[Math.floor(random() * 4)]!.label }]
+        return [{ indicatorId: i.id, ratingLevel: required(RATING_LEVELS[Math.floor(random() * 4)], 'a rating level').label }]
       }
       if (i.method === 'QUANTITY') return [{ indicatorId: i.id, quantityValue: cents(8) }]
       if (i.method === 'BONUS') return [{ indicatorId: i.id, bonusPoints: cents(3) }]
@@ -119,13 +120,13 @@ function buildRound(scheme: SchemeDefinition): Org[] {
     })
     const findings = Array.from({ length: FINDINGS_PER_ORG }, () => ({
       id: ++findingId,
-      indicatorId: deductionIds[Math.floor(random() * deductionIds.length)]!,
+      indicatorId: required(deductionIds[Math.floor(random() * deductionIds.length)], 'a deduction indicator'),
       deduction: (0.25 * (1 + Math.floor(random() * 4))).toFixed(2),
       counts: random() < 0.9,
     }))
     return {
       orgId: o + 1,
-      category: categories[o % 3]!,
+      category: required(categories[o % 3], 'a category'),
       input: { unitType: o % 2 === 0 ? 'GRASSROOTS' : 'HEADQUARTERS', inputs, findings },
     }
   })
@@ -170,12 +171,12 @@ for (let i = 0; i < MEASURED_RUNS; i++) {
   check = `${result.rows.length} ranked, ${result.marks} list marks, top total ${result.rows[0]?.total ?? '-'}`
 }
 times.sort((a, b) => a - b)
-const median = times[Math.floor(times.length / 2)]!
+const median = required(times[Math.floor(times.length / 2)], 'the median run')
 const fmt = (ms: number): string => ms.toFixed(1)
 console.log(
   `score-round: ${ORGS} orgs × ${scheme.indicators.length} indicators × ${FINDINGS_PER_ORG} findings/org (${check})`,
 )
 console.log(
-  `median ${fmt(median)} ms, min ${fmt(times[0]!)} ms, max ${fmt(times[times.length - 1]!)} ms over ${MEASURED_RUNS} runs (after ${WARMUP_RUNS} warm-up) — goal < ${GOAL_MS} ms: ${median < GOAL_MS ? 'PASS' : 'FAIL'}`,
+  `median ${fmt(median)} ms, min ${fmt(required(times[0], 'the fastest run'))} ms, max ${fmt(required(times.at(-1), 'the slowest run'))} ms over ${MEASURED_RUNS} runs (after ${WARMUP_RUNS} warm-up) — goal < ${GOAL_MS} ms: ${median < GOAL_MS ? 'PASS' : 'FAIL'}`,
 )
 if (median >= GOAL_MS) process.exitCode = 1

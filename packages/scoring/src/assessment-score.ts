@@ -103,7 +103,8 @@ export function scoreAssessment(
   for (const finding of input.findings) {
     const i = indexById.get(finding.indicatorId)
     if (i === undefined) continue
-    const p = indicators[i]!
+    const p = indicators[i]
+    if (p === undefined) continue
     if (p.method !== 'DEDUCTION' || (p.restriction !== null && p.restriction !== unitType)) continue
     const total = (deductions[i] ??= { cents: 0, extra: null })
     if (addDeduction(total, finding)) (findingIds[i] ??= []).push(finding.id)
@@ -121,7 +122,9 @@ export function scoreAssessment(
   let bonusRaw = 0
 
   for (let i = 0; i < count; i++) {
-    const p = indicators[i]!
+    // An index loop rather than entries(): this runs per indicator per org, without allocating.
+    const p = indicators[i]
+    if (p === undefined) throw new Error(`indicator ${i} of ${count} is missing`)
     const outcome = indicatorOutcome(p, unitType, inputs[i], deductions[i] ?? noDeductions)
     const ids = findingIds[i] ?? []
     indicatorScores[i] = indicatorScore(p, outcome, ids)
@@ -132,11 +135,11 @@ export function scoreAssessment(
     }
     base += outcome.pointsCents
     baseMax += p.maxCents
-    const d = dimensionIndex[i]!
+    const d = dimensionIndex[i] ?? -1
     if (d >= 0) {
-      dimensionMax[d]! += p.maxCents
-      dimensionPoints[d]! += outcome.pointsCents
-      dimensionLost[d]! += outcome.lostCents
+      dimensionMax[d] = (dimensionMax[d] ?? 0) + p.maxCents
+      dimensionPoints[d] = (dimensionPoints[d] ?? 0) + outcome.pointsCents
+      dimensionLost[d] = (dimensionLost[d] ?? 0) + outcome.lostCents
     }
     if (outcome.reason !== null) {
       lostPoints.push({
@@ -153,9 +156,9 @@ export function scoreAssessment(
   const bonus = cap === null ? bonusRaw : Math.min(bonusRaw, cap)
   const dimensions: DimensionScore[] = dimensionIds.map((dimensionId, d) => ({
     dimensionId,
-    max: formatCents(dimensionMax[d]!),
-    points: formatCents(dimensionPoints[d]!),
-    lost: formatCents(dimensionLost[d]!),
+    max: formatCents(dimensionMax[d] ?? 0),
+    points: formatCents(dimensionPoints[d] ?? 0),
+    lost: formatCents(dimensionLost[d] ?? 0),
   }))
   return {
     base: formatCents(base),

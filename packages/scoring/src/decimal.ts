@@ -163,7 +163,7 @@ export function formatCents(cents: number): ScoreString {
   if (!Number.isSafeInteger(cents) || Math.abs(cents) >= MAX_CENTS) {
     throw new RangeError(`Not an integer number of hundredths: ${cents}`)
   }
-  if (cents >= 0 && cents <= 10000) return smallScoreTable()[cents]!
+  if (cents >= 0 && cents <= 10000) return smallScoreTable()[cents] ?? formatCentsSlow(cents)
   return formatCentsSlow(cents)
 }
 

@@ -8,6 +8,7 @@
 export type * from './types'
 export { compareScores, meanScore, sumScores, toFixed2, toPointsText } from './decimal'
 export { validateScheme } from './scheme-validation'
+export { required } from './required'
 export {
   SCHEME_PROBLEM_MESSAGES_EN,
   SCHEME_PROBLEM_MESSAGES_ZH,

@@ -1,4 +1,5 @@
 import { chinaDayEnd } from './china-time'
+import { required } from './required'
 import {
   D,
   compareScores,
@@ -239,8 +240,9 @@ function currentRound(input: RoundInsightInput): InsightRound {
   return round
 }
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
+/** Rows by key; a group exists only with a first row, which the type says so `group[0]` is a row. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, [T, ...T[]]> {
+  const groups = new Map<string, [T, ...T[]]>()
   for (const row of rows) {
     const g = groups.get(key(row))
     if (g) g.push(row)
@@ -268,7 +270,7 @@ export function problemConcentration(input: RoundInsightInput): Insight[] {
   byCategory.sort(
     (a, b) =>
       b.length - a.length ||
-      k(a[0]!.problemCategory.id).localeCompare(k(b[0]!.problemCategory.id), 'en', {
+      k(a[0].problemCategory.id).localeCompare(k(b[0].problemCategory.id), 'en', {
         numeric: true,
       }),
   )
@@ -295,7 +297,7 @@ export function problemConcentration(input: RoundInsightInput): Insight[] {
     if (reached && group.length !== lastTaken) break
     covered += group.length
     lastTaken = group.length
-    const pc = group[0]!.problemCategory
+    const pc = group[0].problemCategory
     const share = percent(group.length, total)
     const figures: Record<string, string> = {
       count: String(group.length),
@@ -322,7 +324,7 @@ export function problemConcentration(input: RoundInsightInput): Insight[] {
   // With no earlier round everything would be "new": say nothing rather than everything.
   if (input.rounds.length > 1) {
     for (const group of byCategory) {
-      const pc = group[0]!.problemCategory
+      const pc = group[0].problemCategory
       if (seenBefore.has(k(pc.id))) continue
       out.push(
         insight('NEW_PROBLEM_CATEGORY', 'NOTICE', {
@@ -376,7 +378,8 @@ export function decliningOrgs(input: RoundInsightInput): Insight[] {
     const before = series[last - 1]
     const drop = before ? minus(before.total, now.total) : null
     const bigDrop = drop !== null && compareScores(drop, t.dropPoints) > 0
-    if (falls >= t.declineRounds || bigDrop) {
+    // A fall or a drop needs the round before, so `before` and `drop` exist whenever this fires.
+    if (before && drop !== null && (falls >= t.declineRounds || bigDrop)) {
       const window = series.slice(Math.max(0, last - Math.max(falls, 1)))
       out.push(
         insight('DECLINING_ORG', 'WARNING', {
@@ -384,8 +387,8 @@ export function decliningOrgs(input: RoundInsightInput): Insight[] {
           orgs: [now.org],
           figures: {
             total: toFixed2(now.total),
-            previousTotal: toFixed2(before!.total),
-            drop: drop!,
+            previousTotal: toFixed2(before.total),
+            drop,
             falls: String(falls),
           },
           assessmentIds: window.flatMap((a) => (a ? [a.id] : [])),
@@ -402,8 +405,8 @@ export function decliningOrgs(input: RoundInsightInput): Insight[] {
           category: now.category,
           orgs: [now.org],
           figures: { total: toFixed2(now.total), consecutive: String(consecutive) },
-          assessmentIds: run.map((a) => a!.id),
-          roundIds: consecutive > 1 ? run.map((a) => a!.roundId) : [round.id],
+          assessmentIds: run.flatMap((a) => (a ? [a.id] : [])),
+          roundIds: consecutive > 1 ? run.flatMap((a) => (a ? [a.roundId] : [])) : [round.id],
         }),
       )
     }
@@ -445,7 +448,7 @@ export function weakDimensions(input: RoundInsightInput): Insight[] {
         rows,
         lostRate: max.isZero() ? '0.00' : decimalToFixed2(lost.times(100).div(max)),
         averageLost: decimalToFixed2(lost.div(rows.length)),
-        average: meanScore(rows.map((s) => s.points))!,
+        average: required(meanScore(rows.map((s) => s.points)), 'the mean of a dimension group'),
       }
     })
     const worst = rates.reduce(
@@ -457,12 +460,12 @@ export function weakDimensions(input: RoundInsightInput): Insight[] {
         out.push(
           insight('WEAK_DIMENSION', 'INFO', {
             category,
-            dimensions: [r.rows[0]!.dimension],
+            dimensions: [r.rows[0].dimension],
             figures: {
               lostRate: r.lostRate,
               averageLost: r.averageLost,
               averagePoints: r.average,
-              max: toFixed2(r.rows[0]!.max),
+              max: toFixed2(r.rows[0].max),
               orgs: String(r.rows.length),
             },
             roundIds: [round.id],
@@ -470,17 +473,15 @@ export function weakDimensions(input: RoundInsightInput): Insight[] {
         )
       }
     }
-    const averageOf = new Map(rates.map((r) => [r.rows[0]!.code, r.average]))
+    const averageOf = new Map(rates.map((r) => [r.rows[0].code, r.average]))
     const byAssessment = groupBy(scores, (s) => k(s.assessmentId))
     for (const [assessmentId, rows] of byAssessment) {
-      const a = current.get(assessmentId)!
+      const a = required(current.get(assessmentId), `assessment ${assessmentId} of the round`)
       const gaps = rows
-        .map((s, order) => ({
-          s,
-          order,
-          average: averageOf.get(s.code)!,
-          gap: minus(s.points, averageOf.get(s.code)!),
-        }))
+        .map((s, order) => {
+          const average = required(averageOf.get(s.code), `the average of dimension ${s.code}`)
+          return { s, order, average, gap: minus(s.points, average) }
+        })
         .filter((g) => compareScores(g.gap, '0') < 0)
         // Furthest below first; ties in the scheme's order of dimensions.
         .sort((x, y) => compareScores(x.gap, y.gap) || x.order - y.order)
@@ -527,7 +528,7 @@ export function repeatFindings(input: RoundInsightInput): Insight[] {
         i.closedAt !== null &&
         i.closedAt.getTime() <= until.getTime(),
     ),
-    (i) => `${k(i.orgId)}\u0000${k(i.problemCategoryId!)}`,
+    (i) => `${k(i.orgId)}\u0000${i.problemCategoryId === null ? '' : k(i.problemCategoryId)}`,
   )
   const orgName = new Map(input.assessments.map((a) => [k(a.org.id), a.org]))
   const out: Insight[] = []
@@ -537,7 +538,7 @@ export function repeatFindings(input: RoundInsightInput): Insight[] {
   )) {
     const earlier = verified.get(key)
     if (!earlier) continue
-    const f = findings[0]!
+    const f = findings[0]
     const rounds = new Set([...earlier.map((i) => k(i.roundId)), k(round.id)])
     out.push(
       insight('REPEAT_AFTER_VERIFICATION', 'WARNING', {
@@ -572,9 +573,12 @@ export function closeOutRate(input: RoundInsightInput): Insight[] {
     const closed = items.filter((i) => i.closedAt !== null && i.closedAt.getTime() <= at.getTime())
     return { items, closed, rate: percent(closed.length, items.length) }
   }
-  const now = rateOf(input.rounds[n - 2]!, round.publishedAt ?? input.asOf)
+  const cohort = input.rounds[n - 2]
+  if (!cohort) return []
+  const now = rateOf(cohort, round.publishedAt ?? input.asOf)
   if (!now) return []
-  const before = n >= 3 ? rateOf(input.rounds[n - 3]!, input.rounds[n - 2]!.publishedAt) : null
+  const earlier = input.rounds[n - 3]
+  const before = earlier ? rateOf(earlier, cohort.publishedAt) : null
   const figures: Record<string, string> = {
     rate: now.rate,
     items: String(now.items.length),
@@ -591,7 +595,7 @@ export function closeOutRate(input: RoundInsightInput): Insight[] {
     insight('CLOSE_OUT_RATE', severity, {
       figures,
       rectificationIds: now.items.filter((i) => !closed.has(i)).map((i) => i.id),
-      roundIds: [input.rounds[n - 2]!.id],
+      roundIds: [cohort.id],
     }),
   ]
 }
@@ -615,20 +619,18 @@ export function overdueItems(input: RoundInsightInput): Insight[] {
   for (const items of groupBy(overdue, (i) => k(i.orgId)).values()) {
     out.push(
       insight('OVERDUE_BY_ORG', items.length > 1 ? 'WARNING' : 'NOTICE', {
-        orgs: [named(items[0]!.orgId)],
+        orgs: [named(items[0].orgId)],
         figures: { overdue: String(items.length) },
         rectificationIds: items.map((i) => i.id),
         roundIds: roundsOf(items),
       }),
     )
   }
-  for (const items of groupBy(
-    overdue.filter((i) => i.team !== null),
-    (i) => k(i.team!.id),
-  ).values()) {
+  const withTeam = overdue.flatMap((i) => (i.team === null ? [] : [{ ...i, team: i.team }]))
+  for (const items of groupBy(withTeam, (i) => k(i.team.id)).values()) {
     out.push(
       insight('OVERDUE_BY_TEAM', 'NOTICE', {
-        teams: [items[0]!.team!],
+        teams: [items[0].team],
         orgs: [...new Map(items.map((i) => [k(i.orgId), named(i.orgId)])).values()],
         figures: {
           overdue: String(items.length),
@@ -643,7 +645,7 @@ export function overdueItems(input: RoundInsightInput): Insight[] {
   for (const items of groupBy(carried, (i) => k(i.orgId)).values()) {
     out.push(
       insight('CARRIED_OVER', 'WARNING', {
-        orgs: [named(items[0]!.orgId)],
+        orgs: [named(items[0].orgId)],
         figures: {
           items: String(items.length),
           maxCarryOvers: String(Math.max(...items.map((i) => i.carryOvers))),
@@ -677,27 +679,24 @@ export function teamConsistency(input: RoundInsightInput): Insight[] {
   }
   const out: Insight[] = []
   for (const category of CATEGORIES) {
-    const rows = input.assessments
-      .filter(
-        (a) => k(a.roundId) === k(round.id) && a.category === category && teamOf.has(k(a.org.id)),
-      )
-      .map((a) => ({
-        a,
-        team: teamOf.get(k(a.org.id))!,
-        deducted: sumScores(deductionOf.get(k(a.id)) ?? []),
-      }))
+    const rows = input.assessments.flatMap((a) => {
+      const team = teamOf.get(k(a.org.id))
+      if (k(a.roundId) !== k(round.id) || a.category !== category || !team) return []
+      return [{ a, team, deducted: sumScores(deductionOf.get(k(a.id)) ?? []) }]
+    })
     const byTeam = groupBy(rows, (r) => k(r.team.id))
     if (byTeam.size < 2) continue
     for (const team of byTeam.values()) {
-      const others = rows.filter((r) => k(r.team.id) !== k(team[0]!.team.id))
-      const mean = meanScore(team.map((r) => r.deducted))!
-      const othersMean = meanScore(others.map((r) => r.deducted))!
+      const others = rows.filter((r) => k(r.team.id) !== k(team[0].team.id))
+      // Two teams at least, so both sides have rows and a mean.
+      const mean = required(meanScore(team.map((r) => r.deducted)), 'the mean of a team')
+      const othersMean = required(meanScore(others.map((r) => r.deducted)), 'the mean of the other teams')
       const diff = minus(mean, othersMean)
       if (toDecimal(diff).abs().lte(toDecimal(t.consistencyMargin))) continue
       out.push(
         insight('TEAM_INCONSISTENCY', 'NOTICE', {
           category,
-          teams: [team[0]!.team],
+          teams: [team[0].team],
           orgs: team.map((r) => r.a.org),
           figures: {
             mean,
@@ -775,6 +774,6 @@ export function insightsForOrg(
 ): Insight[] {
   return insights.filter((x) => {
     if (x.kind === 'WEAK_DIMENSION') return x.category === category
-    return OWN_ORG_KINDS.includes(x.kind) && x.orgs.length === 1 && k(x.orgs[0]!.id) === k(orgId)
+    return OWN_ORG_KINDS.includes(x.kind) && x.orgs.length === 1 && x.orgs[0] !== undefined && k(x.orgs[0].id) === k(orgId)
   })
 }

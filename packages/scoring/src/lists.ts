@@ -67,8 +67,9 @@ export function computeLists(rows: readonly ListRow[], rules: RuleSet): ListsRes
   const marked = new Set<Id>()
   for (const row of rows) {
     const reasons: ListReason[] = []
-    const best = bestRank.get(row.category)!
-    const worst = worstRank.get(row.category)!
+    // Both maps hold every row's category (filled from these rows above).
+    const best = bestRank.get(row.category) ?? row.rank
+    const worst = worstRank.get(row.category) ?? row.rank
     if (red.has(row.category) && row.rank === best) reasons.push('FIRST_IN_CATEGORY')
     if (blueLast.has(row.category) && row.rank === worst && worst > best)
       reasons.push('LAST_IN_CATEGORY')

@@ -15,15 +15,17 @@ export function rankEntries<T extends { total: string }>(
   const allExact = keyed.every((k) => k.cents !== null)
   keyed.sort((a, b) => {
     // Integer hundredths compare exactly; totals with more decimals fall back to decimal.js.
-    const byTotal = allExact ? b.cents! - a.cents! : compareScores(b.entry.total, a.entry.total)
+    const byTotal =
+      allExact && a.cents !== null && b.cents !== null
+        ? b.cents - a.cents
+        : compareScores(b.entry.total, a.entry.total)
     if (byTotal !== 0) return byTotal
     return secondary ? secondary(a.entry, b.entry) : 0
   })
   const ranked: (T & { rank: number })[] = []
   let rank = 0
-  for (let i = 0; i < keyed.length; i++) {
-    const current = keyed[i]!
-    const previous = keyed[i - 1]
+  let previous: (typeof keyed)[number] | undefined
+  for (const [i, current] of keyed.entries()) {
     const tied =
       previous !== undefined &&
       (allExact
@@ -31,6 +33,7 @@ export function rankEntries<T extends { total: string }>(
         : compareScores(previous.entry.total, current.entry.total) === 0)
     if (!tied) rank = i + 1
     ranked.push({ ...current.entry, rank })
+    previous = current
   }
   return ranked
 }

@@ -18,7 +18,7 @@ type Path = (string | number)[]
 
 const HUNDRED = new D(100)
 
-function isBlank(x: unknown): boolean {
+function isBlank(x: unknown): x is null | undefined | '' {
   return x === null || x === undefined || x === ''
 }
 
@@ -89,7 +89,7 @@ export function validateScheme(scheme: SchemeDefinition): SchemeProblem[] {
   }
 
   if (isBlank(scheme.bonusCap)) report(['bonusCap'], 'SCHEME_BONUS_CAP_MISSING')
-  else amount(scheme.bonusCap!, ['bonusCap'])
+  else amount(scheme.bonusCap, ['bonusCap'])
 
   // Dimensions and their total.
   duplicates(scheme.dimensions, 'dimensions')
@@ -135,7 +135,7 @@ export function validateScheme(scheme: SchemeDefinition): SchemeProblem[] {
         const d = dimensionPosition.get(indicator.dimensionId)
         if (d === undefined) report(at('dimensionId'), 'UNKNOWN_DIMENSION', label)
         else if (max === null) totalUsable[d] = false
-        else indicatorTotals[d] = indicatorTotals[d]!.plus(max)
+        else indicatorTotals[d] = (indicatorTotals[d] ?? new D(0)).plus(max)
       }
     }
 
@@ -144,7 +144,7 @@ export function validateScheme(scheme: SchemeDefinition): SchemeProblem[] {
       const target = indicator.target
       if (isBlank(target)) report(at('target'), 'QUANTITY_TARGET_MISSING', label)
       else {
-        const t = amount(target!, at('target'))
+        const t = amount(target, at('target'))
         if (t?.isZero()) report(at('target'), 'QUANTITY_TARGET_MISSING', label)
       }
     }
@@ -153,7 +153,7 @@ export function validateScheme(scheme: SchemeDefinition): SchemeProblem[] {
   scheme.dimensions.forEach((dimension, d) => {
     const max = dimensionMax[d]
     if (max === null || max === undefined || !totalUsable[d]) return
-    const total = indicatorTotals[d]!
+    const total = indicatorTotals[d] ?? new D(0)
     if (!total.eq(max)) {
       report(['dimensions', d, 'maxPoints'], 'INDICATOR_TOTAL_MISMATCH', {
         dimension: dimension.name || dimension.code,

@@ -98,12 +98,12 @@ export function categoryAverageSeries(
       perRound = roundIds.map(() => [])
       totals.set(row.category, perRound)
     }
-    perRound[position]!.push(row.total)
+    perRound[position]?.push(row.total)
   }
-  return CATEGORY_ORDER.filter((c) => totals.has(c)).map((category) => ({
-    category,
-    values: totals.get(category)!.map((xs) => meanScore(xs)),
-  }))
+  return CATEGORY_ORDER.flatMap((category) => {
+    const perRound = totals.get(category)
+    return perRound ? [{ category, values: perRound.map((xs) => meanScore(xs)) }] : []
+  })
 }
 
 /** Findings per problem category and round, most frequent categories first (ties by first seen). */
@@ -121,7 +121,7 @@ export function findingCountsByCategory(
       series = { problemCategoryId: f.problemCategoryId, counts: roundIds.map(() => 0), total: 0 }
       byCategory.set(f.problemCategoryId, series)
     }
-    series.counts[position]! += 1
+    series.counts[position] = (series.counts[position] ?? 0) + 1
     series.total += 1
   }
   return [...byCategory.values()].sort((a, b) => b.total - a.total)
@@ -142,7 +142,8 @@ export function closeOutRate(
   for (const item of items) {
     const position = positions.get(item.roundId)
     if (position === undefined) continue
-    const rate = rates[position]!
+    const rate = rates[position]
+    if (rate === undefined) continue
     rate.total += 1
     if (item.closed) rate.closed += 1
   }
