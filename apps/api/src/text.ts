@@ -79,5 +79,6 @@ export function assertNoLookalike(
       problems.push({ path: [...at, field], message, code: 'duplicate' })
     }
   }
-  if (problems.length > 0) throw new ValidationError(problems[0]!.message, problems)
+  const [first] = problems
+  if (first) throw new ValidationError(first.message, problems)
 }

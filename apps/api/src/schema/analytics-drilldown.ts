@@ -56,7 +56,10 @@ function rectificationsOf(
 ) {
   return loadOnce(batch, `rectifications:${responseKey(info)}`, async () => {
     const rows = await load(batch.findingIds)
-    return new Map(rows.map((r) => [r.findingId!, r]))
+    const byFinding = new Map<number, Rectification>()
+    // Loaded by finding id, so every row has one; a row without would be a bug in `load`.
+    for (const r of rows) if (r.findingId !== null) byFinding.set(r.findingId, r)
+    return byFinding
   })
 }
 

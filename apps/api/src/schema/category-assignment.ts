@@ -69,7 +69,9 @@ async function applyAssignments(
     if ((before?.category ?? null) === item.category) continue
     let after = null
     if (item.category === null) {
-      await tx.orgCategoryAssignment.delete({ where: { id: before!.id } })
+      // Unchanged (null → null) was skipped above, so an assignment exists to delete.
+      if (!before) throw new Error(`no category assignment of org ${item.orgId} to remove`)
+      await tx.orgCategoryAssignment.delete({ where: { id: before.id } })
     } else if (before) {
       after = await tx.orgCategoryAssignment.update({
         where: { id: before.id },

@@ -94,10 +94,13 @@ const FindingPatch = builder.inputType('FindingPatch', {
   }),
 })
 
+const FINDINGS_PAGE = PAGES['Query.findings']
+if (!FINDINGS_PAGE) throw new Error('the page bounds of Query.findings are missing')
+
 builder.queryFields((t) => ({
   findings: t.prismaField({
     type: ['Finding'],
-    description: `Findings within the caller’s scope, filtered; newest round first, a page of \`limit\` (default and max ${PAGES['Query.findings']!.maxLimit}) from \`offset\`.`,
+    description: `Findings within the caller’s scope, filtered; newest round first, a page of \`limit\` (default and max ${FINDINGS_PAGE.maxLimit}) from \`offset\`.`,
     authScopes: { loggedIn: true },
     args: {
       limit: t.arg.int({ required: false }),

@@ -60,10 +60,13 @@ const InterviewItemInput = builder.inputType('InterviewItemInput', {
   }),
 })
 
+const INTERVIEWS_PAGE = PAGES['Query.interviews']
+if (!INTERVIEWS_PAGE) throw new Error('the page bounds of Query.interviews are missing')
+
 builder.queryFields((t) => ({
   interviews: t.prismaField({
     type: ['Interview'],
-    description: `Newest round first; a page of \`limit\` (default and max ${PAGES['Query.interviews']!.maxLimit}) from \`offset\`.`,
+    description: `Newest round first; a page of \`limit\` (default and max ${INTERVIEWS_PAGE.maxLimit}) from \`offset\`.`,
     authScopes: { loggedIn: true },
     args: {
       roundId: t.arg.int({ required: false }),

@@ -1,4 +1,5 @@
 import { builder } from '../builder'
+import { AuthenticationError } from '../errors'
 import { noticeAnalysis, saveNotice } from '../services/notice'
 
 /**
@@ -53,7 +54,8 @@ builder.mutationField('saveNotice', (t) =>
     errors: {},
     args: { roundId: t.arg.int(), input: t.arg({ type: NoticeInput }) },
     resolve: async (query, _root, { roundId, input }, ctx) => {
-      const user = ctx.user!
+      const user = ctx.user
+      if (!user) throw new AuthenticationError()
       const now = ctx.config.now()
       await ctx.prisma.$transaction((tx) => saveNotice(tx, { id: user.id, ip: ctx.ip }, roundId, input, now))
       return ctx.prisma.notice.findUniqueOrThrow({ ...query, where: { roundId } })

@@ -125,7 +125,7 @@ const RectificationPage = builder.objectRef<LedgerPage>('RectificationPage').imp
           where: { id: { in: page.ids } },
         })
         const order = new Map(page.ids.map((id, i) => [id, i]))
-        return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+        return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
       },
     }),
   }),

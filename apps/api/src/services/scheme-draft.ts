@@ -184,7 +184,8 @@ export async function saveSchemeDraft(
     problems.push({ path: p('dimensions'), message: '维度重复', code: 'DUPLICATE_ID' })
   if (duplicates(keptIndIds.map(String)).size)
     problems.push({ path: p('indicators'), message: '指标重复', code: 'DUPLICATE_ID' })
-  if (problems.length) throw new ValidationError(problems[0]!.message, problems)
+  const [first] = problems
+  if (first) throw new ValidationError(first.message, problems)
 
   // Indicators the draft drops go first. Codes are unique per scheme, so every dimension that is
   // dropped or renamed, and every kept indicator that is renamed, is parked on a temporary code

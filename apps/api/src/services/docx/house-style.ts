@@ -107,12 +107,17 @@ export function table(
 ): Table {
   const total = relative.reduce((a, b) => a + b, 0)
   const widths = relative.map((w) => Math.floor((w / total) * TEXT_WIDTH))
+  const widthAt = (i: number): number => {
+    const width = widths[i]
+    if (width === undefined) throw new Error(`table column ${i} has no width`)
+    return width
+  }
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
   const align = (i: number) => (leftColumns.includes(i) ? 'left' : options.rightColumns?.includes(i) ? 'right' : 'center')
   const bodyRow = (r: string[]) =>
     new TableRow({
       cantSplit: true,
-      children: r.map((v, i) => cell(v, { width: widths[i]!, align: align(i) })),
+      children: r.map((v, i) => cell(v, { width: widthAt(i), align: align(i) })),
     })
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -122,7 +127,7 @@ export function table(
     rows: [
       new TableRow({
         tableHeader: true,
-        children: headers.map((h, i) => cell(h, { header: true, width: widths[i]! })),
+        children: headers.map((h, i) => cell(h, { header: true, width: widthAt(i) })),
       }),
       ...rows.map(bodyRow),
       ...(options.footer ? [bodyRow(options.footer)] : []),

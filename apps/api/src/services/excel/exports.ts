@@ -355,7 +355,10 @@ async function adjustmentsExport(db: Db, actor: Actor, params: ExportParams): Pr
       ...months.map((m) => ({
         header: `${Number(m.slice(0, 4))}年${Number(m.slice(5))}月`,
         width: 11,
-        value: (o: OrgRow) => (o.byMonth.has(m) ? o.byMonth.get(m)! / 100 : null),
+        value: (o: OrgRow) => {
+          const cents = o.byMonth.get(m)
+          return cents === undefined ? null : cents / 100
+        },
         numFmt: SIGNED_SCORE_FORMAT,
       })),
       {
@@ -409,7 +412,10 @@ async function annualExport(db: Db, actor: Actor, params: ExportParams): Promise
     { header: '名次', width: 7, value: (r) => r.seq, numFmt: '0' },
     { header: '党组织编码', width: 12, value: (r) => r.org.code },
     { header: '党组织', width: 28, value: (r) => r.org.name },
-    { header: '类别', width: 8, value: (r) => (categoryOf.get(r.orgId) ? CATEGORY_LABELS[categoryOf.get(r.orgId)!] : '') },
+    { header: '类别', width: 8, value: (r) => {
+      const category = categoryOf.get(r.orgId)
+      return category ? CATEGORY_LABELS[category] : ''
+    } },
     ...[1, 2, 3, 4].map((q) => ({
       header: `第${['一', '二', '三', '四'][q - 1]}季度总分`,
       width: 12,

@@ -119,7 +119,7 @@ async function orgsTemplate(db: Db, year: number): Promise<ExcelJS.Workbook> {
       assessed: o.assessed ? '是' : '否',
       active: o.active ? '是' : '否',
       sortOrder: o.sortOrder,
-      category: categoryOf.has(o.id) ? CATEGORY_LABELS[categoryOf.get(o.id)!] : null,
+      category: ((c) => (c ? CATEGORY_LABELS[c] : null))(categoryOf.get(o.id)),
     })),
     { unitType: LISTS.unitType, assessed: LISTS.yesNo, active: LISTS.yesNo, category: LISTS.category },
   )
@@ -156,7 +156,7 @@ async function indicatorsTemplate(db: Db, schemeId: number | null | undefined) {
   const shared = await db.sharedIndicator.findMany({ where: { year: scheme.year, areaId: scheme.areaId }, orderBy: { code: 'asc' } })
   const dimCode = new Map(scheme.dimensions.map((d) => [d.id, d.code]))
   const wb = newWorkbook()
-  specSheet(
+  const dimensionSheet = specSheet(
     wb,
     DIMENSION_SHEET,
     scheme.dimensions.map((d) => ({ code: d.code, name: d.name, maxPoints: Number(d.maxPoints.toString()) })),
@@ -182,7 +182,7 @@ async function indicatorsTemplate(db: Db, schemeId: number | null | undefined) {
     { method: LISTS.method, unitType: LISTS.unitRestriction },
   )
   ws.getColumn(5).numFmt = '0.00'
-  wb.getWorksheet(DIMENSION_SHEET.name)!.getColumn(3).numFmt = '0.00'
+  dimensionSheet.getColumn(3).numFmt = '0.00'
   type SharedRow = (typeof shared)[number]
   addTableSheet<SharedRow>(
     wb,
@@ -229,12 +229,12 @@ async function findingsTemplate(db: Db, actor: Actor, roundId: number | null | u
     db.problemCategory.findMany({ where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }),
   ])
   const wb = newWorkbook()
-  specSheet(wb, FINDING_SHEET, [], {
+  const findingSheet = specSheet(wb, FINDING_SHEET, [], {
     area: round.areas.map((a) => a.area.name),
     checkMethod: LISTS.checkMethod,
     problemCategory: problemCategories.map((p) => p.name).filter((n) => !n.includes(',')).slice(0, 40),
   })
-  wb.getWorksheet(FINDING_SHEET.name)!.getColumn(4).numFmt = 'yyyy-mm-dd'
+  findingSheet.getColumn(4).numFmt = 'yyyy-mm-dd'
   type AssignmentRow = (typeof assignments)[number]
   addTableSheet<AssignmentRow>(
     wb,

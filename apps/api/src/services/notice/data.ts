@@ -292,10 +292,11 @@ export async function loadNoticeData(db: Db, roundId: number, now: Date): Promis
 
   const defaults = defaultNoticeFields(round)
   const notice = round.notice
-  const edited = notice?.analysis != null && notice.analysis.trim() !== ''
+  const editedText = notice?.analysis?.trim() ? notice.analysis : null
+  const edited = editedText !== null
   const analysis = {
-    paragraphs: edited
-      ? analysisParagraphs(notice.analysis!)
+    paragraphs: editedText !== null
+      ? analysisParagraphs(editedText)
       : await generatedNoticeAnalysis(db, round.id, areas.map((a) => ({ id: a.id, name: a.name })), now),
     edited,
   }
@@ -327,7 +328,7 @@ export async function loadNoticeData(db: Db, roundId: number, now: Date): Promis
     },
     problemCategories,
     rectification: {
-      deadline: deadlines.length ? deadlines[deadlines.length - 1]! : null,
+      deadline: deadlines.at(-1) ?? null,
       byOrg: [...rectByOrg.values()]
         .sort((a, b) => a.sortOrder - b.sortOrder)
         .map(({ sortOrder: _s, ...rest }) => rest),

@@ -106,8 +106,9 @@ export function noticeBlocks(data: NoticeData): (Paragraph | Table)[] {
   // 三、月度绩效加减分
   blocks.push(heading1('三、月度绩效加减分'))
   const adjustments = data.areas.flatMap((a) => a.adjustments.map((x) => ({ ...x, areaName: a.areaName })))
-  if (adjustments.length) {
-    const month = adjustments[0]!.month
+  const [firstAdjustment] = adjustments
+  if (firstAdjustment) {
+    const month = firstAdjustment.month
     const [y, m] = month.split('-').map(Number)
     blocks.push(
       bodyParagraph(

@@ -88,8 +88,9 @@ export function renderNoticeHtml(data: NoticeData): string {
 
   out.push('<h2>三、月度绩效加减分</h2>')
   const adjustments = data.areas.flatMap((a) => a.adjustments.map((x) => ({ ...x, areaName: a.areaName })))
-  if (adjustments.length) {
-    const [y, m] = adjustments[0]!.month.split('-').map(Number)
+  const [firstAdjustment] = adjustments
+  if (firstAdjustment) {
+    const [y, m] = firstAdjustment.month.split('-').map(Number)
     p(`根据考核评价结果，对以下党组织在${y}年${m}月月度绩效中予以加减分：`)
     out.push(
       tableHtml(

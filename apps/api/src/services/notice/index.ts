@@ -68,7 +68,8 @@ export async function saveNotice(
   if (analysis && analysis.length > ANALYSIS_MAX) {
     problems.push({ path: ['input', 'analysis'], message: `不能超过 ${ANALYSIS_MAX} 个字符`, code: 'too_long' })
   }
-  if (problems.length) throw new ValidationError(problems[0]!.message, problems)
+  const [first] = problems
+  if (first) throw new ValidationError(first.message, problems)
 
   const before = round.notice
   const defaults = defaultNoticeFields(round)
