@@ -112,7 +112,12 @@ function buildRound(scheme: SchemeDefinition): Org[] {
   return Array.from({ length: ORGS }, (_, o) => {
     const inputs = scheme.indicators.flatMap((i): IndicatorInputValue[] => {
       if (i.method === 'RATING') {
-        return [{ indicatorId: i.id, ratingLevel: required(RATING_LEVELS[Math.floor(random() * 4)], 'a rating level').label }]
+        return [
+          {
+            indicatorId: i.id,
+            ratingLevel: required(RATING_LEVELS[Math.floor(random() * 4)], 'a rating level').label,
+          },
+        ]
       }
       if (i.method === 'QUANTITY') return [{ indicatorId: i.id, quantityValue: cents(8) }]
       if (i.method === 'BONUS') return [{ indicatorId: i.id, bonusPoints: cents(3) }]
@@ -120,7 +125,10 @@ function buildRound(scheme: SchemeDefinition): Org[] {
     })
     const findings = Array.from({ length: FINDINGS_PER_ORG }, () => ({
       id: ++findingId,
-      indicatorId: required(deductionIds[Math.floor(random() * deductionIds.length)], 'a deduction indicator'),
+      indicatorId: required(
+        deductionIds[Math.floor(random() * deductionIds.length)],
+        'a deduction indicator',
+      ),
       deduction: (0.25 * (1 + Math.floor(random() * 4))).toFixed(2),
       counts: random() < 0.9,
     }))

@@ -690,7 +690,10 @@ export function teamConsistency(input: RoundInsightInput): Insight[] {
       const others = rows.filter((r) => k(r.team.id) !== k(team[0].team.id))
       // Two teams at least, so both sides have rows and a mean.
       const mean = required(meanScore(team.map((r) => r.deducted)), 'the mean of a team')
-      const othersMean = required(meanScore(others.map((r) => r.deducted)), 'the mean of the other teams')
+      const othersMean = required(
+        meanScore(others.map((r) => r.deducted)),
+        'the mean of the other teams',
+      )
       const diff = minus(mean, othersMean)
       if (toDecimal(diff).abs().lte(toDecimal(t.consistencyMargin))) continue
       out.push(
@@ -774,6 +777,11 @@ export function insightsForOrg(
 ): Insight[] {
   return insights.filter((x) => {
     if (x.kind === 'WEAK_DIMENSION') return x.category === category
-    return OWN_ORG_KINDS.includes(x.kind) && x.orgs.length === 1 && x.orgs[0] !== undefined && k(x.orgs[0].id) === k(orgId)
+    return (
+      OWN_ORG_KINDS.includes(x.kind) &&
+      x.orgs.length === 1 &&
+      x.orgs[0] !== undefined &&
+      k(x.orgs[0].id) === k(orgId)
+    )
   })
 }
