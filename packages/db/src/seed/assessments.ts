@@ -7,6 +7,7 @@ import {
   annualRollup,
   chinaMonth,
   DEFAULT_RATING_LEVELS,
+  required,
   roundResults,
   scoreAssessment,
   type AssessmentScore,
@@ -47,7 +48,7 @@ export function drawInputs(
       inputs.push({ indicatorId: id, ratingLevel: level })
     } else if (ind.method === 'QUANTITY') {
       const target = Number(ind.target)
-      const seed = scheme.indicatorSeed.get(id)!
+      const seed = required(scheme.indicatorSeed.get(id), `the seed of indicator ${id}`)
       let value: number
       if (seed.targetUnit === '%')
         value = Math.min(100, Math.round((88 + 12 * s + (random.next() - 0.3) * 8) * 10) / 10)
@@ -93,8 +94,14 @@ export function createAssessment(
   for (const f of ctx.findings) {
     if (f.org.id !== org.id || f.area !== area) continue
     f.assessmentId = id
-    f.indicatorId = scheme.indicatorId.get(f.problem.indicator)!
-    const row = catalog.rows.finding.find((r) => r.id === f.id)!
+    f.indicatorId = required(
+      scheme.indicatorId.get(f.problem.indicator),
+      `indicator ${f.problem.indicator}`,
+    )
+    const row = required(
+      catalog.rows.finding.find((r) => r.id === f.id),
+      `finding row ${f.id}`,
+    )
     row.assessmentId = id
     row.indicatorId = f.indicatorId
   }
@@ -108,7 +115,7 @@ export function scoreAndPublish(
   random: Random,
 ): void {
   const { rows, ids } = catalog
-  const publishedAt = ctx.publishedAt!
+  const publishedAt = required(ctx.publishedAt, 'the publication time of a published round')
   const month = chinaMonth(publishedAt)
   const rules = catalog.ruleSet(ctx.spec.year)
   const scored: Scored[] = []
@@ -127,8 +134,8 @@ export function scoreAndPublish(
       const score = scoreAssessment(scheme.prepared, { unitType: org.unitType, inputs, findings })
       scored.push({ org, area, category, assessmentId: id, score })
       ctx.scores.set(key(org.id, area), { total: score.total, base: score.base })
-      const team = ctx.teamOf.get(org.id)!
-      const visit = ctx.visitDay.get(org.id)!
+      const team = required(ctx.teamOf.get(org.id), `the team of org ${org.code}`)
+      const visit = required(ctx.visitDay.get(org.id), `the visit day of org ${org.code}`)
       for (const input of inputs) {
         rows.indicatorInput.push({
           id: ids.take('indicatorInput'),
@@ -159,7 +166,7 @@ export function scoreAndPublish(
         bonusScore: score.bonus,
         totalScore: score.total,
         frozenAt: publishedAt,
-        updatedById: team.members[0]!.id,
+        updatedById: required(team.members[0], 'the first member of a team').id,
         createdAt: at(ctx.spec.start, '08:30'),
         updatedAt: publishedAt,
       })
@@ -207,7 +214,7 @@ export function scoreAndPublish(
     id: ids.take('notice'),
     roundId: ctx.id,
     docNo: `白供电党〔${pubYear}〕${2 + ctx.index}号`,
-    title: `关于${ctx.spec.year}年第${QUARTER_NAMES[ctx.spec.quarter - 1]!}季度基层党建工作季度差异化积分考核评价结果的通报`,
+    title: `关于${ctx.spec.year}年第${required(QUARTER_NAMES[ctx.spec.quarter - 1], `the name of quarter ${ctx.spec.quarter}`)}季度基层党建工作季度差异化积分考核评价结果的通报`,
     issuedBy: '中共国网白银供电公司委员会',
     issuedAt: publishedAt,
   })
@@ -227,8 +234,14 @@ export function interview(
   random: Random,
 ): void {
   const { rows, ids } = catalog
-  const area = AREAS.find((a) => a.code === s.area)!
-  const date = addDays(ctx.spec.published!, 6 + (s.org.sortOrder % 4))
+  const area = required(
+    AREAS.find((a) => a.code === s.area),
+    `area ${s.area}`,
+  )
+  const date = addDays(
+    required(ctx.spec.published, 'the publication date of a published round'),
+    6 + (s.org.sortOrder % 4),
+  )
   const id = ids.take('interview')
   const why = reasons.includes('BELOW_THRESHOLD')
     ? `基础得分${s.score.base}分，低于98分`
@@ -275,7 +288,7 @@ export function assessCurrent(
     for (const org of catalog.orgs) {
       const { id, scheme, category } = createAssessment(catalog, ctx, org, area)
       const visit = ctx.visitDay.get(org.id)
-      const team = ctx.teamOf.get(org.id)!
+      const team = required(ctx.teamOf.get(org.id), `the team of org ${org.code}`)
       let status: 'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED' = 'NOT_STARTED'
       if (visit !== undefined) {
         status = random.chance(0.35) ? 'SUBMITTED' : 'IN_PROGRESS'
@@ -303,7 +316,10 @@ export function assessCurrent(
         category,
         unitType: org.unitType,
         status,
-        updatedById: visit !== undefined ? team.members[0]!.id : undefined,
+        updatedById:
+          visit !== undefined
+            ? required(team.members[0], 'the first member of a team').id
+            : undefined,
         version: visit !== undefined ? 2 : 1,
         createdAt: at(ctx.spec.start, '08:30'),
         updatedAt: visit !== undefined ? at(visit, '16:00') : at(ctx.spec.start, '08:30'),
@@ -331,14 +347,21 @@ export function annualResults(catalog: Catalog, rounds: RoundCtx[], random: Rand
       })
       const totals = rounds
         .filter((r) => r.spec.year === year)
-        .map((r) => r.scores.get(key(org.id, MAIN_AREA))!.total)
+        .map(
+          (r) =>
+            required(r.scores.get(key(org.id, MAIN_AREA)), `the main-area score of org ${org.code}`)
+              .total,
+        )
       const result = annualRollup({ quarterlyTotals: totals, quarterlyWeight: weight, components })
       rows.annualResult.push({
         id: ids.take('annualResult'),
         year,
         orgId: org.id,
         ...result,
-        computedAt: at(round.spec.published!, '12:00'),
+        computedAt: at(
+          required(round.spec.published, 'the publication date of a published round'),
+          '12:00',
+        ),
       })
     }
   }

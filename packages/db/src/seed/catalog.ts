@@ -5,6 +5,7 @@
 import {
   DEFAULT_RULE_SET,
   prepareScheme,
+  required,
   toFixed2,
   validateScheme,
   type PreparedScheme,
@@ -192,7 +193,7 @@ export function buildCatalog(hashes: PasswordHashes): Catalog {
   const orgByCode = new Map<string, Org>()
   ORGS.forEach((seed, index) => {
     const id = ids.take('organization')
-    const parentId = seed.parent ? orgByCode.get(seed.parent)!.id : companyId
+    const parentId = seed.parent ? required(orgByCode.get(seed.parent), `parent org ${seed.parent}`).id : companyId
     rows.organization.push({
       id,
       code: seed.code,
@@ -207,7 +208,7 @@ export function buildCatalog(hashes: PasswordHashes): Catalog {
       ...seed,
       id,
       sortOrder: index + 1,
-      secretary: SECRETARIES[index]!,
+      secretary: required(SECRETARIES[index], `secretary ${index}`),
       userId: 0,
     }
     orgs.push(org)
@@ -272,7 +273,7 @@ export function buildCatalog(hashes: PasswordHashes): Catalog {
   })
   const inspectors: Inspector[] = INSPECTORS.map(([username, name, home]) => {
     const id = ids.take('user')
-    const homeOrgId = orgByCode.get(home)!.id
+    const homeOrgId = required(orgByCode.get(home), `org ${home}`).id
     rows.user.push({
       id,
       username,
@@ -307,7 +308,7 @@ export function buildCatalog(hashes: PasswordHashes): Catalog {
       id,
       code: problem.code,
       name: problem.name,
-      description: `常见表现：${problem.findings[0]!}。`,
+      description: `常见表现：${required(problem.findings[0], `a sample finding of problem ${problem.code}`)}。`,
       sortOrder: index + 1,
     })
   })
@@ -335,7 +336,7 @@ function buildSchemes(
   adminId: number,
 ): Map<string, SchemeInfo> {
   const schemes = new Map<string, SchemeInfo>()
-  const latestYear = SCHEME_YEARS[SCHEME_YEARS.length - 1]!
+  const latestYear = required(SCHEME_YEARS[SCHEME_YEARS.length - 1], 'the latest scheme year')
   for (const year of SCHEME_YEARS) {
     const sharedId = new Map<string, number>()
     for (const s of SHARED_INDICATORS) {

@@ -1,5 +1,6 @@
 /** Shapes shared by the steps that build the demo's inspection history. */
 
+import { required } from '@redblue/scoring'
 import type { ReconciliationStatus } from '../generated/prisma/enums'
 import { type Inspector, type Org } from './catalog'
 import { type ProblemSeed } from './problems'
@@ -21,7 +22,7 @@ export interface RoundSpec {
 export const QUARTER_NAMES = ['一', '二', '三', '四']
 
 export const roundName = (spec: RoundSpec) =>
-  `${spec.year}年第${QUARTER_NAMES[spec.quarter - 1]!}季度党建工作检查`
+  `${spec.year}年第${required(QUARTER_NAMES[spec.quarter - 1], `the name of quarter ${spec.quarter}`)}季度党建工作检查`
 
 export interface Team {
   id: number

@@ -1,6 +1,6 @@
 /** Findings of the demo rounds: who had which problem, on which form, and how it was reconciled. */
 
-import { findRepeats } from '@redblue/scoring'
+import { findRepeats, required } from '@redblue/scoring'
 import type { CheckMethod } from '../generated/prisma/enums'
 import { type Catalog, type Org } from './catalog'
 import { PROBLEMS } from './problems'
@@ -49,7 +49,11 @@ export function ensureEveryCategory(raw: RawFinding[][]): void {
     for (const f of all) counts.set(f.problem.code, (counts.get(f.problem.code) ?? 0) + 1)
     const donor = all
       .filter((f) => f.area === problem.area)
-      .sort((a, b) => counts.get(b.problem.code)! - counts.get(a.problem.code)!)[0]
+      .sort(
+        (a, b) =>
+          required(counts.get(b.problem.code), `the count of problem ${b.problem.code}`) -
+          required(counts.get(a.problem.code), `the count of problem ${a.problem.code}`),
+      )[0]
     if (!donor) throw new Error(`No finding in area ${problem.area} to turn into ${problem.code}`)
     donor.problem = problem
   }
@@ -73,7 +77,7 @@ export function drawCurrentFindings(
     for (let i = 0; i < n; i++) {
       const problem =
         i === 0 && before.length > 0
-          ? before[0]!.problem
+          ? required(before[0], 'an earlier finding').problem
           : random.weighted(
               PROBLEMS.filter((p) => p.area === MAIN_AREA).map((p) => [p, p.weight] as const),
             )
@@ -134,16 +138,14 @@ export function recordFindings(
     const orgForms = forms.get(f.org.id)
     if (!orgForms) throw new Error(`Finding for ${f.org.code}, which was not visited`)
     const ofOrg = found.filter((g) => g.org.id === f.org.id)
-    const formId =
-      orgForms[
-        Math.min(
-          orgForms.length - 1,
-          Math.floor((ofOrg.indexOf(f) * orgForms.length) / ofOrg.length),
-        )
-      ]!
+    const slot = Math.min(
+      orgForms.length - 1,
+      Math.floor((ofOrg.indexOf(f) * orgForms.length) / ofOrg.length),
+    )
+    const formId = required(orgForms[slot], `feedback form ${slot} of org ${f.org.code}`)
     perForm.set(formId, (perForm.get(formId) ?? 0) + 1)
-    const team = ctx.teamOf.get(f.org.id)!
-    const visit = ctx.visitDay.get(f.org.id)!
+    const team = required(ctx.teamOf.get(f.org.id), `the team of org ${f.org.code}`)
+    const visit = required(ctx.visitDay.get(f.org.id), `the visit day of org ${f.org.code}`)
     const method: CheckMethod = random.pick(f.problem.methods)
     rows.finding.push({
       id: f.id,
@@ -152,7 +154,10 @@ export function recordFindings(
       areaId: catalog.areaId[f.area],
       assessmentId: 0, // set when the assessment exists (scoreAndPublish / assessCurrent)
       indicatorId: 0,
-      problemCategoryId: catalog.problemId.get(f.problem.code)!,
+      problemCategoryId: required(
+        catalog.problemId.get(f.problem.code),
+        `problem category ${f.problem.code}`,
+      ),
       feedbackFormId: formId,
       description: f.description,
       checkMethod: method,
@@ -165,7 +170,7 @@ export function recordFindings(
   })
   for (const form of rows.feedbackForm) {
     if (form.roundId !== ctx.id) continue
-    const n = perForm.get(form.id!) ?? 0
+    const n = perForm.get(required(form.id, 'the id of a written feedback form')) ?? 0
     form.summary =
       n === 0
         ? '经走访座谈、查阅资料、现场查看，未发现明显问题，党建工作开展规范。'
@@ -179,7 +184,10 @@ export function reconcile(catalog: Catalog, ctx: RoundCtx, random: Random): void
   const { rows, ids } = catalog
   const day = addDays(ctx.spec.end, 4)
   ctx.findings.forEach((f, i) => {
-    const row = rows.finding.find((r) => r.id === f.id)!
+    const row = required(
+      rows.finding.find((r) => r.id === f.id),
+      `finding row ${f.id}`,
+    )
     const when = at(day, `${9 + (i % 8)}:${String((i * 13) % 60).padStart(2, '0')}`)
     if (random.chance(0.12)) {
       rows.reconciliationRecord.push({

@@ -4,6 +4,7 @@
  * problem categories) plus a round in progress. Deterministic apart from "today": rectification
  * deadlines are set relative to the current date so overdue / due-soon items stay current.
  */
+import { required } from '@redblue/scoring'
 import { hash } from '@node-rs/argon2'
 import type { PrismaClient } from '../generated/prisma/client'
 import { buildCatalog, type SeedRows, type TableName } from './catalog'
@@ -38,8 +39,13 @@ const SEED = 20211201
 /** Prisma's advisory-lock key space is ours to share; any constant that is not the migrate key. */
 const SEED_LOCK_KEY = 72707370
 
-const orgName = (code: string) => ORGS.find((o) => o.code === code)!.name
-const secretaryOf = (code: string) => SECRETARIES[ORGS.findIndex((o) => o.code === code)]!
+const orgName = (code: string) =>
+  required(
+    ORGS.find((o) => o.code === code),
+    `org ${code}`,
+  ).name
+const secretaryOf = (code: string) =>
+  required(SECRETARIES[ORGS.findIndex((o) => o.code === code)], `the secretary of org ${code}`)
 
 /**
  * The orgs of the demo branch users. The data decides them (branch1: last in category I/II of the
@@ -90,8 +96,10 @@ export async function buildDemoPlan(now: Date = new Date()): Promise<DemoPlan> {
     [DEMO_PASSWORD, ...demoUsernames.map(() => DEMO_PASSWORD)].map((p) => hash(p)),
   )
   const catalog = buildCatalog({
-    demo: new Map(demoUsernames.map((u, i) => [u, demoHashes[i]!])),
-    shared: shared!,
+    demo: new Map(
+      demoUsernames.map((u, i) => [u, required(demoHashes[i], `the password hash of ${u}`)]),
+    ),
+    shared: required(shared, 'the shared indicators'),
   })
   const random = new Random(SEED)
   const { branchOrgs } = buildRounds(catalog, now, random)
@@ -102,9 +110,15 @@ export async function buildDemoPlan(now: Date = new Date()): Promise<DemoPlan> {
     if (org.code !== DEMO_BRANCH_ORGS[index]) {
       throw new Error(`The seed now picks ${org.code} for ${username}: update DEMO_BRANCH_ORGS`)
     }
-    const user = catalog.rows.user.find((u) => u.id === org.userId)!
+    const user = required(
+      catalog.rows.user.find((u) => u.id === org.userId),
+      `the user of org ${org.code}`,
+    )
     user.username = username
-    user.passwordHash = demoHashes[demoUsernames.indexOf(username)]!
+    user.passwordHash = required(
+      demoHashes[demoUsernames.indexOf(username)],
+      `the password hash of ${username}`,
+    )
   }
   const logins = DEMO_LOGINS.map((login) => ({ ...login }))
   return { rows: catalog.rows, logins }

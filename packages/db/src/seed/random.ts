@@ -1,3 +1,5 @@
+import { required } from '@redblue/scoring'
+
 /** A small deterministic PRNG (mulberry32), so the demo data is the same on every run. */
 export class Random {
   private state: number
@@ -26,7 +28,7 @@ export class Random {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick from an empty list')
-    return items[Math.floor(this.next() * items.length)]!
+    return required(items[Math.floor(this.next() * items.length)], 'the picked item')
   }
 
   /** Picks by weight; weights need not sum to 1. */
@@ -37,14 +39,14 @@ export class Random {
       r -= weight
       if (r < 0) return item
     }
-    return items[items.length - 1]![0]
+    return required(items[items.length - 1], 'the last weighted item')[0]
   }
 
   shuffle<T>(items: readonly T[]): T[] {
     const copy = [...items]
     for (let i = copy.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1))
-      ;[copy[i], copy[j]] = [copy[j]!, copy[i]!]
+      ;[copy[i], copy[j]] = [required(copy[j], `item ${j}`), required(copy[i], `item ${i}`)]
     }
     return copy
   }

@@ -1,6 +1,6 @@
 /** Rectification items (R8, R9) and their history, settled once the whole history is known. */
 
-import { defaultDeadline } from '@redblue/scoring'
+import { defaultDeadline, required } from '@redblue/scoring'
 import { type Catalog, type Org } from './catalog'
 import type { Random } from './random'
 import { addDays, at, dbDate, maxDay, minDay } from './time'
@@ -12,7 +12,7 @@ export interface OpenedRect extends RectificationCtx {
 
 export function openRectifications(catalog: Catalog, ctx: RoundCtx): OpenedRect[] {
   const { rows, ids } = catalog
-  const publishedAt = ctx.publishedAt!
+  const publishedAt = required(ctx.publishedAt, 'the publication time of a published round')
   const deadline = defaultDeadline(publishedAt, catalog.ruleSet(ctx.spec.year).rectificationDays)
   const opened: OpenedRect[] = []
   for (const f of ctx.findings) {
@@ -25,7 +25,10 @@ export function openRectifications(catalog: Catalog, ctx: RoundCtx): OpenedRect[
       findingId: f.id,
       orgId: f.org.id,
       roundId: ctx.id,
-      problemCategoryId: catalog.problemId.get(f.problem.code)!,
+      problemCategoryId: required(
+        catalog.problemId.get(f.problem.code),
+        `problem category ${f.problem.code}`,
+      ),
       title,
       measure: f.problem.measure,
       responsiblePerson: `${f.org.secretary}（支部书记）`,
@@ -89,7 +92,7 @@ export function settleRectifications(
   random: Random,
 ): void {
   const { rows, ids } = catalog
-  const latest = rounds[rounds.length - 1]!
+  const latest = required(rounds[rounds.length - 1], 'the latest round')
   const event = (
     rectificationId: number,
     type: 'CREATED' | 'EDITED' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'CARRIED_OVER',
@@ -123,15 +126,20 @@ export function settleRectifications(
   const globalQueue: FinalState[] = [...OPEN_STATES]
 
   for (const item of items) {
-    const row = rows.rectification.find((r) => r.id === item.id)!
+    const row = required(
+      rows.rectification.find((r) => r.id === item.id),
+      `rectification row ${item.id}`,
+    )
     const createdAt = row.createdAt as Date
     event(item.id, 'CREATED', createdAt, catalog.adminId, `整改期限：${item.defaultDeadline}`)
     const submitDay = addDays(item.defaultDeadline, -random.int(2, 12))
 
     if (item.round !== latest) {
-      const next = rounds[item.round.index + 1]!
+      const next = required(rounds[item.round.index + 1], 'the next round')
       const carried = item.round.index + 2 < rounds.length && random.chance(0.06)
-      const verifyRound = carried ? rounds[item.round.index + 2]! : next
+      const verifyRound = carried
+        ? required(rounds[item.round.index + 2], 'the round after next')
+        : next
       if (random.chance(0.1)) {
         event(
           item.id,
@@ -150,7 +158,10 @@ export function settleRectifications(
       }
       if (carried) {
         const visit = next.visitDay.get(item.org.id) ?? next.spec.start
-        const extended = addDays(next.spec.published!, 30)
+        const extended = addDays(
+          required(next.spec.published, 'the publication date of the next round'),
+          30,
+        )
         event(
           item.id,
           'CARRIED_OVER',
@@ -162,7 +173,9 @@ export function settleRectifications(
         row.carryOverCount = 1
         row.deadline = dbDate(extended)
       }
-      const lastDeadline = carried ? addDays(next.spec.published!, 30) : item.defaultDeadline
+      const lastDeadline = carried
+        ? addDays(required(next.spec.published, 'the publication date of the next round'), 30)
+        : item.defaultDeadline
       event(
         item.id,
         'SUBMITTED',
@@ -186,8 +199,10 @@ export function settleRectifications(
     }
 
     let state: FinalState
-    if (item.org.id === branchOrg.id && branchQueue.length > 0) state = branchQueue.shift()!
-    else if (globalQueue.length > 0 && random.chance(0.5)) state = globalQueue.shift()!
+    if (item.org.id === branchOrg.id && branchQueue.length > 0)
+      state = required(branchQueue.shift(), 'a queued state')
+    else if (globalQueue.length > 0 && random.chance(0.5))
+      state = required(globalQueue.shift(), 'a queued state')
     else
       state = random.weighted([
         ['CLOSED', 55],

@@ -5,6 +5,7 @@
  * @redblue/scoring from the generated inputs and findings.
  */
 
+import { required } from '@redblue/scoring'
 import { type Catalog, type Inspector, type Org } from './catalog'
 import { LEADERSHIP } from './people'
 import type { Random } from './random'
@@ -99,7 +100,7 @@ export function buildRounds(catalog: Catalog, now: Date, random: Random): Rounds
         k,
         Math.min(1, Math.max(0, org.strength + (random.next() - 0.5) * 0.2 + roundIndex * 0.02)),
       )
-    return strength.get(k)!
+    return required(strength.get(k), 'the strength of an org')
   }
 
   // Phase 1: which org had which kind of problem in which round (all published rounds, so every one
@@ -117,7 +118,14 @@ export function buildRounds(catalog: Catalog, now: Date, random: Random): Rounds
   PUBLISHED_ROUNDS.forEach((spec, r) => {
     const ctx = openRound(catalog, spec, r, previous, random)
     const forms = visitAndForms(catalog, ctx)
-    const found = recordFindings(catalog, ctx, raw[r]!, forms, previous, random)
+    const found = recordFindings(
+      catalog,
+      ctx,
+      required(raw[r], `the raw findings of round ${r}`),
+      forms,
+      previous,
+      random,
+    )
     ctx.findings = found
     reconcile(catalog, ctx, random)
     scoreAndPublish(catalog, ctx, strengthIn, random)
@@ -126,7 +134,7 @@ export function buildRounds(catalog: Catalog, now: Date, random: Random): Rounds
     previous = ctx
   })
 
-  const latest = rounds[rounds.length - 1]!
+  const latest = required(rounds[rounds.length - 1], 'the latest round')
   const branchOrgs = chooseBranchOrgs(catalog, latest)
   const current = openRound(catalog, CURRENT_ROUND, rounds.length, latest, random, branchOrgs)
   const forms = visitAndForms(catalog, current)
@@ -202,20 +210,26 @@ function openRound(
       [3, 'inspector2'],
     ] as const) {
       const i = pool.findIndex((x) => x.username === username)
-      ;[pool[slot], pool[i]] = [pool[i]!, pool[slot]!]
+      ;[pool[slot], pool[i]] = [
+        required(pool[i], `inspection pool slot ${i}`),
+        required(pool[slot], `inspection pool slot ${slot}`),
+      ]
     }
     // Team 1's other members must not come from the demo branch orgs (conflict of interest).
     const fromBranch = (x: Inspector) => branchOrgs.some((o) => o.id === x.homeOrgId)
     for (const slot of [1, 2]) {
-      if (!fromBranch(pool[slot]!)) continue
+      if (!fromBranch(required(pool[slot], `inspection pool slot ${slot}`))) continue
       const i = pool.findIndex((x, j) => j >= 6 && !fromBranch(x))
-      ;[pool[slot], pool[i]] = [pool[i]!, pool[slot]!]
+      ;[pool[slot], pool[i]] = [
+        required(pool[i], `inspection pool slot ${i}`),
+        required(pool[slot], `inspection pool slot ${slot}`),
+      ]
     }
   }
   const teams: Team[] = []
   for (let t = 0; t < 4; t++) {
     const teamId = ids.take('inspectionTeam')
-    const name = `第${QUARTER_NAMES[t]!}检查组`
+    const name = `第${required(QUARTER_NAMES[t], `the name of quarter ${t + 1}`)}检查组`
     const members = pool.slice(t * 3, t * 3 + 3)
     teams.push({ id: teamId, name, members, orgs: [] })
     rows.inspectionTeam.push({ id: teamId, roundId: id, name, createdAt: at(planningDay) })
@@ -248,8 +262,9 @@ function openRound(
   }
   if (branchOrgs) {
     for (const org of branchOrgs) {
-      if (!canInspect(teams[0]!, org)) throw new Error(`Team 1 cannot inspect ${org.code}`)
-      assign(teams[0]!, org)
+      if (!canInspect(required(teams[0], 'team 1'), org))
+        throw new Error(`Team 1 cannot inspect ${org.code}`)
+      assign(required(teams[0], 'team 1'), org)
     }
   }
   for (const org of random.shuffle(catalog.orgs)) {
@@ -297,7 +312,11 @@ function visitAndForms(catalog: Catalog, ctx: RoundCtx): Map<number, number[]> {
     // In the current round about 60% of each team's orgs have been visited so far.
     const visitedCount = inProgress ? Math.ceil(team.orgs.length * 0.6) : team.orgs.length
     team.orgs.slice(0, visitedCount).forEach((org, i) => {
-      visits.push({ org, team, day: days[Math.min(days.length - 1, Math.floor(i / 2))]! })
+      visits.push({
+        org,
+        team,
+        day: required(days[Math.min(days.length - 1, Math.floor(i / 2))], 'a visit day'),
+      })
     })
   }
   visits.sort((a, b) => a.day.localeCompare(b.day) || a.org.sortOrder - b.org.sortOrder)
@@ -314,7 +333,7 @@ function visitAndForms(catalog: Catalog, ctx: RoundCtx): Map<number, number[]> {
       formNo: `${ctx.spec.year}Q${ctx.spec.quarter}-${String(seq).padStart(3, '0')}`,
       visitDate: dbDate(day),
       summary: '',
-      createdById: team.members[0]!.id,
+      createdById: required(team.members[0], 'the first member of a team').id,
       createdAt: at(day, second ? '16:30' : '11:30'),
     })
     forms.set(org.id, [...(forms.get(org.id) ?? []), id])
@@ -324,9 +343,12 @@ function visitAndForms(catalog: Catalog, ctx: RoundCtx): Map<number, number[]> {
     addForm(org, team, day, false)
   }
   for (const code of ctx.spec.secondVisits) {
-    const org = catalog.orgByCode.get(code)!
-    const day = minDay(addDays(ctx.visitDay.get(org.id)!, 2), ctx.spec.end)
-    addForm(org, ctx.teamOf.get(org.id)!, day, true)
+    const org = required(catalog.orgByCode.get(code), `org ${code}`)
+    const day = minDay(
+      addDays(required(ctx.visitDay.get(org.id), `the visit day of org ${org.code}`), 2),
+      ctx.spec.end,
+    )
+    addForm(org, required(ctx.teamOf.get(org.id), `the team of org ${org.code}`), day, true)
   }
   return forms
 }
@@ -353,5 +375,8 @@ function chooseBranchOrgs(catalog: Catalog, latest: RoundCtx): [Org, Org] {
     marks.find((a) => a.orgId !== first.orgId && a.category === 'III') ??
     marks.find((a) => a.orgId !== first.orgId)
   if (!second) throw new Error('The latest round has only one blue-list org')
-  return [catalog.orgById.get(first.orgId)!, catalog.orgById.get(second.orgId)!]
+  return [
+    required(catalog.orgById.get(first.orgId), `org ${first.orgId}`),
+    required(catalog.orgById.get(second.orgId), `org ${second.orgId}`),
+  ]
 }

@@ -1,3 +1,4 @@
+import { required } from '@redblue/scoring'
 import type { OrgCategory, ScoringMethod, UnitType } from '../generated/prisma/enums'
 
 /** The three work areas of the board (看板范围). The main one has the full eight-dimension scheme. */
@@ -95,7 +96,7 @@ export const SHARED_INDICATORS: readonly {
 ]
 
 const sharedIndicator = (code: string, max: Partial<PerCategory>): IndicatorSeed => {
-  const s = SHARED_INDICATORS.find((x) => x.code === code)!
+  const s = required(SHARED_INDICATORS.find((x) => x.code === code), `shared indicator ${code}`)
   return {
     code,
     name: s.name,

@@ -1,3 +1,4 @@
+import { required } from '@redblue/scoring'
 import type { Prisma } from '../generated/prisma/client'
 import type { SeedRows, TableName } from './catalog'
 
@@ -43,7 +44,10 @@ export async function writeRows(tx: Tx, rows: SeedRows): Promise<Record<TableNam
   >`SELECT table_name, column_name, data_type FROM information_schema.columns
     WHERE table_schema = current_schema()`) {
     if (!columnTypes.has(table_name)) columnTypes.set(table_name, new Map())
-    columnTypes.get(table_name)!.set(column_name, data_type)
+    required(columnTypes.get(table_name), `the columns of table ${table_name}`).set(
+      column_name,
+      data_type,
+    )
   }
   const counts = {} as Record<TableName, number>
   const now = new Date()
@@ -61,7 +65,10 @@ export async function writeRows(tx: Tx, rows: SeedRows): Promise<Record<TableNam
     for (let i = 0; i < data.length; i += BATCH) {
       const values = data.slice(i, i + BATCH).map((row) => {
         const cells = columns.map((c) =>
-          literal(c === 'updatedAt' && row[c] === undefined ? now : row[c], types.get(c)!),
+          literal(
+            c === 'updatedAt' && row[c] === undefined ? now : row[c],
+            required(types.get(c), `the type of column ${c}`),
+          ),
         )
         return `(${cells.join(', ')})`
       })
