@@ -4,6 +4,7 @@
  * request makes; and a small HTTP client that signs in and sends GraphQL the way the SPA does
  * (session cookie + the CSRF header).
  */
+import { required } from '@redblue/scoring'
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createDb } from '@redblue/db'
@@ -149,7 +150,7 @@ export class ApiClient {
     const res = await this.gql(LOGIN, { username, password: BENCH_PASSWORD }, null)
     const login = res.body.data?.login as { __typename?: string; message?: string } | undefined
     const cookie = (res.headers['set-cookie'] ?? [])
-      .map((c) => c.split(';')[0]!)
+      .map((c) => required(c.split(';')[0], 'a cookie'))
       .find((c) => c.startsWith('redblue_session=') && c.length > 'redblue_session='.length)
     if (!cookie || login?.__typename !== 'User') {
       throw new Error(`login as ${username} failed: ${JSON.stringify(res.body)}`)

@@ -58,7 +58,9 @@ export class TableBuffer {
     if (values.length !== this.columns.length) {
       throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`)
     }
-    for (let i = 0; i < values.length; i++) this.data[i]!.push(values[i] ?? null)
+    // One buffer per column (as many as values, checked above); for-of keeps this hot loop allocation-free.
+    let i = 0
+    for (const column of this.data) column.push(values[i++] ?? null)
     this.rows++
     if (this.rows >= this.writer.batchRows) this.writer.flushUpTo(this.index)
   }

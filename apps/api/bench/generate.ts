@@ -21,6 +21,7 @@ import {
   prepareScheme,
   roundResults,
   scoreAssessment,
+  required,
   type AssessmentScore,
   type OrgCategory,
   type PreparedScheme,
@@ -649,7 +650,7 @@ export async function generateDataset(
     const unitType: UnitType = rnd.chance(0.3) ? 'HEADQUARTERS' : 'GRASSROOTS'
     const code = `O${pad(i + 1, 5)}`
     const name = general ? `第${i + 1}党总支` : `第${Math.floor(i / 30) + 1}党总支第${i + 1}党支部`
-    const parentId = general ? rootId : orgs[i % generalCount]!.id
+    const parentId = general ? rootId : required(orgs[i % generalCount], 'a general org').id
     tables.organization.add(id, code, name, `支部${i + 1}`, unitType, parentId, true, i + 1, stamp)
     let category = rnd.weighted<OrgCategory>([
       ['I', 30],
@@ -669,7 +670,7 @@ export async function generateDataset(
       name,
       unitType,
       userId: 0,
-      secretary: secretaries[i]!,
+      secretary: required(secretaries[i], `secretary ${i}`),
       categoryByYear,
     })
   }
@@ -731,7 +732,7 @@ export async function generateDataset(
           year,
           areaId,
           category,
-          `${year}年${AREAS[areaIndex]![1]}${category}类考核方案`,
+          `${year}年${required(AREAS[areaIndex], `area ${areaIndex}`)[1]}${category}类考核方案`,
           'PUBLISHED',
           '5.00',
           iso(published),
@@ -747,7 +748,9 @@ export async function generateDataset(
           tables.indicator.add(
             indicatorId,
             id,
-            i.dimension === null ? null : dimensionIds[i.dimension]!,
+            i.dimension === null
+              ? null
+              : required(dimensionIds[i.dimension], `dimension ${i.dimension}`),
             i.code,
             i.name,
             `${i.name}的评价标准`,
@@ -823,7 +826,7 @@ export async function generateDataset(
   await runner.query('VACUUM ANALYZE')
   progress(`done · ${writer.written.toLocaleString('en-US')} rows`, totalWork, totalWork)
 
-  const orgForBranch = orgs[Math.min(orgs.length - 1, generalCount)]!
+  const orgForBranch = required(orgs[Math.min(orgs.length - 1, generalCount)], 'an org')
   return {
     size: {
       orgs: orgCount,
@@ -837,7 +840,7 @@ export async function generateDataset(
     rows: writer.written,
     ms: Date.now() - started,
     roundIds: rounds.map((r) => r.id),
-    lastRoundId: rounds[rounds.length - 1]!.id,
+    lastRoundId: required(rounds[rounds.length - 1], 'the latest round').id,
     areaIds,
     users: {
       admin: 'admin',
@@ -872,7 +875,7 @@ export async function generateDataset(
       tables.roundStatusChange.add(
         ids.take('roundStatusChange'),
         round.id,
-        i === 0 ? null : steps[i - 1]![0],
+        i === 0 ? null : required(steps[i - 1], `step ${i - 1}`)[0],
         status,
         adminId,
         iso(at),
@@ -884,18 +887,23 @@ export async function generateDataset(
     for (let t = 0; t < teamCount; t++) {
       const id = ids.take('inspectionTeam')
       tables.inspectionTeam.add(id, round.id, `第${t + 1}检查组`)
-      const members = Array.from(
-        { length: TEAM_SIZE },
-        (_, m) => inspectorIds[(t * TEAM_SIZE + m + round.index) % inspectorIds.length]!,
+      const members = Array.from({ length: TEAM_SIZE }, (_, m) =>
+        required(
+          inspectorIds[(t * TEAM_SIZE + m + round.index) % inspectorIds.length],
+          'an inspector',
+        ),
       )
-      teams.push({ id, leader: members[0]! })
+      teams.push({ id, leader: required(members[0], 'the first member of a team') })
     }
     teams.forEach((team, t) => {
       for (let m = 0; m < TEAM_SIZE; m++) {
         tables.teamMember.add(
           ids.take('teamMember'),
           team.id,
-          inspectorIds[(t * TEAM_SIZE + m + round.index) % inspectorIds.length]!,
+          required(
+            inspectorIds[(t * TEAM_SIZE + m + round.index) % inspectorIds.length],
+            'an inspector',
+          ),
           m === 0,
         )
       }
@@ -908,7 +916,7 @@ export async function generateDataset(
       )
     })
     const teamOf = (orgIndex: number) =>
-      teams[(Math.floor(orgIndex / ORGS_PER_TEAM) + round.index) % teams.length]!
+      required(teams[(Math.floor(orgIndex / ORGS_PER_TEAM) + round.index) % teams.length], 'a team')
 
     // Plan the round in memory: forms, findings, inputs; then score, rank and mark.
     const assessments: PlannedAssessment[] = []
@@ -922,7 +930,10 @@ export async function generateDataset(
     const keys = new Set<string>()
     for (const [orgIndex, org] of orgs.entries()) {
       const team = teamOf(orgIndex)
-      const category = org.categoryByYear.get(round.year)!
+      const category = required(
+        org.categoryByYear.get(round.year),
+        `the ${round.year} category of an org`,
+      )
       const formIds: number[] = []
       const visitDates = new Map<number, string>()
       const formCount = r.chance(0.3) ? 2 : 1
@@ -940,7 +951,10 @@ export async function generateDataset(
         visitDates.set(id, visitDate)
       }
       const own = areaIds.map((_, areaIndex): PlannedAssessment => {
-        const scheme = schemes.get(schemeKey(round.year, areaIndex, category))!
+        const scheme = required(
+          schemes.get(schemeKey(round.year, areaIndex, category)),
+          `the scheme of ${round.year}, area ${areaIndex}, category ${category}`,
+        )
         const assessment: PlannedAssessment = {
           id: ids.take('assessment'),
           org,
@@ -982,7 +996,7 @@ export async function generateDataset(
           ? 0
           : r.int(Math.floor(options.findings / 2), Math.ceil((options.findings * 3) / 2))
       for (let n = 0; n < findingCount; n++) {
-        const assessment = own[r.int(0, own.length - 1)]!
+        const assessment = required(own[r.int(0, own.length - 1)], 'an own finding')
         const problemCategoryId = r.weighted(problemWeights)
         const key = `${org.id}:${problemCategoryId}`
         keys.add(key)
@@ -994,12 +1008,14 @@ export async function generateDataset(
           indicatorIndex: r.pick(deductionIndexes),
           problemCategoryId,
           feedbackFormId: formId,
-          description: `${r.pick(FINDING_TEXTS)}${PROBLEMS[problemCategoryId - problemIds[0]!]}（${org.name}）`,
+          description: `${r.pick(FINDING_TEXTS)}${PROBLEMS[problemCategoryId - required(problemIds[0], 'a problem category')]}（${org.name}）`,
           checkMethod: r.pick(['INTERVIEW', 'DOCUMENT_REVIEW', 'ONSITE_CHECK'] as const),
           deduction: r.weighted(DEDUCTIONS),
           isRepeat: previousKeys.has(key),
           status: r.weighted(published ? STATUS_PUBLISHED : STATUS_RECONCILING),
-          createdAt: iso(dayAt(visitDates.get(formId)!, 16)),
+          createdAt: iso(
+            dayAt(required(visitDates.get(formId), `the visit date of form ${formId}`), 16),
+          ),
         })
       }
       assessments.push(...own)
@@ -1029,7 +1045,10 @@ export async function generateDataset(
           })),
           findings: a.findings.map((f) => ({
             id: f.id,
-            indicatorId: a.scheme.indicatorIds[f.indicatorIndex]!,
+            indicatorId: required(
+              a.scheme.indicatorIds[f.indicatorIndex],
+              `indicator ${f.indicatorIndex}`,
+            ),
             deduction: f.deduction,
             counts: f.status === 'CONFIRMED' || f.status === 'UPHELD',
           })),
@@ -1082,7 +1101,7 @@ export async function generateDataset(
         a.id,
         round.id,
         a.org.id,
-        areaIds[a.areaIndex]!,
+        required(areaIds[a.areaIndex], `area ${a.areaIndex}`),
         a.scheme.id,
         a.category,
         a.org.unitType,
@@ -1161,9 +1180,9 @@ export async function generateDataset(
           f.id,
           round.id,
           f.orgId,
-          areaIds[f.areaIndex]!,
+          required(areaIds[f.areaIndex], `area ${f.areaIndex}`),
           a.id,
-          a.scheme.indicatorIds[f.indicatorIndex]!,
+          required(a.scheme.indicatorIds[f.indicatorIndex], `indicator ${f.indicatorIndex}`),
           f.problemCategoryId,
           f.feedbackFormId,
           f.description,
@@ -1233,7 +1252,7 @@ export async function generateDataset(
           source === 'INTERVIEW' ? ref : null,
           orgId,
           round.id,
-          areaIds[a.areaIndex]!,
+          required(areaIds[a.areaIndex], `area ${a.areaIndex}`),
           a.category,
           problemCategoryId,
           title,
@@ -1261,7 +1280,7 @@ export async function generateDataset(
           interviewId,
           round.id,
           a.org.id,
-          areaIds[a.areaIndex]!,
+          required(areaIds[a.areaIndex], `area ${a.areaIndex}`),
           addDays(chinaDate(publishedAt), 7),
           '公司党委',
           a.org.secretary,
@@ -1273,7 +1292,7 @@ export async function generateDataset(
       const items: { itemId: number; a: PlannedAssessment; content: string }[] = []
       for (const { interviewId, a } of interviews) {
         for (const [k, content] of [
-          `针对${AREAS[a.areaIndex]![1]}失分项制定专项整改方案`,
+          `针对${required(AREAS[a.areaIndex], `area ${a.areaIndex}`)[1]}失分项制定专项整改方案`,
           '落实支部书记第一责任，按月报告整改进展',
         ].entries()) {
           const itemId = ids.take('interviewItem')

@@ -4,6 +4,7 @@
  * that request's), interleaving the API request and its hand-written SQL so both see the same load
  * on this shared machine.
  */
+import { required } from '@redblue/scoring'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { assertOk, type GqlResponse, type RunningApi } from './api'
@@ -44,7 +45,10 @@ export interface ScenarioResult {
 export function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b)
   const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
+    required(
+      sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))],
+      `the ${q} quantile`,
+    )
   const round = (x: number) => Math.round(x * 100) / 100
   return {
     n: sorted.length,

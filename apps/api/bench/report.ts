@@ -1,4 +1,5 @@
 /** The results file's shape, the speed goals (bench/README.md) checked against it, and the printed table. */
+import { required } from '@redblue/scoring'
 import type { SpeedProbe } from './speed'
 import type { LoadResult } from './load'
 import type { ScenarioResult } from './measure'
@@ -50,8 +51,9 @@ const RATIO_GOAL = 1.5
 const PUBLISH_GOAL_MS = 5000
 
 export function evaluateGoals(results: BenchResults): Goal[] {
-  const big = results.datasets[results.datasets.length - 1]!
-  const small = results.datasets.length > 1 ? results.datasets[0]! : null
+  const big = required(results.datasets[results.datasets.length - 1], 'the largest dataset')
+  const small =
+    results.datasets.length > 1 ? required(results.datasets[0], 'the smallest dataset') : null
   const goals: Goal[] = []
   for (const key of ['ranking', 'trend', 'drilldown']) {
     const r = big.requests.find((x) => x.key === key)
@@ -68,7 +70,7 @@ export function evaluateGoals(results: BenchResults): Goal[] {
     goals.push({
       goal: `${r.name}: API / hand-written SQL ≤ ${RATIO_GOAL}`,
       met: r.ratio <= RATIO_GOAL,
-      detail: `${r.latency.p50} ms / ${r.reference!.p50} ms = ${r.ratio}`,
+      detail: `${r.latency.p50} ms / ${required(r.reference, `the hand-written SQL figure of ${r.name}`).p50} ms = ${r.ratio}`,
     })
   }
   if (small) {
@@ -114,8 +116,9 @@ function statementsText(r: ScenarioResult | undefined): string {
 }
 
 export function printReport(results: BenchResults): void {
-  const big = results.datasets[results.datasets.length - 1]!
-  const small = results.datasets.length > 1 ? results.datasets[0]! : null
+  const big = required(results.datasets[results.datasets.length - 1], 'the largest dataset')
+  const small =
+    results.datasets.length > 1 ? required(results.datasets[0], 'the smallest dataset') : null
   const m = results.machine
   const s = big.size
   const out: string[] = []

@@ -5,6 +5,7 @@
  * (autocannon), repeats the statement counts on a smaller dataset, prints a table and writes
  * bench/results.json. See bench/README.md at the repository root.
  */
+import { required } from '@redblue/scoring'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -144,7 +145,7 @@ async function prepareDataset(
 }
 
 function pick<T>(items: readonly T[], i: number): T {
-  return items[i % items.length]!
+  return required(items[i % items.length], 'an item')
 }
 
 async function benchDataset(
@@ -181,7 +182,7 @@ async function benchDataset(
       `SELECT "year", "quarter" FROM "InspectionRound" WHERE "id" = $1`,
       [roundId],
     )
-    const { year, quarter } = lastRound[0]!
+    const { year, quarter } = required(lastRound[0], 'the latest round')
     const { rows: sampled } = await pool.query<{ id: number }>(
       `SELECT "id" FROM "Assessment" WHERE "roundId" = $1 ORDER BY md5("id"::text) LIMIT 200`,
       [roundId],
@@ -290,7 +291,8 @@ async function benchDataset(
       ]
       const longest = Math.max(...kinds.map((k) => k.length))
       const mix: LoadRequest[] = []
-      for (let i = 0; i < longest; i++) for (const kind of kinds) mix.push(kind[i % kind.length]!)
+      for (let i = 0; i < longest; i++)
+        for (const kind of kinds) mix.push(required(kind[i % kind.length], 'a kind'))
       load = await runLoad({
         url: api.url,
         connections: options.connections,
@@ -342,7 +344,7 @@ async function serverInfo(url: string) {
       `SELECT version(), current_setting('shared_buffers') AS shared_buffers, current_setting('work_mem') AS work_mem,
               current_setting('max_connections') AS max_connections`,
     )
-    return rows[0]!
+    return required(rows[0], 'the first row')
   } finally {
     await client.end()
   }

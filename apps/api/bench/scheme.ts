@@ -8,6 +8,7 @@ import { schemeDefinitionOf } from '@redblue/db'
 import {
   DEFAULT_RATING_LEVELS,
   validateScheme,
+  required,
   type SchemeDefinition,
   type ScoringMethod,
   type UnitType,
@@ -122,16 +123,19 @@ export function schemeDefinition(
   const definition = schemeDefinitionOf({
     bonusCap: BONUS_CAP,
     dimensions: shape.dimensions.map((d) => ({
-      id: dimensionIds[d.index]!,
+      id: required(dimensionIds[d.index], `dimension ${d.index}`),
       code: d.code,
       name: d.name,
       maxPoints: d.maxPoints,
     })),
     indicators: shape.indicators.map((i) => ({
-      id: indicatorIds[i.index]!,
+      id: required(indicatorIds[i.index], `indicator ${i.index}`),
       code: i.code,
       name: i.name,
-      dimensionId: i.dimension === null ? null : dimensionIds[i.dimension]!,
+      dimensionId:
+        i.dimension === null
+          ? null
+          : required(dimensionIds[i.dimension], `dimension ${i.dimension}`),
       method: i.method,
       maxPoints: i.maxPoints,
       unitTypeRestriction: i.unitTypeRestriction,

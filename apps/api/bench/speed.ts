@@ -4,6 +4,7 @@
  * drifts by up to 2× within minutes, so a run's figures are only comparable with another's when
  * their probes agree; lower is faster.
  */
+import { required } from '@redblue/scoring'
 import { readFileSync } from 'node:fs'
 import pg from 'pg'
 
@@ -16,7 +17,7 @@ export interface SpeedProbe {
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
-  return Math.round(sorted[sorted.length >> 1]! * 10) / 10
+  return Math.round(required(sorted[sorted.length >> 1], 'the median') * 10) / 10
 }
 
 function loop(): number {
@@ -58,12 +59,17 @@ export function parseCpuLine(line: string): { steal: number; total: number } | n
   const [label, ...fields] = line.trim().split(/\s+/)
   const values = fields.slice(0, 8).map(Number)
   if (label !== 'cpu' || values.length < 8 || values.some((v) => !Number.isFinite(v))) return null
-  return { steal: values[7]!, total: values.reduce((a, b) => a + b, 0) }
+  return {
+    steal: required(values[7], 'the steal field of /proc/stat'),
+    total: values.reduce((a, b) => a + b, 0),
+  }
 }
 
 function cpuTimes(): { steal: number; total: number } | null {
   try {
-    return parseCpuLine(readFileSync('/proc/stat', 'utf8').split('\n')[0]!)
+    return parseCpuLine(
+      required(readFileSync('/proc/stat', 'utf8').split('\n')[0], 'the first line of /proc/stat'),
+    )
   } catch {
     return null
   }

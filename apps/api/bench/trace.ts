@@ -14,6 +14,7 @@
  * the API's time goes: `pnpm --filter @redblue/api exec node --cpu-prof --cpu-prof-dir=/tmp/prof
  * --import tsx bench/trace.ts ranking --repeat 200` and open the .cpuprofile in Chrome's DevTools.
  */
+import { required } from '@redblue/scoring'
 import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
@@ -111,7 +112,7 @@ try {
      WHERE a."roundId" = $1 ORDER BY md5(a."id"::text) LIMIT 1`,
     [roundId],
   )
-  const { id: assessmentId, year, quarter } = rows[0]!
+  const { id: assessmentId, year, quarter } = required(rows[0], 'the first row')
   const requests: Record<string, [string, Record<string, unknown>]> = {
     ranking: [RANKING, { roundId, areaId, category }],
     trend: [TRENDS, { areaId, category, untilRoundId: roundId, rounds: 5 }],
@@ -175,13 +176,13 @@ async function traceOnce(client: ApiClient, cookie: string, request: Request, ro
  * each ranking or trend followed by its hand-written SQL so both see the same load.
  */
 async function repeat(client: ApiClient, cookie: string, request: Request, times: number) {
-  const name = positionals[0]!
+  const name = required(positionals[0], 'the request name')
   const categories = values.category ? [values.category] : ['I', 'II', 'III']
-  const areaIds = values.area ? [Number(values.area)] : label!.areaIds
+  const areaIds = values.area ? [Number(values.area)] : required(label, 'the dataset label').areaIds
   const variablesAt = (i: number): Record<string, unknown> => {
     const rotated = {
-      areaId: areaIds[i % areaIds.length]!,
-      category: categories[i % categories.length]!,
+      areaId: required(areaIds[i % areaIds.length], 'an area'),
+      category: required(categories[i % categories.length], 'a category'),
     }
     return name === 'ranking' || name === 'trend' ? { ...request[1], ...rotated } : request[1]
   }
