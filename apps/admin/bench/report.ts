@@ -1,3 +1,4 @@
+import { required } from '@redblue/scoring'
 import type { Sample } from './measure'
 
 export interface Figures {
@@ -32,7 +33,8 @@ export const SIGN_IN_JS_KB = 120
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+  const upper = required(sorted[mid], 'a sample')
+  return sorted.length % 2 ? upper : (required(sorted[mid - 1], 'a sample') + upper) / 2
 }
 
 function figures(samples: Sample[]): Figures {
@@ -56,7 +58,7 @@ export function printReport(
   machine: { cpus: number; cpuModel: string; loadBefore: number[]; loadAfter: number[]; chromium: string },
   runs: number,
 ) {
-  const limit = results.find((r) => r.name === LIMIT)!.cold.ms
+  const limit = required(results.find((r) => r.name === LIMIT), `the result of ${LIMIT}`).cold.ms
   const ratio = (ms: number) => Math.round((ms / limit) * 100) / 100
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ')
   console.log(

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { required } from '@redblue/scoring'
 import type { Browser } from 'playwright-core'
 import { launchBrowser } from '../../e2e/src/browser'
 import { startServer } from '../../e2e/src/server'
@@ -32,7 +33,7 @@ interface Screen {
   kind: UsableKind
   path: string
   /** Signed in as (cookie set before the load); null: anonymous. */
-  user: string | null
+  user: 'admin' | 'leader' | 'inspector1' | 'branch1' | null
 }
 
 async function main() {
@@ -45,15 +46,19 @@ async function main() {
   try {
     const base = server.url
     await copyFile(join(BENCH_DIR, 'plain.html'), join(server.dataDir, 'spa', 'bench-plain.html'))
-    const cookies: Record<string, string> = {}
-    for (const user of ['admin', 'leader', 'inspector1', 'branch1']) cookies[user] = await signInCookie(base, user)
+    const cookies = {
+      admin: await signInCookie(base, 'admin'),
+      leader: await signInCookie(base, 'leader'),
+      inspector1: await signInCookie(base, 'inspector1'),
+      branch1: await signInCookie(base, 'branch1'),
+    }
 
     const screens: Screen[] = [
       { name: 'plain sign-in form (the limit)', kind: 'plain', path: '/bench-plain.html', user: null },
       { name: 'sign-in (password field)', kind: 'sign-in', path: '/sign-in', user: null },
       { name: 'dashboard (every chart drawn)', kind: 'dashboard', path: '/dashboard', user: 'leader' },
-      { name: 'drill-down to a finding', kind: 'drilldown-finding', path: await drilldownFindingPath(base, cookies.leader!), user: 'leader' },
-      { name: 'workbench (live score)', kind: 'workbench', path: await workbenchPath(base, cookies.inspector1!), user: 'inspector1' },
+      { name: 'drill-down to a finding', kind: 'drilldown-finding', path: await drilldownFindingPath(base, cookies.leader), user: 'leader' },
+      { name: 'workbench (live score)', kind: 'workbench', path: await workbenchPath(base, cookies.inspector1), user: 'inspector1' },
       { name: 'ledger (first page)', kind: 'ledger', path: '/ledger', user: 'admin' },
       { name: 'my rectifications', kind: 'my-rectifications', path: '/my/rectifications', user: 'branch1' },
       { name: 'public board', kind: 'board', path: '/board', user: null },
@@ -61,11 +66,11 @@ async function main() {
 
     browser = await launchBrowser()
     const b = browser
-    const charts = await countCharts(b, base, cookies.leader!)
+    const charts = await countCharts(b, base, cookies.leader)
 
     /** Cold: a fresh context (empty cache). Warm: the same page loaded again. */
     async function coldAndWarm(screen: Screen): Promise<[Sample, Sample]> {
-      const context = await newContext(b, base, screen.user ? cookies[screen.user]! : null)
+      const context = await newContext(b, base, screen.user ? cookies[screen.user] : null)
       try {
         const page = await context.newPage()
         const arg = { kind: screen.kind, charts }
@@ -93,7 +98,7 @@ async function main() {
           await page.locator('button[type="submit"]').click()
           samples.push(await watch.sample(await waitUsable(page, { kind: 'home', charts })))
         }
-        return [samples[0]!, samples[1]!]
+        return [required(samples[0], 'the cold sample'), required(samples[1], 'the warm sample')]
       } finally {
         await context.close()
       }
@@ -101,7 +106,7 @@ async function main() {
 
     /** Warm cache: from a click on home's quick link to the ledger until its first page shows. */
     async function routeChange(): Promise<Sample> {
-      const context = await newContext(b, base, cookies.admin!)
+      const context = await newContext(b, base, cookies.admin)
       try {
         const page = await context.newPage()
         await loadScreen(page, '/ledger', { kind: 'ledger', charts })

@@ -36,7 +36,7 @@ export function usableAt({ kind, charts }: UsableArg): number | false {
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
     const colours = new Set<number>()
     for (let i = 0; i < data.length && colours.size < 5; i += 4 * 97) {
-      colours.add((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!)
+      colours.add(((data[i] ?? 0) << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0))
     }
     return colours.size >= 5
   }

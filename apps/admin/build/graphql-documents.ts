@@ -25,7 +25,8 @@ export function graphqlDocuments(artifactDirectory: string): Plugin {
   let documents: Promise<Map<string, string>> | undefined
   const load = () =>
     (documents ??= readFile(join(artifactDirectory, 'graphql.ts'), 'utf8').then(
-      (source) => new Map([...source.matchAll(DOCUMENT_LINE)].map((m) => [m[1]!, m[2]!])),
+      (source) =>
+        new Map([...source.matchAll(DOCUMENT_LINE)].flatMap(([, name, document]) => (name && document ? [[name, document]] : []))),
     ))
 
   return {
@@ -47,7 +48,7 @@ export function graphqlDocuments(artifactDirectory: string): Plugin {
       return `export const ${name} = ${document};\n`
     },
     async transform(code, id) {
-      const file = id.split('?')[0]!
+      const [file = id] = id.split('?')
       if (id.startsWith('\0') || file.includes('/node_modules/') || file.startsWith(artifactDirectory)) return null
       if (!/\.(ts|vue)$/.test(file) || !code.includes('graphql(')) return null
       const result = await transformAsync(code, {

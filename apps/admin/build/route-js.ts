@@ -16,7 +16,7 @@ interface ManifestChunk {
  */
 export function pageScripts(dist: string, page: string): string[] {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
-  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry)
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
   if (!entry) throw new Error('The manifest has no entry chunk')
   if (!manifest[page]) throw new Error(`The manifest has no chunk for ${page}`)
   const files = new Set<string>()

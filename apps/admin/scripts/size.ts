@@ -49,7 +49,7 @@ function sizeOf(file: string) {
   return size
 }
 
-const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry)
+const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
 if (!entryKey) throw new Error('The manifest has no entry chunk')
 const layoutKey = 'src/layouts/BasicLayout.vue'
 
@@ -58,11 +58,10 @@ const layoutKey = 'src/layouts/BasicLayout.vue'
 const routesSource = readFileSync(join(root, 'src/router/routes.ts'), 'utf8')
 const layoutEnd = routesSource.indexOf('export const routes')
 const routePattern = /name: '([^']+)',\s*component: \(\) => import\('@\/([^']+)'\)/g
-const routes = [...routesSource.matchAll(routePattern)].map((m) => ({
-  name: m[1]!,
-  page: `src/${m[2]!}`,
-  inLayout: m.index < layoutEnd,
-}))
+const routes = [...routesSource.matchAll(routePattern)].flatMap((m) => {
+  const [, name, page] = m
+  return name && page ? [{ name, page: `src/${page}`, inLayout: m.index < layoutEnd }] : []
+})
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1).padStart(7)
 const rows = routes
@@ -76,7 +75,8 @@ const rows = routes
       (sum, f) => ({ raw: sum.raw + sizeOf(f).raw, gzip: sum.gzip + sizeOf(f).gzip }),
       { raw: 0, gzip: 0 },
     )
-    const own = manifest[route.page] ? sizeOf(manifest[route.page]!.file).gzip : 0
+    const chunk = manifest[route.page]
+    const own = chunk ? sizeOf(chunk.file).gzip : 0
     return { ...route, chunks: js.length, own, ...total }
   })
 
