@@ -15,9 +15,10 @@ export function latestResult<R extends { id: number }>(rounds: readonly R[], ser
   if (!series) return null
   for (let i = rounds.length - 1; i >= 0; i--) {
     const total = series.totals[i]
-    if (total !== null && total !== undefined) {
+    const round = rounds[i]
+    if (total !== null && total !== undefined && round !== undefined) {
       return {
-        round: rounds[i]!,
+        round,
         index: i,
         total,
         rank: series.ranks[i] ?? null,

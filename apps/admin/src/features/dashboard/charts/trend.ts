@@ -36,12 +36,13 @@ export function trendLinesOption(input: TrendLinesInput): ChartOption {
     }
   })
   const series: LineSeriesOption[] = [...orgSeries]
-  if (input.average) {
+  const average = input.average
+  if (average) {
     series.push({
       type: 'line',
       id: AVERAGE_SERIES_ID,
-      name: input.average.name,
-      data: input.rounds.map((_, i) => chartNumber(input.average!.values[i])),
+      name: average.name,
+      data: input.rounds.map((_, i) => chartNumber(average.values[i])),
       symbol: 'diamond',
       symbolSize: 10,
       color: AVERAGE_COLOUR,

@@ -118,8 +118,9 @@ export function drilldownTrail(
   const crumbs: Crumb[] = [{ level: 'org', label: tree.orgName, to: drilldownLocation(state.assessmentId, 'org', null, keep) }]
   let indicatorId: number | null = null
   let dimensionId: number | null = null
+  const findingId = state.level === 'finding' ? state.subjectId : null
   if (state.level === 'finding') {
-    const indicator = tree.indicators.find((i) => i.findingIds.includes(state.subjectId!))
+    const indicator = findingId === null ? undefined : tree.indicators.find((i) => i.findingIds.includes(findingId))
     if (!indicator) return { crumbs, missing: true }
     indicatorId = indicator.indicatorId
   } else if (state.level === 'indicator') {
@@ -142,10 +143,10 @@ export function drilldownTrail(
       to: drilldownLocation(state.assessmentId, 'indicator', indicator.indicatorId, keep),
     })
   }
-  if (state.level === 'finding') {
+  if (findingId !== null) {
     crumbs.push({
       level: 'finding',
-      label: findingLabel(state.subjectId!),
+      label: findingLabel(findingId),
       to: drilldownLocation(state.assessmentId, 'finding', state.subjectId, keep),
     })
   }

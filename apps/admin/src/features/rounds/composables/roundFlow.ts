@@ -6,7 +6,7 @@ export const ROUND_FLOW: readonly RoundStatus[] = ['PLANNING', 'INSPECTING', 'RE
 
 export function nextStatus(status: RoundStatus): RoundStatus | null {
   const i = ROUND_FLOW.indexOf(status)
-  return i >= 0 && i < ROUND_FLOW.length - 1 ? ROUND_FLOW[i + 1]! : null
+  return i >= 0 ? (ROUND_FLOW[i + 1] ?? null) : null
 }
 
 /** Teams, members and assignments can change only before the inspection starts. */

@@ -85,10 +85,11 @@ export function useSchemeValidation(draft: MaybeRefOrGetter<SchemeDraft | null>)
   const dimensionTotals = computed(() => {
     const value = toValue(draft)
     const totals = new Map<string, string | null>()
-    for (const dimension of value?.dimensions ?? []) {
+    if (!value) return totals
+    for (const dimension of value.dimensions) {
       totals.set(
         dimension.key,
-        safeSum(indicatorsOf(value!, dimension.key).map(({ indicator }) => indicator.maxPoints)),
+        safeSum(indicatorsOf(value, dimension.key).map(({ indicator }) => indicator.maxPoints)),
       )
     }
     return totals

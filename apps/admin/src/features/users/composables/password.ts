@@ -7,7 +7,7 @@ export function temporaryPassword(random: (n: number) => Uint32Array = (n) => cr
   const values = random(12)
   const chars = [...values].map((v, i) => {
     const pool = i % 4 === 3 ? DIGITS : LETTERS
-    return pool[v % pool.length]!
+    return pool.charAt(v % pool.length)
   })
   return chars.join('')
 }
