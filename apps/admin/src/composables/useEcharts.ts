@@ -9,7 +9,7 @@ import {
   type Ref,
 } from 'vue'
 import { useThemeStore } from '@/store/theme'
-import { echarts, type ECOption } from './echarts'
+import { echarts, type ECOption } from '../utils/echarts'
 
 type ECharts = ReturnType<typeof echarts.init>
 

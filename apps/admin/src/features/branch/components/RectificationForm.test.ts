@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { mountWithApp, typeInto } from '../../../../test/helpers'
 import RectificationForm from './RectificationForm.vue'
-import type { SubmitOutcome, SubmitProgress } from '../composables/rectificationForm'
+import type { SubmitOutcome, SubmitProgress } from '../lib/rectificationForm'
 import type { RectificationFieldsFragment } from '@/generated/graphql'
 
 const message = vi.hoisted(() => ({ success: vi.fn(), warning: vi.fn(), error: vi.fn() }))

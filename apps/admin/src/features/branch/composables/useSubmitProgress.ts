@@ -2,8 +2,8 @@ import { userMessage } from '@/graphql/errors'
 import { failureOf } from '@/graphql/mutate'
 import { t } from '@/plugins/i18n'
 import { SubmitRectificationMutation } from '../api'
-import { uploadOperation } from './multipartUpload'
-import type { SubmitProgress } from './rectificationForm'
+import { uploadOperation } from '../lib/multipartUpload'
+import type { SubmitProgress } from '../lib/rectificationForm'
 
 /**
  * The real `submit` of the rectification form: the GraphQL mutation with the files as a multipart

@@ -1,5 +1,5 @@
 import type { Id } from '@redblue/scoring'
-import type { ECOption } from '@/composables/echarts'
+import type { ECOption } from '@/utils/echarts'
 
 /** The option type of every dashboard chart: only the modules the app registers (tree-shaken). */
 export type ChartOption = ECOption

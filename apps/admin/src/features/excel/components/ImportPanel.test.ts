@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { mountWithApp } from '../../../../test/helpers'
-import type { ImportRun } from '../composables/importReport'
+import type { ImportRun } from '../lib/importReport'
 import ImportPanel from './ImportPanel.vue'
 
 type Preview = { sheet: string; columns: { key: string; header: string; letter: string | null }[]; rows: { row: number; values: (string | null)[]; errors: (string | null)[] }[] }[]

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { nextTick, reactive } from 'vue'
 import { mountWithApp, typeInto } from '../../../../test/helpers'
 import SchemeEditor from './SchemeEditor.vue'
-import type { SchemeDraft } from '../composables/schemeDraft'
+import type { SchemeDraft } from '../lib/schemeDraft'
 
 function indicator(key: string, dimensionKey: string | null, maxPoints: string, extra: Partial<SchemeDraft['indicators'][number]> = {}) {
   return {

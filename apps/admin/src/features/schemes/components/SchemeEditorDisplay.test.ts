@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { nextTick, reactive } from 'vue'
 import { mountWithApp, typeInto } from '../../../../test/helpers'
-import type { SchemeDraft } from '../composables/schemeDraft'
+import type { SchemeDraft } from '../lib/schemeDraft'
 import SchemeEditor from './SchemeEditor.vue'
 import SchemeProblemList from './SchemeProblemList.vue'
 

@@ -3,8 +3,8 @@ import { useMutation, useQuery } from '@urql/vue'
 import type { SchemeDocumentFieldsFragment } from '@/generated/graphql'
 import { unwrap, type MutationFailure } from '@/graphql/mutate'
 import { SchemeQuery, UpdateSchemeDraftMutation } from '../api'
-import { cloneDraft, type SchemeDraft } from './schemeDraft'
-import { draftChanged, draftFromScheme, draftToInput } from './schemeMapping'
+import { cloneDraft, type SchemeDraft } from '../lib/schemeDraft'
+import { draftChanged, draftFromScheme, draftToInput } from '../lib/schemeMapping'
 
 /**
  * One stored scheme and its editable draft: loads it, tracks unsaved edits, saves the whole draft

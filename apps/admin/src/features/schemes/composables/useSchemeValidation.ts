@@ -1,6 +1,6 @@
 import { computed, type MaybeRefOrGetter, toValue } from 'vue'
 import { sumScores, validateScheme, type SchemeProblem } from '@redblue/scoring'
-import { indicatorsOf, toSchemeDefinition, type SchemeDraft } from './schemeDraft'
+import { indicatorsOf, toSchemeDefinition, type SchemeDraft } from '../lib/schemeDraft'
 
 /** 'indicators.3.maxPoints' — the key under which a field shows its problems. */
 export const anchorOf = (path: readonly (string | number)[]) => path.join('.')

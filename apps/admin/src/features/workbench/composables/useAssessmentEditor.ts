@@ -1,5 +1,5 @@
 import { computed, ref, shallowRef } from 'vue'
-import { cloneInputs, emptyInput, sameInput, type InputDraft, type InputsById } from './inputs'
+import { cloneInputs, emptyInput, sameInput, type InputDraft, type InputsById } from '../lib/inputs'
 
 /** The assessment as the server has it. */
 export interface SavedAssessment {

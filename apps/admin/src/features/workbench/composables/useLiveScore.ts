@@ -9,7 +9,7 @@ import {
   type SchemeDefinition,
   type UnitType,
 } from '@redblue/scoring'
-import { invalidInputs, toInputValues, type InputsById } from './inputs'
+import { invalidInputs, toInputValues, type InputsById } from '../lib/inputs'
 
 export interface LiveScoreSource {
   scheme: MaybeRefOrGetter<SchemeDefinition | null>

@@ -1,0 +1,40 @@
+import type { drilldownMessagesZhCN } from '../zh-CN/drilldown'
+
+/** Texts of the drill-down from a ranking row to the rectification of a finding. */
+export const drilldownMessagesEnUS: typeof drilldownMessagesZhCN = {
+  drilldown: {
+    route: { drilldown: 'Lost points' },
+    dimension: 'Dimension',
+    indicator: 'Indicator',
+    finding: 'Finding',
+    points: 'Points',
+    max: 'Maximum',
+    categoryAverage: 'Category average',
+    difference: 'vs average',
+    lost: 'Lost',
+    compareTitle: 'Dimensions against the category average',
+    view: 'Chart type',
+    bars: 'Bars',
+    radar: 'Radar',
+    reason: 'Why',
+    reasons: {
+      FINDINGS: 'Deducted for findings',
+      NOT_RATED: 'Not rated',
+      QUANTITY: 'Below target',
+      RATING: 'Rated level',
+    },
+    findings: 'Findings',
+    showAll: 'Show indicators without losses',
+    noFindings: 'No finding deducted from this indicator',
+    openFinding: 'Rectification',
+    noRectification: 'This finding has no rectification item',
+    unavailable: 'Cannot open this breakdown',
+    badLink: 'The link is stale or incomplete; open it again from the dashboard.',
+    noAssessment: 'This organization has no result in that round',
+    rank: 'Rank {rank}',
+    rankOf: 'Rank {rank} of {n}',
+    total: 'Total',
+    base: 'Base',
+    bonus: 'Bonus',
+  },
+}

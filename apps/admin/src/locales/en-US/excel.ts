@@ -1,0 +1,43 @@
+import type { excelMessagesZhCN } from '../zh-CN/excel'
+
+/** Texts of the Excel export buttons and import screens. */
+export const excelMessagesEnUS: typeof excelMessagesZhCN = {
+  excel: {
+    export: 'Export to Excel',
+    exportRanking: 'Export ranking',
+    exportFindings: 'Export findings',
+    exportScope: 'Exports the chosen round and status',
+    route: 'Excel import',
+    kinds: { orgs: 'Organizations and problem categories', indicators: 'Scheme indicators', findings: 'Findings' },
+    hints: {
+      orgs: 'Rows match existing organizations by code (updated) or are added; the category column sets the chosen year’s category. The problem categories sheet is imported too.',
+      indicators: "Replaces the chosen draft scheme's dimensions and indicators with the template's two sheets.",
+      findings: 'Creates feedback forms and findings of an inspecting round; inspectors import only the organizations their team inspects.',
+    },
+    scheme: 'Draft scheme',
+    pickScheme: 'The draft whose indicators are replaced',
+    round: 'Round',
+    pickRound: 'An inspecting round',
+    step1: 'Download the template and fill it in:',
+    step2: 'Choose the filled-in file:',
+    template: 'Download template',
+    check: 'Upload and check',
+    uploading: '{percent}% uploaded',
+    notWorkbook: 'Choose an Excel file (.xlsx)',
+    rejected: 'Problems found: {n} ({rows} rows)',
+    nothingSaved: 'Nothing was saved. Fix each cell listed below and upload again.',
+    sheet: 'Sheet',
+    row: 'Row',
+    cells: 'Wrong cells',
+    wholeSheet: 'whole sheet',
+    previewCount: '{rows} rows; rows with problems: {bad}',
+    onlyProblems: 'Only rows with problems',
+    previewOf: 'Every data row of the sheet “{sheet}”',
+    again: 'Choose another file',
+    ready: 'Checked: {rows} rows, no problems',
+    apply: 'Import',
+    done: 'Imported',
+    counts: '{rows} rows: {created} added, {updated} updated',
+    another: 'Import another file',
+  },
+}

@@ -1,0 +1,45 @@
+import type { insightMessagesZhCN } from '../zh-CN/insights'
+
+/** Texts of the 数据研判 panel, the branch's 我的短板 and the notice's 问题分析. */
+export const insightMessagesEnUS: typeof insightMessagesZhCN = {
+  insights: {
+    title: 'Insights',
+    hint: 'Computed by rule from the published results',
+    empty: 'Nothing that needs attention this round',
+    failed: 'The insights could not be loaded; please try again',
+    showAll: 'Show {n} more',
+    showLess: 'Show less',
+    severity: { WARNING: 'Warning', NOTICE: 'Notice', INFO: 'Info' },
+    link: { drilldown: 'Drill down', finding: 'Open finding', dimension: 'Open dimension', ledger: 'Open ledger', trend: 'Open trend' },
+    live: 'Overdue and carried-over items are live; everything else is as published',
+    notice: {
+      tab: 'Problem analysis',
+      generated: 'Generated from the insights',
+      edited: 'Edited',
+      hint: 'The “问题分析” section of the notice (Word and print view), one paragraph per line.',
+      restore: 'Restore the generated text',
+    },
+    weak: {
+      route: 'My weak spots',
+      title: 'My weak spots · {round}',
+      dimensions: 'The three weakest dimensions (against the category average)',
+      dimension: 'Dimension',
+      points: 'Our points',
+      average: 'Category average',
+      gap: 'Gap',
+      noneBelow: 'No dimension below the category average',
+      repeats: 'Found again after close-out',
+      noRepeats: 'No finding repeated after an item was closed',
+      overdue: 'Overdue items',
+      noOverdue: 'No overdue items',
+      warnings: 'Warnings',
+      next: 'What to do next',
+      nextDimension: 'Check “{dimension}” against its evaluation standards item by item and close the gaps',
+      nextRepeat: 'Find the root cause of “{category}” findings and put a lasting fix in place',
+      nextOverdue: 'Finish the {n} overdue item(s) and submit the evidence',
+      nextNone: 'Keep up the current level of work',
+      noRound: 'No published round yet',
+      area: 'Area',
+    },
+  },
+}
