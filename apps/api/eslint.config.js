@@ -14,18 +14,4 @@ export default [
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  {
-    // Left for the merge: these files are being rewritten in parallel.
-    files: [
-      'src/services/analytics/**',
-      'src/services/excel/imports/**',
-      'src/services/workflow/**',
-      'src/services/schemes.ts',
-      'src/text-edge.ts',
-      'src/date-bounds.ts',
-      'src/cost.ts',
-      'src/access.ts',
-    ],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
-  },
 ]

@@ -1,3 +1,4 @@
+import { required } from '@redblue/scoring'
 import type { GraphQLField } from 'graphql'
 import { getNullableType, isListType } from 'graphql'
 
@@ -107,7 +108,7 @@ export function pageOf(
   key: keyof typeof PAGES,
   args: { limit?: number | null; offset?: number | null },
 ): { take: number; skip: number } {
-  const bounds = PAGES[key]!
+  const bounds = required(PAGES[key], `page bounds of ${key}`)
   return {
     take: Math.min(Math.max(args.limit ?? bounds.defaultLimit, 1), bounds.maxLimit),
     skip: Math.max(args.offset ?? 0, 0),

@@ -34,7 +34,8 @@ export class DateBoundsPlugin<Types extends SchemaTypes> extends BasePlugin<Type
     if (fieldConfig.kind !== 'Mutation') return resolver
     return (parent, args, context, info) => {
       const problems = dateProblems(args)
-      if (problems.length > 0) throw new ValidationError(problems[0]!.message, problems)
+      const [first] = problems
+      if (first) throw new ValidationError(first.message, problems)
       return resolver(parent, args, context, info)
     }
   }

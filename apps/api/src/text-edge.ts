@@ -42,7 +42,8 @@ export class TextEdgePlugin<Types extends SchemaTypes> extends BasePlugin<Types>
     if (fieldConfig.kind !== 'Mutation') return resolver
     return (parent, args, context, info) => {
       const problems = cleanCodesAndNames(args)
-      if (problems.length > 0) throw new ValidationError(problems[0]!.message, problems)
+      const [first] = problems
+      if (first) throw new ValidationError(first.message, problems)
       return resolver(parent, args, context, info)
     }
   }

@@ -1,5 +1,5 @@
 import { Prisma, type OrgCategory } from '@redblue/db'
-import { paretoShares } from '@redblue/scoring'
+import { paretoShares, required } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2, int, meanOf, percentOf } from './numbers'
@@ -245,7 +245,7 @@ export async function repeatFindings(
         repeatCount: int(r.repeatCount),
         roundIds: r.roundIds,
         findingIds: r.findingIds,
-        latestRoundId: r.roundIds.at(-1)!,
+        latestRoundId: required(r.roundIds.at(-1), 'latest round of a repeat group'),
       })),
   }
 }

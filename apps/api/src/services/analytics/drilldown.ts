@@ -7,7 +7,7 @@ import {
   type ScoringMethod,
   type UnitType,
 } from '@redblue/db'
-import { scoreAssessment, sumScores, type LossReason } from '@redblue/scoring'
+import { scoreAssessment, sumScores, type LossReason, required } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { FINAL_COUNTED } from '../workflow/scoring'
@@ -209,7 +209,7 @@ export async function assessmentBreakdown(db: Db, viewer: Actor, assessmentId: n
   const scored = new Map(score.indicators.map((s) => [s.indicatorId, s]))
 
   const indicatorBreakdowns = indicators.map((i): IndicatorBreakdown => {
-    const s = scored.get(i.id)!
+    const s = required(scored.get(i.id), `score of indicator ${i.id}`)
     return {
       indicatorId: i.id,
       dimensionId: i.dimensionId,

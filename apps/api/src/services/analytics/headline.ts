@@ -1,5 +1,5 @@
 import { Prisma } from '@redblue/db'
-import { chinaDate, rectificationWarning } from '@redblue/scoring'
+import { chinaDate, rectificationWarning, required } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { int, percentOf } from './numbers'
 import { checkPeriod, periodSql, roundInAreaSql, type Period } from './rounds'
@@ -92,7 +92,7 @@ export async function headlineFigures(
       ? storedSql(areaId, rounds, items, live)
       : scopedSql(viewer, areaId, rounds, items, live),
   )
-  const row = rows[0]!
+  const row = required(rows[0], 'headline row')
   const today = chinaDate(args.now)
   let overdue = 0
   for (const group of row.openByDeadline ?? []) {

@@ -1,5 +1,5 @@
 import { Prisma, type InspectionRound, type ListMark, type OrgCategory } from '@redblue/db'
-import type { ScoreString } from '@redblue/scoring'
+import { type ScoreString, required } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
 import { fixed2 } from './numbers'
@@ -278,9 +278,9 @@ function tableOf(columns: RankingColumns): RankingTable {
   // out by the selection) stays null.
   function ranked<T, U = T>(column: T[] | null, map?: (value: T) => U): U[] {
     const out = new Array<U>(n)
-    for (let i = 0; i < n; i++) {
+    for (const [i, position] of order.entries()) {
       const value = column?.[i] ?? (null as T)
-      out[order[i]! - 1] = map ? map(value) : (value as unknown as U)
+      out[position - 1] = map ? map(value) : (value as unknown as U)
     }
     return out
   }
@@ -308,9 +308,9 @@ function tableOf(columns: RankingColumns): RankingTable {
 export function rankingRows(table: RankingTable): RankingRow[] {
   const { orgIds } = table
   return orgIds.map((orgId, i) => ({
-    assessmentId: table.assessmentIds[i]!,
+    assessmentId: required(table.assessmentIds[i], 'assessment id of a ranking row'),
     orgId,
-    org: { id: orgId, name: table.orgNames[i]!, shortName: table.orgShortNames?.[i] ?? null },
+    org: { id: orgId, name: required(table.orgNames[i], 'org name of a ranking row'), shortName: table.orgShortNames?.[i] ?? null },
     orgIds,
     rank: table.ranks[i] ?? null,
     base: table.bases[i] ?? null,
@@ -340,7 +340,7 @@ function roundOf(json: RoundJson | null): InspectionRound | null {
     startedAt: instant(json.startedAt),
     publishedAt: instant(json.publishedAt),
     closedAt: instant(json.closedAt),
-    createdAt: instant(json.createdAt)!,
-    updatedAt: instant(json.updatedAt)!,
+    createdAt: new Date(required(json.createdAt, 'creation time of the previous round')),
+    updatedAt: new Date(required(json.updatedAt, 'update time of the previous round')),
   }
 }

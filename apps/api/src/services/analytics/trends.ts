@@ -1,5 +1,5 @@
 import { Prisma, type ListMark, type OrgCategory } from '@redblue/db'
-import { categoryAverageSeries, orgSeries, type CategoryAverageSeries } from '@redblue/scoring'
+import { categoryAverageSeries, orgSeries, type CategoryAverageSeries, required } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { fixed2, int, meanOf, percentOf } from './numbers'
 import type { OrgSummary } from './org-summary'
@@ -122,8 +122,8 @@ export async function totalsTrend(
     totals: totalOfRow,
     ranks: rankOfRow,
     marks: markOfRow,
-  } = document!.assessments
-  const { ids, names, shortNames } = document!.orgs
+  } = required(document, 'trend statement row').assessments
+  const { ids, names, shortNames } = required(document, 'trend statement row').orgs
   const rowsOfOrg = new Map<number, number[]>()
   orgOfRow?.forEach((orgId, i) => {
     const list = rowsOfOrg.get(orgId)
@@ -134,13 +134,13 @@ export async function totalsTrend(
   const rows: TotalRow[] = []
   const orgOf = new Map<number, OrgSummary>()
   ids?.forEach((orgId, k) => {
-    orgOf.set(orgId, { id: orgId, name: names![k]!, shortName: shortNames![k] ?? null })
+    orgOf.set(orgId, { id: orgId, name: required(names?.[k], 'org name of a trend'), shortName: shortNames?.[k] ?? null })
     for (const i of rowsOfOrg.get(orgId) ?? []) {
       rows.push({
-        roundId: roundOfRow![i]!,
+        roundId: required(roundOfRow?.[i], 'round of a trend row'),
         orgId,
-        category: categoryOfRow![i]!,
-        total: totalOfRow![i]!,
+        category: required(categoryOfRow?.[i], 'category of a trend row'),
+        total: required(totalOfRow?.[i], 'total of a trend row'),
         rank: rankOfRow?.[i] ?? null,
         listMark: markOfRow?.[i] ?? null,
       })
@@ -153,7 +153,7 @@ export async function totalsTrend(
     const orgId = Number(series.orgId)
     byOrg.set(orgId, {
       orgId,
-      org: orgOf.get(orgId)!,
+      org: required(orgOf.get(orgId), 'org of a trend'),
       totals: series.values,
       categories: roundIds.map(() => null),
       ranks: roundIds.map(() => null),
@@ -161,8 +161,8 @@ export async function totalsTrend(
     })
   }
   for (const row of rows) {
-    const trend = byOrg.get(row.orgId)!
-    const i = position.get(row.roundId)!
+    const trend = required(byOrg.get(row.orgId), 'trend of a row')
+    const i = required(position.get(row.roundId), 'position of a round')
     trend.categories[i] = row.category
     trend.ranks[i] = row.rank
     trend.marks[i] = row.listMark
@@ -236,7 +236,7 @@ export async function dimensionAverageTrend(
       }
       dims.set(row.code, series)
     }
-    const i = position.get(row.roundId)!
+    const i = required(position.get(row.roundId), 'position of a round')
     series.points[i] = meanOf(row.points, int(row.n))
     series.lost[i] = meanOf(row.lost, int(row.n))
   }
@@ -286,7 +286,7 @@ export async function orgDimensionTrend(
       }
       dims.set(row.code, series)
     }
-    const i = position.get(row.roundId)!
+    const i = required(position.get(row.roundId), 'position of a round')
     series.points[i] = fixed2(row.points)
     series.lost[i] = fixed2(row.lost)
   }
@@ -354,7 +354,7 @@ export async function findingCountTrend(
       byCategory.set(row.problemCategoryId, series)
     }
     const n = int(row.n)
-    series.counts[position.get(row.roundId)!] = n
+    series.counts[required(position.get(row.roundId), 'position of a round')] = n
     series.total += n
   }
   return [...byCategory.values()]

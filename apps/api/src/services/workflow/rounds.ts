@@ -1,3 +1,4 @@
+import { required } from '@redblue/scoring'
 import type { InspectionRound, PrismaClient, RoundStatus } from '@redblue/db'
 import { ConflictError, ValidationError } from '../../errors'
 import { requireAdmin, type Actor } from '../../access'
@@ -212,7 +213,7 @@ async function startInspection(tx: Tx, round: InspectionRound, _now: Date): Prom
   const rows = []
   for (const { area, areaId } of areas) {
     for (const org of orgs) {
-      const category = org.categoryAssignments[0]!.category
+      const { category } = required(org.categoryAssignments[0], `category of org ${org.id}`)
       const scheme = schemeFor(areaId, category)
       if (!scheme) {
         const label = `${area.name}${category}类`

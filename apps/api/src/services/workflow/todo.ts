@@ -1,5 +1,5 @@
 import type { Prisma, RectificationStatus } from '@redblue/db'
-import { DEFAULT_RULE_SET, type WarningColour } from '@redblue/scoring'
+import { DEFAULT_RULE_SET, type WarningColour, required } from '@redblue/scoring'
 import { loadScope, rectificationWhere, type Actor } from '../../access'
 import { warningOf, warningWhere } from './rectifications'
 import { fromDbDate, warningDaysByYear } from './rules'
@@ -123,7 +123,7 @@ export async function todoList(tx: Tx, actor: Actor, now = new Date()) {
       : Promise.resolve([]),
     ...kinds.map((k) => tx.rectification.count({ where: { AND: [scoped, k.where] } })),
   ])
-  kinds.forEach((k, i) => (counts[k.count] += kindCounts[i]!))
+  for (const [i, k] of kinds.entries()) counts[k.count] += required(kindCounts[i], `${k.count} count`)
   for (const r of rects) {
     const warning = warningOf(r, now, days.get(r.round.year) ?? DEFAULT_RULE_SET.warningDays)
     const kind =

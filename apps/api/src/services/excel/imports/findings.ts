@@ -1,3 +1,4 @@
+import { required } from '@redblue/scoring'
 import type { CheckMethod, Prisma } from '@redblue/db'
 import type { Actor } from '../../../access'
 import type { Db } from '../../../context'
@@ -131,9 +132,9 @@ export async function importFindings(
       r.problem('area', `本轮检查包含多个专业，请填写专业（${areas.map((a) => a.name).join('、')}）`)
     }
 
-    const assessment = orgUsable && area ? assessments.find((a) => a.orgId === org!.id && a.areaId === area.id) : undefined
-    if (orgUsable && area && !assessment) r.problem('orgCode', `“${org!.name}”在本轮没有${area.name}评分记录`)
-    if (assessment?.status === 'SUBMITTED') r.problem('orgCode', `“${org!.name}”的评分已提交，请先撤回提交再导入问题`)
+    const assessment = orgUsable && org && area ? assessments.find((a) => a.orgId === org.id && a.areaId === area.id) : undefined
+    if (orgUsable && org && area && !assessment) r.problem('orgCode', `“${org.name}”在本轮没有${area.name}评分记录`)
+    if (org && assessment?.status === 'SUBMITTED') r.problem('orgCode', `“${org.name}”的评分已提交，请先撤回提交再导入问题`)
 
     const indicator =
       assessment && indicatorCode
@@ -169,10 +170,10 @@ export async function importFindings(
     }
     if (problems.length === n) {
       const key = findingKey({
-        assessmentId: assessment!.id,
-        indicatorId: indicator!.id,
-        problemCategoryId: category!.id,
-        description: description!,
+        assessmentId: required(assessment, 'assessment of a finding row').id,
+        indicatorId: required(indicator, 'indicator of a finding row').id,
+        problemCategoryId: required(category, 'problem category of a finding row').id,
+        description: required(description, 'description of a finding row'),
       })
       const earlier = rowOfKey.get(key)
       if (earlier !== undefined) r.problem('description', `与第 ${earlier} 行是同一问题（党组织、指标、问题类别和描述相同）`)
@@ -182,14 +183,14 @@ export async function importFindings(
     if (problems.length > n) continue
     plans.push({
       row: row.row,
-      orgId: org!.id,
-      assessmentId: assessment!.id,
-      indicatorId: indicator!.id,
-      problemCategoryId: category!.id,
-      description: description!,
-      checkMethod: checkMethod!,
-      deduction: deduction!,
-      visitDate: visitDate!,
+      orgId: required(org, 'org of a finding row').id,
+      assessmentId: required(assessment, 'assessment of a finding row').id,
+      indicatorId: required(indicator, 'indicator of a finding row').id,
+      problemCategoryId: required(category, 'problem category of a finding row').id,
+      description: required(description, 'description of a finding row'),
+      checkMethod: required(checkMethod, 'check method of a finding row'),
+      deduction: required(deduction, 'deduction of a finding row'),
+      visitDate: required(visitDate, 'visit date of a finding row'),
       formId,
     })
   }

@@ -1,3 +1,4 @@
+import { required } from '@redblue/scoring'
 import { Prisma, type ScoringMethod } from '@redblue/db'
 import type { Actor } from '../../../access'
 import type { Db } from '../../../context'
@@ -24,9 +25,9 @@ function parseLevels(r: RowReader, text: string | null | undefined): { label: st
   for (const part of parts) {
     const match = /^(.+?)\s*[:：=＝\s]\s*(\d+(?:\.\d+)?)\s*%?$/.exec(part)
     if (!match) return r.problem('ratingLevels', `评级档次“${part}”格式应为 档次:百分比，如 好:100`)
-    const percent = new Prisma.Decimal(match[2]!)
+    const percent = new Prisma.Decimal(required(match[2], 'percent of a rating level'))
     if (percent.greaterThan(100)) return r.problem('ratingLevels', `评级档次“${part}”的百分比不能超过 100`)
-    levels.push({ label: match[1]!.trim(), percent })
+    levels.push({ label: required(match[1], 'label of a rating level').trim(), percent })
   }
   if (new Set(levels.map((l) => l.label)).size !== levels.length) return r.problem('ratingLevels', '评级档次名称重复')
   return levels.length ? levels : null
@@ -74,7 +75,7 @@ export async function importSchemeIndicators(
     if (code && dimRows.has(code)) r.problem('code', `维度编码“${code}”与第 ${dimRows.get(code)} 行重复`)
     else if (code) dimRows.set(code, row.row)
     if (problems.length > n) continue
-    dimensions.push({ id: before.dimensions.find((d) => d.code === code)?.id ?? null, code: code!, name: name!, maxPoints: maxPoints! })
+    dimensions.push({ id: before.dimensions.find((d) => d.code === code)?.id ?? null, code: required(code, 'dimension code'), name: required(name, 'dimension name'), maxPoints: required(maxPoints, 'dimension max points') })
   }
 
   const indicators: IndicatorDraft[] = []
@@ -118,14 +119,14 @@ export async function importSchemeIndicators(
     if (problems.length > n) continue
     indicators.push({
       id: before.indicators.find((i) => i.code === (sharedIndicator?.code ?? code))?.id ?? null,
-      code: code!,
-      name: name!,
+      code: required(code, 'indicator code'),
+      name: required(name, 'indicator name'),
       dimensionCode: dimensionCode ?? null,
       sharedIndicatorId: sharedIndicator?.id ?? null,
       evaluationStandard: evaluationStandard ?? '',
       scoringGuide: scoringGuide ?? '',
-      method: method!,
-      maxPoints: maxPoints!,
+      method: required(method, 'indicator method'),
+      maxPoints: required(maxPoints, 'indicator max points'),
       unitTypeRestriction: !restriction || restriction === 'ALL' ? null : (restriction),
       ratingLevels: levels ?? null,
       target: target ?? null,

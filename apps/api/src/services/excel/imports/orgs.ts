@@ -1,3 +1,4 @@
+import { required } from '@redblue/scoring'
 import type { OrgCategory, Organization, ProblemCategory, UnitType } from '@redblue/db'
 import type { Actor } from '../../../access'
 import type { Db } from '../../../context'
@@ -74,13 +75,13 @@ async function planOrgs(tx: Db, sheet: ParsedSheet, problems: ProblemList): Prom
     plans.push({
       row,
       existing: current,
-      code: code!,
-      name: name!,
+      code: required(code, 'org code'),
+      name: required(name, 'org name'),
       shortName: shortName ?? current?.shortName ?? null,
-      unitType: unitType!,
+      unitType: required(unitType, 'org unit type'),
       parentCode: parentCode ?? null,
-      assessed: assessed!,
-      active: active!,
+      assessed: required(assessed, 'whether the org is assessed'),
+      active: required(active, 'whether the org is active'),
       sortOrder: sortOrder ?? current?.sortOrder ?? 0,
       category: category ?? null,
     })
@@ -126,18 +127,18 @@ async function planCategories(tx: Db, sheet: ParsedSheet, problems: ProblemList)
     if (problems.length > before) continue
     plans.push({
       existing: current,
-      code: code!,
-      name: name!,
+      code: required(code, 'problem category code'),
+      name: required(name, 'problem category name'),
       description: description ?? current?.description ?? '',
       sortOrder: sortOrder ?? current?.sortOrder ?? 0,
-      active: active!,
+      active: required(active, 'whether the problem category is active'),
     })
   }
   return plans
 }
 
 function orgChanged(p: OrgPlan, parentId: number | null): boolean {
-  const o = p.existing!
+  const o = required(p.existing, `existing org ${p.code}`)
   return (
     o.name !== p.name ||
     o.shortName !== p.shortName ||
@@ -193,9 +194,9 @@ export async function importOrgs(
     created.push(p.code)
   }
   for (const p of orgPlans) {
-    const parentId = p.parentCode ? idOf.get(p.parentCode)! : null
+    const parentId = p.parentCode ? required(idOf.get(p.parentCode), `org ${p.parentCode}`) : null
     if (!p.existing) {
-      if (parentId) await tx.organization.update({ where: { id: idOf.get(p.code)! }, data: { parentId } })
+      if (parentId) await tx.organization.update({ where: { id: required(idOf.get(p.code), `org ${p.code}`) }, data: { parentId } })
       continue
     }
     if (!orgChanged(p, parentId)) continue
@@ -222,7 +223,7 @@ export async function importOrgs(
   const assignments: { code: string; from: OrgCategory | null; to: OrgCategory }[] = []
   for (const p of orgPlans) {
     if (!p.category) continue
-    const orgId = idOf.get(p.code)!
+    const orgId = required(idOf.get(p.code), `org ${p.code}`)
     const current = existingAssignments.get(orgId) ?? null
     if (current === p.category) continue
     await tx.orgCategoryAssignment.upsert({
