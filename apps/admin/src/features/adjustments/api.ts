@@ -12,6 +12,8 @@ export const AdjustmentsQuery = graphql(`
       round {
         id
         name
+        year
+        quarter
       }
       area {
         id
@@ -31,6 +33,8 @@ export const AdjustmentRoundsQuery = graphql(`
     rounds {
       id
       name
+      year
+      quarter
       status
       publishedAt
     }

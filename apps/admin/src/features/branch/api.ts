@@ -135,6 +135,8 @@ export const MyInterviewsQuery = graphql(`
       round {
         id
         name
+        year
+        quarter
       }
       area {
         id

@@ -84,6 +84,8 @@ export const ImportTargetsQuery = graphql(`
     rounds {
       id
       name
+      year
+      quarter
       status
     }
   }

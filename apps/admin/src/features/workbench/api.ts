@@ -110,6 +110,8 @@ export const WorkbenchAssessmentQuery = graphql(`
       round {
         id
         name
+        year
+        quarter
         status
       }
       findings {
@@ -256,6 +258,8 @@ export const LookBackItemsQuery = graphql(`
       round {
         id
         name
+        year
+        quarter
       }
       problemCategory {
         id

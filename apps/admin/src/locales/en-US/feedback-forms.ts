@@ -11,7 +11,7 @@ export const feedbackFormsMessagesEnUS: typeof feedbackFormsMessagesZhCN = {
     deleted: 'Feedback form deleted',
     deleteTitle: 'Delete feedback form {formNo}?',
     deleteText: 'Its {n} findings are kept; they just no longer belong to a form.',
-    findingCount: '{n} findings',
+    findingCount: '{n} finding | {n} findings',
     visitDate: 'Visit date',
     summary: 'Summary of the visit',
     summaryHint: 'How the visit went overall (optional)',

@@ -22,8 +22,8 @@ export const roundRunMessagesEnUS: typeof roundRunMessagesZhCN = {
     adjustments: 'Performance adjustments',
     interviews: 'Interviews to be opened',
     deemedConfirmed: 'Deemed confirmed',
-    deemedHint: '{n} findings were neither confirmed nor disputed; publication deems them confirmed and deducts their points.',
-    rectifications: '{n} rectification items will be opened.',
+    deemedHint: '{n} finding was neither confirmed nor disputed; publication deems it confirmed and deducts its points. | {n} findings were neither confirmed nor disputed; publication deems them confirmed and deducts their points.',
+    rectifications: '{n} rectification item will be opened. | {n} rectification items will be opened.',
     red: 'Red list',
     blue: 'Blue list',
     rank: 'Rank',
@@ -40,6 +40,6 @@ export const roundRunMessagesEnUS: typeof roundRunMessagesZhCN = {
     submitTitle: 'Submit the score sheet',
     submitLocks: 'Submitting locks these scores: the team can no longer change them; only an administrator can reopen them.',
     submitScore: 'Base {base}, bonus {bonus}, total {total}',
-    submitFindings: '{n} findings recorded',
+    submitFindings: '{n} finding recorded | {n} findings recorded',
   },
 }
