@@ -22,3 +22,40 @@ export const MutationErrorFields = graphql(`
     }
   }
 `)
+
+/**
+ * What a scheme says, as the scoring engine reads it (dimensions, indicators, the bonus cap): the
+ * scheme editor and the workbench's live score select the same, so both score with the same rules.
+ */
+export const SchemeContentFields = graphql(`
+  fragment SchemeContentFields on Scheme {
+    bonusCap
+    dimensions {
+      id
+      code
+      name
+      maxPoints
+      sortOrder
+    }
+    indicators {
+      id
+      code
+      name
+      dimensionId
+      method
+      maxPoints
+      unitTypeRestriction
+      ratingLevels {
+        label
+        percent
+      }
+      target
+      targetUnit
+      defaultDeduction
+      evaluationStandard
+      scoringGuide
+      sharedIndicatorId
+      sortOrder
+    }
+  }
+`)

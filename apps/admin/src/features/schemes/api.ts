@@ -48,34 +48,7 @@ export const PublishedSchemesQuery = graphql(`
 export const SchemeDocumentFields = graphql(`
   fragment SchemeDocumentFields on Scheme {
     ...SchemeListFields
-    bonusCap
-    dimensions {
-      id
-      code
-      name
-      maxPoints
-      sortOrder
-    }
-    indicators {
-      id
-      code
-      name
-      dimensionId
-      method
-      maxPoints
-      unitTypeRestriction
-      ratingLevels {
-        label
-        percent
-      }
-      target
-      targetUnit
-      defaultDeduction
-      evaluationStandard
-      scoringGuide
-      sharedIndicatorId
-      sortOrder
-    }
+    ...SchemeContentFields
   }
 `)
 

@@ -136,34 +136,7 @@ export const WorkbenchSchemeQuery = graphql(`
       id
       name
       revision
-      bonusCap
-      dimensions {
-        id
-        code
-        name
-        maxPoints
-        sortOrder
-      }
-      indicators {
-        id
-        code
-        name
-        dimensionId
-        method
-        maxPoints
-        unitTypeRestriction
-        ratingLevels {
-          label
-          percent
-        }
-        target
-        targetUnit
-        defaultDeduction
-        evaluationStandard
-        scoringGuide
-        sharedIndicatorId
-        sortOrder
-      }
+      ...SchemeContentFields
     }
     problemCategories {
       id
