@@ -4,9 +4,6 @@
  * fails here, not in front of a user. And the cost counts lists: a nested list costs the product of
  * the list sizes.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { createComplexityRule } from '@pothos/plugin-complexity'
 import {
   isEnumType,
@@ -19,33 +16,16 @@ import {
   typeFromAST,
   validate,
   visit as visitAst,
-  type DefinitionNode,
-  type FragmentDefinitionNode,
   type GraphQLInputType,
   type OperationDefinitionNode,
 } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import * as benchDocuments from '../bench/documents'
+import { operationsOf, spaDocuments } from '../bench/spa-documents'
 import { MAX_QUERY_COST, PAGES } from '../src/cost'
 import { schema } from '../src/schema'
 
-const adminSrc = fileURLToPath(new URL('../../admin/src', import.meta.url))
 const LARGEST_PAGE = Math.max(...Object.values(PAGES).map((p) => p.maxLimit))
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return name === 'generated' ? [] : sourceFiles(path)
-    return /\.(ts|vue)$/.test(name) && !/\.test\.ts$/.test(name) ? [path] : []
-  })
-}
-
-/** The text of every `graphql(`…`)` call in the SPA's sources. */
-function spaDocuments(): string[] {
-  return sourceFiles(adminSrc).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/graphql\(\s*`([^`]*)`/g)].map((m) => m[1]!),
-  )
-}
 
 /** A value of the type that passes coercion; `limit`s at the largest page there is. */
 function sample(type: GraphQLInputType, name: string): unknown {
@@ -81,42 +61,6 @@ function sample(type: GraphQLInputType, name: string): unknown {
     }
   }
   throw new Error(`no sample for ${String(type)}`)
-}
-
-interface Operation {
-  name: string
-  document: string
-}
-
-function operations(texts: string[]): Operation[] {
-  const definitions: DefinitionNode[] = texts.flatMap((t) => parse(t).definitions)
-  const fragments = definitions.filter(
-    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
-  )
-  const fragmentText = fragments.map((f) => f.loc!.source.body.slice(f.loc!.start, f.loc!.end))
-  return definitions
-    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
-    .map((op) => {
-      const own = op.loc!.source.body.slice(op.loc!.start, op.loc!.end)
-      // Only the fragments it spreads, transitively (unused ones fail validation).
-      const used = new Set<string>()
-      const visit = (text: string) => {
-        for (const m of text.matchAll(/\.\.\.\s*([A-Za-z_]\w*)/g)) {
-          const name = m[1]!
-          if (name === 'on' || used.has(name)) continue
-          const index = fragments.findIndex((f) => f.name.value === name)
-          if (index < 0) continue
-          used.add(name)
-          visit(fragmentText[index]!)
-        }
-      }
-      visit(own)
-      const document = [
-        own,
-        ...fragments.filter((f) => used.has(f.name.value)).map((f) => fragmentText[fragments.indexOf(f)]!),
-      ].join('\n')
-      return { name: op.name?.value ?? own.slice(0, 40), document }
-    })
 }
 
 /** The SPA's client (urql) adds `__typename` to every selection set below the root; it costs too. */
@@ -183,8 +127,8 @@ describe('query cost', () => {
   })
 
   it('every SPA and bench document stays under the limit with its largest pages', () => {
-    const spa = operations(spaDocuments())
-    const bench = operations(
+    const spa = operationsOf(spaDocuments())
+    const bench = operationsOf(
       (Object.values(benchDocuments) as unknown[]).filter((v): v is string => typeof v === 'string' && /\b(query|mutation|fragment)\b/.test(v)),
     )
     expect(spa.length).toBeGreaterThan(50)
