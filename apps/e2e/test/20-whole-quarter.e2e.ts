@@ -220,7 +220,14 @@ test('one quarter, start to finish, each step by the role that does it', async (
     await adminPage.getByRole('menuitem', { name: '检查轮次' }).click()
     await adminPage.getByRole('button', { name: '新建轮次' }).click()
     const dialog = adminPage.getByRole('dialog')
-    await dialog.getByRole('radio', { name: `第 ${QUARTER} 季度` }).check({ force: true })
+    // The dialog fills its defaults (this quarter) as it opens; pick the quarter until it holds.
+    const quarter = dialog.getByRole('radio', { name: `第 ${QUARTER} 季度` })
+    await expect
+      .poll(async () => {
+        await quarter.check({ force: true }).catch(() => undefined)
+        return quarter.isChecked()
+      })
+      .toBe(true)
     await dialog.locator('#round-name').fill(ROUND_NAME)
     // Every area is proposed; this round inspects one.
     await dialog.getByRole('checkbox', { name: AREA }).check({ force: true })
