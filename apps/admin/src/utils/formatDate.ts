@@ -1,12 +1,11 @@
 import { i18n } from '@/plugins/i18n'
+import { chinaDay, chinaTime } from './chinaTime'
 
 /**
  * The one way dates and quarters are written, per language. Dates are calendar days in China
  * (DOMAIN.md, "Time"): a timestamp is first read as its day in Asia/Shanghai, whatever the
  * browser's zone; a "YYYY-MM-DD" from the API already is one.
  */
-const chinaDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
-const chinaTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 type Locale = 'zh-CN' | 'en-US'
@@ -14,7 +13,7 @@ const current = (): Locale => (i18n.global.locale.value === 'en-US' ? 'en-US' : 
 
 function dayOf(value: string | Date): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value
-  return chinaDay.format(typeof value === 'string' ? new Date(value) : value)
+  return chinaDay(typeof value === 'string' ? new Date(value) : value)
 }
 
 /** 2026-11-16 in Chinese, 16 Nov 2026 in English. */
@@ -28,7 +27,7 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
 export function formatDateTime(value: string | Date | null | undefined, locale: Locale = current()): string {
   if (!value) return ''
   const at = typeof value === 'string' ? new Date(value) : value
-  return `${formatDate(at, locale)} ${chinaTime.format(at)}`
+  return `${formatDate(at, locale)} ${chinaTime(at)}`
 }
 
 const CJK = /[\u3400-\u9fff]/

@@ -2,6 +2,8 @@
  * What the sign-in page says after a refused login: when a lock ends (China time) and, after
  * a wrong password, how many attempts are left before one — so nobody meets a lock unannounced.
  */
+import { chinaTime } from '@/utils/chinaTime'
+
 type Translate = (key: string, values: Record<string, unknown>) => string
 
 export interface LoginRefusal {
@@ -10,18 +12,12 @@ export interface LoginRefusal {
   attemptsLeft?: number | null
 }
 
-const clock = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-})
 
 export function loginFailureText(t: Translate, refusal: LoginRefusal, now = new Date()): string {
   if (refusal.retryAfterSeconds) {
     const until = new Date(now.getTime() + refusal.retryAfterSeconds * 1000)
     return t('auth.lockedUntil', {
-      time: clock.format(until),
+      time: chinaTime(until),
       minutes: Math.ceil(refusal.retryAfterSeconds / 60),
     })
   }
