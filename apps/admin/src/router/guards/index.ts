@@ -1,14 +1,16 @@
 import type { Router } from 'vue-router'
 import type { SessionStore } from '@/store/session'
 import { createAuthGuard } from './auth'
-import { setupPrefetchGuard } from './prefetch'
+import { setupPrefetchGuards } from './prefetch'
 import { setupProgressGuard } from './progress'
 import { createRoleGuard } from './role'
 import { setupTitleGuard } from './title'
 
-/** Guards split by concern, in the order they must run: progress, auth, role, title, then prefetch. */
+/** Guards split by concern, in the order they must run: progress, prefetch, auth, role, title. */
 export function setupGuards(router: Router, session: SessionStore, options = { progress: true }) {
   if (options.progress) setupProgressGuard(router)
+  // Like the loading bar, only worth it in a browser (tests render pages of their own choosing).
+  if (options.progress) setupPrefetchGuards(router)
   router.beforeEach(
     createAuthGuard(session, (target) => {
       // Only if the person is still on sign-in once it has rendered (they may have moved on).
@@ -19,6 +21,4 @@ export function setupGuards(router: Router, session: SessionStore, options = { p
   )
   router.beforeEach(createRoleGuard(session))
   setupTitleGuard(router)
-  // Like the loading bar, only worth it in a browser (tests render pages of their own choosing).
-  if (options.progress) setupPrefetchGuard(router)
 }

@@ -1,4 +1,6 @@
 import type { RouteLocationRaw, Router } from 'vue-router'
+import { whenIdle } from '@/utils/whenIdle'
+import { fetchRouteCode } from './route-code'
 
 /** Where people go next from a page, when it is nearly always the same place. */
 const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
@@ -6,24 +8,21 @@ const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
 }
 
 /**
- * Once a page has rendered and the browser is idle, fetches the code of the page people open next
- * (the layout and home after sign-in), so that step waits for the API only, not for downloads.
+ * Fetches code before the router asks for it:
+ * - the page being opened, as soon as the navigation starts: the guards first wait for the session
+ *   check (`me`), and the layout's and page's downloads run meanwhile instead of after it (on a
+ *   deep link when signed out, that is the page sign-in leads back to);
+ * - once a page has rendered and the browser is idle, the page people open next (the layout and
+ *   home after sign-in), so that step waits for the API only, not for downloads.
  */
-export function setupPrefetchGuard(router: Router) {
+export function setupPrefetchGuards(router: Router) {
+  router.beforeEach((to) => {
+    fetchRouteCode(to)
+    return true
+  })
   router.afterEach((to, _from, failure) => {
     const next = typeof to.name === 'string' ? LIKELY_NEXT[to.name] : undefined
     if (failure || !next) return
-    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200))
-    idle(() => {
-      for (const record of router.resolve(next).matched) {
-        for (const component of Object.values(record.components ?? {})) {
-          // Lazy route components are `() => import(…)` (vue-router tells them apart the same way);
-          // loading one twice is a cache hit.
-          if (typeof component === 'function' && !('displayName' in component) && !('__vccOpts' in component)) {
-            void (component as () => Promise<unknown>)().catch(() => undefined)
-          }
-        }
-      }
-    })
+    whenIdle(() => fetchRouteCode(router.resolve(next)))
   })
 }
