@@ -10,15 +10,40 @@ interface ManifestChunk {
   imports?: string[]
 }
 
+/** A route's page module as src/router/routes.ts declares it. */
+export interface RoutePage {
+  name: string
+  /** e.g. src/features/auth/pages/SignInPage.vue */
+  page: string
+  /** Loaded on demand (`() => import(…)`), or part of the entry chunk (a static import). */
+  lazy: boolean
+  /** Declared before `export const routes`: a child of the signed-in layout. */
+  inLayout: boolean
+}
+
+/** The routes of src/router/routes.ts with their page modules, in declaration order. */
+export function routePages(root: string): RoutePage[] {
+  const source = readFileSync(join(root, 'src/router/routes.ts'), 'utf8')
+  const layoutEnd = source.indexOf('export const routes')
+  const imported = new Map([...source.matchAll(/^import (\w+) from '@\/([^']+\.vue)'/gm)].map((m) => [m[1], m[2]]))
+  const pattern = /name: '([^']+)',\s*component: (?:\(\) => import\('@\/([^']+)'\)|(\w+))/g
+  return [...source.matchAll(pattern)].flatMap((m) => {
+    const [, name, lazyPage, staticName] = m
+    const page = lazyPage ?? (staticName ? imported.get(staticName) : undefined)
+    return name && page ? [{ name, page: `src/${page}`, lazy: !!lazyPage, inLayout: m.index < layoutEnd }] : []
+  })
+}
+
 /**
  * The JavaScript files a page needs before it can run, read from a build's manifest: the entry
- * chunk, the page's own chunk, and everything either imports statically.
+ * chunk, the page's own chunk when it is loaded on demand, and everything either imports statically.
  */
-export function pageScripts(dist: string, page: string): string[] {
+export function pageScripts(dist: string, route: RoutePage): string[] {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
   const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
   if (!entry) throw new Error('The manifest has no entry chunk')
-  if (!manifest[page]) throw new Error(`The manifest has no chunk for ${page}`)
+  const page = route.lazy ? route.page : null
+  if (page && !manifest[page]) throw new Error(`The manifest has no chunk for ${page}`)
   const files = new Set<string>()
   const visit = (key: string) => {
     const chunk = manifest[key]
@@ -27,7 +52,7 @@ export function pageScripts(dist: string, page: string): string[] {
     for (const imported of chunk.imports ?? []) visit(imported)
   }
   visit(entry)
-  visit(page)
+  if (page) visit(page)
   return [...files].filter((file) => file.endsWith('.js'))
 }
 

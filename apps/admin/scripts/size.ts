@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { pageScripts, SIGN_IN_JS_BUDGET_BYTES, transferredBytes } from '../build/route-js'
+import { pageScripts, routePages, SIGN_IN_JS_BUDGET_BYTES, transferredBytes } from '../build/route-js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
@@ -53,15 +53,7 @@ const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
 if (!entryKey) throw new Error('The manifest has no entry chunk')
 const layoutKey = 'src/layouts/BasicLayout.vue'
 
-// Route names and their page modules, in the order of src/router/routes.ts; pages declared before
-// `export const routes` are children of the signed-in layout.
-const routesSource = readFileSync(join(root, 'src/router/routes.ts'), 'utf8')
-const layoutEnd = routesSource.indexOf('export const routes')
-const routePattern = /name: '([^']+)',\s*component: \(\) => import\('@\/([^']+)'\)/g
-const routes = [...routesSource.matchAll(routePattern)].flatMap((m) => {
-  const [, name, page] = m
-  return name && page ? [{ name, page: `src/${page}`, inLayout: m.index < layoutEnd }] : []
-})
+const routes = routePages(root)
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1).padStart(7)
 const rows = routes
@@ -69,7 +61,7 @@ const rows = routes
   .map((route) => {
     const files = closure(entryKey)
     if (route.inLayout) closure(layoutKey, files)
-    closure(route.page, files)
+    if (route.lazy) closure(route.page, files)
     const js = [...files].filter((f) => f.endsWith('.js'))
     const total = js.reduce(
       (sum, f) => ({ raw: sum.raw + sizeOf(f).raw, gzip: sum.gzip + sizeOf(f).gzip }),
@@ -89,7 +81,7 @@ for (const row of rows) {
 
 const signIn = rows.find((row) => row.name === 'sign-in')
 if (!signIn) throw new Error('No sign-in route found in src/router/routes.ts')
-const signInBr = pageScripts(dist, signIn.page).reduce((sum, file) => sum + transferredBytes(dist, file), 0)
+const signInBr = pageScripts(dist, signIn).reduce((sum, file) => sum + transferredBytes(dist, file), 0)
 console.log(
   `\nsign-in loads ${(signIn.gzip / 1024).toFixed(1)} KB gzipped, ${(signInBr / 1024).toFixed(1)} KB as sent (brotli; budget ${SIGN_IN_JS_BUDGET_BYTES / 1024} KB)`,
 )

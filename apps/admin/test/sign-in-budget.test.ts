@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pageScripts, SIGN_IN_JS_BUDGET_BYTES, transferredBytes } from '../build/route-js'
+import { pageScripts, routePages, SIGN_IN_JS_BUDGET_BYTES, transferredBytes, type RoutePage } from '../build/route-js'
 
 /**
  * The sign-in page is what every visit starts with: its JavaScript, as the API sends it
@@ -17,11 +17,10 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 let dist: string
 
 /** The sign-in route's page module, as src/router/routes.ts declares it. */
-function signInPage(): string {
-  const routes = readFileSync(join(root, 'src/router/routes.ts'), 'utf8')
-  const match = /name: 'sign-in',\s*component: \(\) => import\('@\/([^']+)'\)/.exec(routes)
-  if (!match) throw new Error('No sign-in route in src/router/routes.ts')
-  return `src/${match[1]!}`
+function signInPage(): RoutePage {
+  const route = routePages(root).find((r) => r.name === 'sign-in')
+  if (!route) throw new Error('No sign-in route in src/router/routes.ts')
+  return route
 }
 
 beforeAll(async () => {
