@@ -1,0 +1,122 @@
+/**
+ * Where one screen's time goes: loads it once, cold, in Chromium on the demo data and prints every
+ * request as a line of the waterfall (start and end in ms since navigation, what it was, bytes),
+ * when the screen became usable, and where the page's main thread spent its time (a sampled CPU
+ * profile: per script file, and the busiest functions). For finding the chain behind a slow
+ * screen before changing anything; the benchmark (run.ts) is what measures.
+ *
+ *   pnpm --filter @redblue/admin exec tsx bench/waterfall.ts ledger      (after a build)
+ *   screens: sign-in dashboard drilldown-finding workbench ledger my-rectifications board
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page, Request } from 'playwright-core'
+import { launchBrowser } from '../../e2e/src/browser'
+import { startServer } from '../../e2e/src/server'
+import { drilldownFindingPath, signInCookie, workbenchPath } from './fixtures'
+import { newContext, waitUsable } from './measure'
+import type { UsableKind } from './usable'
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
+
+const SCREENS: Record<string, { user: string | null; path: (base: string, cookie: string) => Promise<string> | string }> = {
+  'sign-in': { user: null, path: () => '/sign-in' },
+  dashboard: { user: 'leader', path: () => '/dashboard' },
+  'drilldown-finding': { user: 'leader', path: drilldownFindingPath },
+  workbench: { user: 'inspector1', path: workbenchPath },
+  ledger: { user: 'admin', path: () => '/ledger' },
+  'my-rectifications': { user: 'branch1', path: () => '/my/rectifications' },
+  board: { user: null, path: () => '/board' },
+}
+
+async function main() {
+  const kind = (process.argv[2] ?? 'ledger') as UsableKind
+  const screen = SCREENS[kind]
+  if (!screen) throw new Error(`Unknown screen ${kind}: one of ${Object.keys(SCREENS).join(', ')}`)
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('No build: run `pnpm --filter @redblue/admin build` first.')
+  const server = await startServer(600_000, process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined)
+  const browser = await launchBrowser()
+  try {
+    const cookie = screen.user ? await signInCookie(server.url, screen.user) : null
+    const path = await screen.path(server.url, cookie ?? '')
+    // The dashboard is usable once every chart panel has drawn: counted on the unmeasured load.
+    let charts: number | undefined = kind === 'dashboard' ? undefined : 0
+    // Once unmeasured, so the server's caches are as warm as in the benchmark's rounds.
+    for (const measured of [false, true]) {
+      const context = await newContext(browser, server.url, cookie)
+      const page = await context.newPage()
+      const requests: Request[] = []
+      page.on('request', (request) => requests.push(request))
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+      await cdp.send('Profiler.start')
+      await page.goto(path, { waitUntil: 'commit' })
+      const usable = await waitUsable(page, { kind, charts: charts ?? (charts = await countCharts(page)) })
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile }
+      if (measured) {
+        const lines: string[] = []
+        for (const request of requests) {
+          const timing = request.timing()
+          const sizes = await request.sizes().catch(() => null)
+          const start = timing.startTime - (requests[0]?.timing().startTime ?? 0)
+          const end = timing.responseEnd >= 0 ? start + timing.responseEnd : NaN
+          const url = new URL(request.url())
+          const body = request.postData()
+          const operation = body ? (/"operationName":"(\w+)"/.exec(body)?.[1] ?? /(query|mutation)\s+(\w+)/.exec(body)?.[2] ?? '') : ''
+          lines.push(
+            `${start.toFixed(0).padStart(6)} → ${end.toFixed(0).padStart(6)}  ${request.resourceType().padEnd(10)} ${(sizes ? (sizes.responseBodySize / 1024).toFixed(1) : '?').padStart(6)} KB  ${url.pathname}${operation ? ` ${operation}` : ''}`,
+          )
+        }
+        console.log(lines.join('\n'))
+        console.log(`usable at ${usable.toFixed(0)} ms; ${requests.length} requests`)
+        printProfile(profile)
+      }
+      await context.close()
+    }
+  } finally {
+    await browser.close()
+    await server.stop()
+  }
+}
+
+/** After a load with every request settled: the chart panels the dashboard shows. */
+async function countCharts(page: Page): Promise<number> {
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(1_000)
+  return page.locator('.chart-panel').count()
+}
+
+/** What `Profiler.stop` answers (the Chrome DevTools protocol's Profiler.Profile). */
+interface Profile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]
+  samples?: number[]
+  timeDeltas?: number[]
+}
+
+/** Self time per script file and the busiest functions, in ms. */
+function printProfile(profile: Profile) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+  const byFunction = new Map<string, number>()
+  const byFile = new Map<string, number>()
+  const deltas = profile.timeDeltas ?? []
+  ;(profile.samples ?? []).forEach((id, i) => {
+    const frame = nodes.get(id)?.callFrame
+    if (!frame) return
+    const ms = (deltas[i] ?? 0) / 1000
+    const file = frame.url ? (frame.url.split('/').pop() ?? frame.url) : frame.functionName
+    const name = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms)
+    byFile.set(file, (byFile.get(file) ?? 0) + ms)
+  })
+  const top = (map: Map<string, number>, n: number) =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([key, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${key}`).join('\n')
+  console.log(`\nmain thread, self time per file (program: native work such as parsing, style and layout):\n${top(byFile, 15)}`)
+  console.log(`\nbusiest functions:\n${top(byFunction, 20)}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
