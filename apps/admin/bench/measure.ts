@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Request } from 'playwright-core'
-import { usableAt, type UsableArg } from './usable'
+import { usableAt, type Usable, type UsableArg } from './usable'
 
 /** One load of one screen: time until usable and what crossed the wire until then. */
 export interface Sample {
@@ -24,12 +24,17 @@ export function watchRequests(page: Page) {
     reset: () => {
       requests = []
     },
-    /** Body bytes as transferred (compressed) per resource type, and request counts. */
-    async sample(ms: number): Promise<Sample> {
+    /**
+     * Body bytes as transferred (compressed) per resource type, and request counts, of the requests
+     * started until the screen was usable: what it cost to get there. Later ones (the idle
+     * prefetch of the next page's code, background refreshes) are not the screen's cost.
+     */
+    async sample(usable: Usable): Promise<Sample> {
       const seen = requests
       requests = []
-      const sample: Sample = { ms, requests: 0, jsBytes: 0, cssBytes: 0, totalBytes: 0, offMachine: 0 }
+      const sample: Sample = { ms: usable.ms, requests: 0, jsBytes: 0, cssBytes: 0, totalBytes: 0, offMachine: 0 }
       for (const request of seen) {
+        if (request.timing().startTime > usable.at) continue
         const url = new URL(request.url())
         if (url.protocol === 'data:' || url.protocol === 'blob:') continue
         sample.requests++
@@ -52,17 +57,16 @@ export function watchRequests(page: Page) {
 }
 
 /** Waits until the screen is usable; the in-page clock's reading at that moment. */
-export async function waitUsable(page: Page, arg: UsableArg): Promise<number> {
+export async function waitUsable(page: Page, arg: UsableArg): Promise<Usable> {
   const handle = await page.waitForFunction(usableAt, arg, { polling: 'raf', timeout: TIMEOUT })
-  return (await handle.jsonValue()) as number
+  return (await handle.jsonValue()) as Usable
 }
 
 /** Opens `url` in the page and measures from navigation start until usable. */
 export async function loadScreen(page: Page, url: string, arg: UsableArg): Promise<Sample> {
   const watch = watchRequests(page)
   await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT })
-  const ms = await waitUsable(page, arg)
-  return watch.sample(ms)
+  return watch.sample(await waitUsable(page, arg))
 }
 
 /** Starts the in-page clock for a change inside the app (no navigation, same document). */

@@ -2,7 +2,8 @@
  * When a screen is usable, judged inside the page (serialised by playwright, so self-contained):
  * the element a person reaches for is there, nothing on the page still spins, and for charts every
  * panel has drawn (or says it has nothing to draw). Returns `performance.now()` at that moment —
- * milliseconds since the navigation started — or since `window.__benchStart` for in-app changes.
+ * milliseconds since the navigation started — or since `window.__benchStart` for in-app changes,
+ * with the wall clock then.
  */
 export type UsableKind =
   | 'plain'
@@ -21,7 +22,13 @@ export interface UsableArg {
   charts: number
 }
 
-export function usableAt({ kind, charts }: UsableArg): number | false {
+/** When the screen became usable: ms since the start, and the wall clock then (ms since 1970). */
+export interface Usable {
+  ms: number
+  at: number
+}
+
+export function usableAt({ kind, charts }: UsableArg): Usable | false {
   const visible = (selector: string) => {
     const el = document.querySelector(selector)
     if (!el) return false
@@ -89,5 +96,6 @@ export function usableAt({ kind, charts }: UsableArg): number | false {
   }
   if (!ok) return false
   const start = (window as unknown as { __benchStart?: number }).__benchStart ?? 0
-  return performance.now() - start
+  const now = performance.now()
+  return { ms: now - start, at: performance.timeOrigin + now }
 }

@@ -70,7 +70,7 @@ async function main() {
           )
         }
         console.log(lines.join('\n'))
-        console.log(`usable at ${usable.toFixed(0)} ms; ${requests.length} requests`)
+        console.log(`usable at ${usable.ms.toFixed(0)} ms; ${requests.length} requests`)
         printProfile(profile)
       }
       await context.close()

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
+import { createSessionStore } from '@/store/session'
 import { setupPrefetchGuards } from './prefetch'
 
 const Page = defineComponent({ render: () => null })
@@ -15,7 +16,7 @@ function setup() {
       { path: '/', component: layout, children: [{ path: 'ledger', component: page }, { path: 'other', component: other }] },
     ],
   })
-  setupPrefetchGuards(router)
+  setupPrefetchGuards(router, createSessionStore(() => Promise.resolve(null)))
   return { router, layout, page, other }
 }
 

@@ -1,10 +1,20 @@
-import type { RouteLocationRaw, Router } from 'vue-router'
+import type { RouteLocationNormalized, RouteLocationRaw, Router } from 'vue-router'
+import { buildMenu } from '@/layouts/menu'
+import { layoutRoutes } from '@/router/routes'
+import type { SessionStore } from '@/store/session'
 import { whenIdle } from '@/utils/whenIdle'
 import { fetchRouteCode } from './route-code'
 
-/** Where people go next from a page, when it is nearly always the same place. */
-const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
-  'sign-in': { name: 'home' },
+/**
+ * Where people go next from a page, when it is nearly always one of a few places: home after
+ * sign-in; from home, the pages of their own menu (home's quick links are that menu).
+ */
+function likelyNext(to: RouteLocationNormalized, session: SessionStore): RouteLocationRaw[] {
+  if (to.name === 'sign-in') return [{ name: 'home' }]
+  if (to.name === 'home') {
+    return buildMenu(layoutRoutes, session.role.value).flatMap((section) => section.entries.map((entry) => ({ name: entry.name })))
+  }
+  return []
 }
 
 /**
@@ -12,17 +22,17 @@ const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
  * - the page being opened, as soon as the navigation starts: the guards first wait for the session
  *   check (`me`), and the layout's and page's downloads run meanwhile instead of after it (on a
  *   deep link when signed out, that is the page sign-in leads back to);
- * - once a page has rendered and the browser is idle, the page people open next (the layout and
- *   home after sign-in), so that step waits for the API only, not for downloads.
+ * - once a page has rendered and the browser is idle, the pages people open next from it, so that
+ *   step waits for the API only, not for downloading and running code.
  */
-export function setupPrefetchGuards(router: Router) {
+export function setupPrefetchGuards(router: Router, session: SessionStore) {
   router.beforeEach((to) => {
     fetchRouteCode(to)
     return true
   })
   router.afterEach((to, _from, failure) => {
-    const next = typeof to.name === 'string' ? LIKELY_NEXT[to.name] : undefined
-    if (failure || !next) return
-    whenIdle(() => fetchRouteCode(router.resolve(next)))
+    if (failure) return
+    const next = likelyNext(to, session)
+    if (next.length) whenIdle(() => next.forEach((target) => fetchRouteCode(router.resolve(target))))
   })
 }
