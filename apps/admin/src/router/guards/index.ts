@@ -10,7 +10,7 @@ import { setupTitleGuard } from './title'
 export function setupGuards(router: Router, session: SessionStore, options = { progress: true }) {
   if (options.progress) setupProgressGuard(router)
   // Like the loading bar, only worth it in a browser (tests render pages of their own choosing).
-  if (options.progress) setupPrefetchGuards(router, session)
+  if (options.progress) setupPrefetchGuards(router)
   router.beforeEach(
     createAuthGuard(session, (target) => {
       // Only if the person is still on sign-in once it has rendered (they may have moved on).

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { createSessionStore } from '@/store/session'
 import { setupPrefetchGuards } from './prefetch'
 
 const Page = defineComponent({ render: () => null })
@@ -16,7 +15,7 @@ function setup() {
       { path: '/', component: layout, children: [{ path: 'ledger', component: page }, { path: 'other', component: other }] },
     ],
   })
-  setupPrefetchGuards(router, createSessionStore(() => Promise.resolve(null)))
+  setupPrefetchGuards(router)
   return { router, layout, page, other }
 }
 
@@ -37,5 +36,18 @@ describe('prefetch guards', () => {
     answerSession()
     await navigation
     expect(router.currentRoute.value.path).toBe('/ledger')
+  })
+
+  it('fetches the page behind a link the pointer is over, before the click', async () => {
+    const { router, other } = setup()
+    await router.push('/ledger')
+    const link = document.createElement('a')
+    link.setAttribute('href', '/other')
+    link.innerHTML = '<span>other</span>'
+    document.body.append(link)
+    expect(other).not.toHaveBeenCalled()
+    link.firstElementChild?.dispatchEvent(new Event('pointerover', { bubbles: true }))
+    expect(other).toHaveBeenCalled()
+    link.remove()
   })
 })

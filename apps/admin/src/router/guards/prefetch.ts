@@ -1,20 +1,10 @@
-import type { RouteLocationNormalized, RouteLocationRaw, Router } from 'vue-router'
-import { buildMenu } from '@/layouts/menu'
-import { layoutRoutes } from '@/router/routes'
-import type { SessionStore } from '@/store/session'
+import type { RouteLocationRaw, Router } from 'vue-router'
 import { whenIdle } from '@/utils/whenIdle'
 import { fetchRouteCode } from './route-code'
 
-/**
- * Where people go next from a page, when it is nearly always one of a few places: home after
- * sign-in; from home, the pages of their own menu (home's quick links are that menu).
- */
-function likelyNext(to: RouteLocationNormalized, session: SessionStore): RouteLocationRaw[] {
-  if (to.name === 'sign-in') return [{ name: 'home' }]
-  if (to.name === 'home') {
-    return buildMenu(layoutRoutes, session.role.value).flatMap((section) => section.entries.map((entry) => ({ name: entry.name })))
-  }
-  return []
+/** Where people go next from a page, when it is nearly always the same place. */
+const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
+  'sign-in': { name: 'home' },
 }
 
 /**
@@ -22,17 +12,29 @@ function likelyNext(to: RouteLocationNormalized, session: SessionStore): RouteLo
  * - the page being opened, as soon as the navigation starts: the guards first wait for the session
  *   check (`me`), and the layout's and page's downloads run meanwhile instead of after it (on a
  *   deep link when signed out, that is the page sign-in leads back to);
- * - once a page has rendered and the browser is idle, the pages people open next from it, so that
- *   step waits for the API only, not for downloading and running code.
+ * - once a page has rendered and the browser is idle, the page people open next from it (the layout
+ *   and home after sign-in), so that step waits for the API only;
+ * - the page behind an in-app link as soon as the pointer is over it or it has keyboard focus: the
+ *   few hundred milliseconds before the click are enough to fetch and run its code, and nothing is
+ *   fetched that nobody is about to open.
  */
-export function setupPrefetchGuards(router: Router, session: SessionStore) {
+export function setupPrefetchGuards(router: Router) {
   router.beforeEach((to) => {
     fetchRouteCode(to)
     return true
   })
   router.afterEach((to, _from, failure) => {
-    if (failure) return
-    const next = likelyNext(to, session)
-    if (next.length) whenIdle(() => next.forEach((target) => fetchRouteCode(router.resolve(target))))
+    const next = typeof to.name === 'string' ? LIKELY_NEXT[to.name] : undefined
+    if (failure || !next) return
+    whenIdle(() => fetchRouteCode(router.resolve(next)))
   })
+  const onIntent = (event: Event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null
+    const href = link?.getAttribute('href')
+    if (!href?.startsWith('/') || href.startsWith('//')) return
+    const target = router.resolve(href)
+    if (target.matched.length) fetchRouteCode(target)
+  }
+  document.addEventListener('pointerover', onIntent, { passive: true })
+  document.addEventListener('focusin', onIntent)
 }
