@@ -1,4 +1,9 @@
 import { builder } from '../builder'
+import type { Db } from '../context'
+import { ValidationError } from '../errors'
+import { windowPeriod, type Period } from '../services/analytics/rounds'
+
+type FieldBuilder = Parameters<Parameters<typeof builder.queryFields>[0]>[0]
 
 /**
  * Shared pieces of the analytics domain files: the period input, and batch loading of the Prisma objects that analytics rows point at.
@@ -19,6 +24,32 @@ export const AnalyticsPeriodInput = builder.inputType('AnalyticsPeriodInput', {
     toQuarter: t.int({ required: false, description: '1–4, default 4.' }),
   }),
 })
+
+/**
+ * A period given as a trend window instead of quarters: the last `rounds` published rounds of the
+ * area up to `untilRoundId` (what `analyticsTrends` plots), so a screen can ask for figures over
+ * its trend's rounds without waiting for the trend first.
+ */
+export function windowArgs(t: FieldBuilder) {
+  return {
+    untilRoundId: t.arg.int({ required: false, description: 'With `rounds`: the window ends at this published round.' }),
+    rounds: t.arg.int({ required: false, description: 'The last N published rounds of `areaId` (instead of `period`).' }),
+  }
+}
+
+/** The period of a field's arguments: `period`, or the window of `rounds` up to `untilRoundId`. */
+export async function periodOf(
+  db: Db,
+  args: { areaId?: number | null; period?: Period | null; rounds?: number | null; untilRoundId?: number | null },
+): Promise<Period | null | undefined> {
+  if (args.rounds == null) {
+    if (args.untilRoundId != null) throw ValidationError.field(['rounds'], '指定截止轮次时须同时给出轮次数', 'required')
+    return args.period
+  }
+  if (args.period) throw ValidationError.field(['period'], '期间与轮次窗口只能给出一个', 'conflict')
+  if (args.areaId == null) throw ValidationError.field(['areaId'], '按轮次窗口统计时须指定专业', 'required')
+  return windowPeriod(db, { areaId: args.areaId, count: args.rounds, untilRoundId: args.untilRoundId })
+}
 
 /** Identity of one analytics answer, shared by its rows. */
 export type Batch = object

@@ -14,7 +14,7 @@ import {
   type RepeatGroup,
 } from '../services/analytics'
 import { ValidationError } from '../errors'
-import { AnalyticsPeriodInput, loadById, pick, unique, type Batch } from './analytics-common'
+import { AnalyticsPeriodInput, loadById, periodOf, pick, unique, windowArgs, type Batch } from './analytics-common'
 import { OrgCategoryEnum } from './enums'
 
 /**
@@ -218,9 +218,15 @@ builder.queryFields((t) => ({
     args: {
       areaId: t.arg.int({ required: false }),
       period: t.arg({ type: AnalyticsPeriodInput, required: false }),
+      ...windowArgs(t),
       category: t.arg({ type: OrgCategoryEnum, required: false }),
     },
-    resolve: (_root, args, ctx) => problemCategoryPareto(ctx.prisma, actorOf(ctx), args),
+    resolve: async (_root, args, ctx) =>
+      problemCategoryPareto(ctx.prisma, actorOf(ctx), {
+        areaId: args.areaId,
+        period: await periodOf(ctx.prisma, args),
+        category: args.category,
+      }),
   }),
   repeatFindings: t.field({
     type: RepeatFindingsRef,
@@ -229,14 +235,15 @@ builder.queryFields((t) => ({
     args: {
       areaId: t.arg.int({ required: false }),
       period: t.arg({ type: AnalyticsPeriodInput, required: false }),
+      ...windowArgs(t),
       limit: t.arg.int({ required: false, defaultValue: 100 }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const limit = args.limit ?? 100
       if (limit < 1 || limit > MAX_REPEAT_GROUPS) {
         throw ValidationError.field(['limit'], `limit 须为 1–${MAX_REPEAT_GROUPS}`, 'range')
       }
-      return repeatFindings(ctx.prisma, actorOf(ctx), { areaId: args.areaId, period: args.period, limit })
+      return repeatFindings(ctx.prisma, actorOf(ctx), { areaId: args.areaId, period: await periodOf(ctx.prisma, args), limit })
     },
   }),
   categoryAverages: t.field({

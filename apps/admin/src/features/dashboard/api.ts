@@ -141,8 +141,8 @@ export const LostPointsMatrixQuery = graphql(`
 `)
 
 export const ParetoQuery = graphql(`
-  query DashboardPareto($areaId: Int, $category: OrgCategory, $period: AnalyticsPeriodInput) {
-    problemCategoryPareto(areaId: $areaId, category: $category, period: $period) {
+  query DashboardPareto($areaId: Int, $category: OrgCategory, $untilRoundId: Int, $rounds: Int) {
+    problemCategoryPareto(areaId: $areaId, category: $category, untilRoundId: $untilRoundId, rounds: $rounds) {
       totalFindings
       entries {
         problemCategoryId
@@ -159,8 +159,8 @@ export const ParetoQuery = graphql(`
 
 /** 屡查屡犯: orgs that keep getting findings of the same problem category. */
 export const RepeatFindingsQuery = graphql(`
-  query DashboardRepeatFindings($areaId: Int, $period: AnalyticsPeriodInput, $limit: Int) {
-    repeatFindings(areaId: $areaId, period: $period, limit: $limit) {
+  query DashboardRepeatFindings($areaId: Int, $untilRoundId: Int, $rounds: Int, $limit: Int) {
+    repeatFindings(areaId: $areaId, untilRoundId: $untilRoundId, rounds: $rounds, limit: $limit) {
       totalFindings
       repeatFindings
       repeatShare

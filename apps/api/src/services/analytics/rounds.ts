@@ -94,3 +94,19 @@ export async function trendWindow(
   }
   return lastRounds(upTo, args.count)
 }
+
+/**
+ * The period a trend window spans, from its first round's quarter to its last's: the dashboard's
+ * Pareto and repeat findings cover the same rounds as its trend lines, and asking for the window by
+ * round lets them load beside the trends instead of after them.
+ */
+export async function windowPeriod(
+  db: Db,
+  args: { areaId: number; count: number; untilRoundId?: number | null },
+): Promise<Period> {
+  const rounds = await trendWindow(db, args)
+  const first = rounds[0]
+  const last = rounds[rounds.length - 1]
+  if (!first || !last) throw ValidationError.field(['areaId'], '该专业尚无已发布的轮次', 'not_published')
+  return { fromYear: first.year, fromQuarter: first.quarter, toYear: last.year, toQuarter: last.quarter }
+}
