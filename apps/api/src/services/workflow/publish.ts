@@ -29,13 +29,13 @@ export interface PublishInput extends NoticeInput {
 }
 
 /**
- * RECONCILING → PUBLISHED (R3–R9), all in the caller's one transaction so that any failure leaves
- * nothing behind. The steps, each in `publish/`: refuse while a dispute is open and deem the
- * unanswered findings confirmed; freeze the scores; rank and list; record the adjustments; open
- * the interviews and the rectifications; issue the notice; store the summaries; record the
- * transition. The status flips first, so a concurrent second publish waits on the row and then
- * fails. How the statements reach the server (sent ahead, the scores computed meanwhile) is
- * `publish/pipeline.ts`'s; the `step` names mark where a test may inject a failure.
+ * RECONCILING → PUBLISHED (R3–R6, R8, R9), all in the caller's one transaction so that any
+ * failure leaves nothing behind. The status flips first, so a concurrent second publish waits on
+ * the row and then fails. Then the steps, each in `publish/`: reconciliation ends (no open
+ * dispute; unanswered findings deemed confirmed), the scores are frozen, ranked and listed, the
+ * adjustments recorded, the rectifications and interviews opened, the notice issued and the
+ * summaries stored. How their statements reach the server (sent ahead, the scores computed
+ * meanwhile) is `publish/pipeline.ts`'s; the `step` names mark where a test may inject a failure.
  */
 export async function publishRound(
   tx: Tx,
