@@ -117,8 +117,8 @@ const DEEMED_CONFIRMED = '核对期结束未提出异议，视为确认'
 /**
  * Puts a round the bench published back into RECONCILING, as the generator left it, so `--reuse`
  * can time publishing it again: removes what publication created (items, interviews, adjustments,
- * notice, stored round summaries, dimension subtotals, frozen scores and points, deemed
- * confirmations) in one transaction.
+ * notice, the round's recorded rule set, stored round summaries and insights, dimension subtotals,
+ * frozen scores and points, deemed confirmations) in one transaction.
  */
 export async function unpublishRound(pool: pg.Pool, roundId: number): Promise<void> {
   const client = await pool.connect()
@@ -129,6 +129,8 @@ export async function unpublishRound(pool: pg.Pool, roundId: number): Promise<vo
       `DELETE FROM "Interview" WHERE "roundId" = $1`,
       `DELETE FROM "PerformanceAdjustment" WHERE "roundId" = $1`,
       `DELETE FROM "Notice" WHERE "roundId" = $1`,
+      `DELETE FROM "RoundRuleSet" WHERE "roundId" = $1`,
+      `DELETE FROM "RoundInsight" WHERE "roundId" = $1`,
       `DELETE FROM "RoundSummary" WHERE "roundId" = $1`,
       `DELETE FROM "RoundAreaSummary" WHERE "roundId" = $1`,
       `DELETE FROM "RoundDimensionSummary" WHERE "roundId" = $1`,

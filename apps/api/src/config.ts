@@ -1,7 +1,15 @@
 import { MAX_QUERY_COST } from './cost'
 import { env } from './env'
-import type { IntrospectionAccess } from './introspection'
 import { defaultUploadSettings, type UploadSettings } from './uploads/settings'
+
+/**
+ * Who may introspect the schema. In production the schema is a map of every operation for anyone
+ * probing the intranet, so only an ADMIN may read it; development, tests and the codegen build
+ * (which prints schema.graphql from the schema object, not over HTTP) keep it open. `__typename`
+ * is not introspection: the SPA's unions need it. Declared here, not beside the plugin that applies
+ * it, so that the configuration imports nothing of the request pipeline (the context reads it).
+ */
+export type IntrospectionAccess = 'open' | 'admin'
 
 /**
  * Runtime settings of one API instance. Built from env.ts by default; tests pass overrides (a fake

@@ -1,14 +1,7 @@
 import { GraphQLError, visit, type DocumentNode } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
+import type { IntrospectionAccess } from './config'
 import type { Context } from './context'
-
-/**
- * Who may introspect the schema. In production the schema is a map of every operation for anyone
- * probing the intranet, so only an ADMIN may read it; development, tests and the codegen build
- * (which prints schema.graphql from the schema object, not over HTTP) keep it open. `__typename`
- * is not introspection: the SPA's unions need it.
- */
-export type IntrospectionAccess = 'open' | 'admin'
 
 function introspects(document: DocumentNode): boolean {
   let found = false

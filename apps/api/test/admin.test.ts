@@ -1,3 +1,4 @@
+import { STORED_DEFAULT_RULE_SET } from '@redblue/db/testing'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { FIXTURE_YEAR } from './fixture'
 import { errorCode, ok, useTestApi } from './helpers'
@@ -367,16 +368,7 @@ describe('rule sets', () => {
       year: 2030,
       stored: false,
       version: 0,
-      redCategories: ['I', 'II'],
-      blueLastCategories: ['I', 'II'],
-      baseThresholdCategories: ['III'],
-      baseThreshold: '98.00',
-      redPoints: '1.50',
-      bluePoints: '-1.50',
-      thresholdPoints: '-0.50',
-      quarterlyWeight: '0.4000',
-      rectificationDays: 30,
-      warningDays: 7,
+      ...STORED_DEFAULT_RULE_SET,
       annualComponents: [],
     })
   })

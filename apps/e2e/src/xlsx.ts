@@ -3,6 +3,9 @@ import type { Locator, Page } from 'playwright-core'
 
 export type SheetRow = Record<string, string>
 
+/** The media type of an .xlsx workbook, as a browser sends an uploaded one. */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 /** Clicks a download link and returns the file the browser saved. */
 export async function download(page: Page, link: Locator): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), link.click()])

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { Journey, waitForText } from '../src/journey'
+import { checkImport, withCategory } from '../src/orgs-template'
 import { download } from '../src/xlsx'
 
 /**
@@ -18,27 +18,6 @@ afterAll(async () => {
   await journey?.close()
 })
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-/** The template with the 类别 cell of its first assessed org set to `category`. */
-async function withCategory(template: Buffer, category: string | null): Promise<{ bytes: Buffer; cell: string; original: string }> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(template as unknown as ArrayBuffer)
-  const sheet = workbook.getWorksheet('党组织')!
-  let column = 0
-  sheet.getRow(1).eachCell((cell, col) => {
-    if (String(cell.text).trim() === '类别') column = col
-  })
-  let target = 0
-  sheet.eachRow((row, index) => {
-    if (index > 1 && !target && String(row.getCell(column).text).trim()) target = index
-  })
-  const cell = sheet.getRow(target).getCell(column)
-  const original = String(cell.text)
-  if (category !== null) cell.value = category
-  return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), cell: cell.address, original }
-}
-
 test('a wrong cell is refused with its reason; fixed, the file imports', async () => {
   const page = await journey.signIn('admin')
   const panel = page.getByTestId('import-orgs')
@@ -53,8 +32,7 @@ test('a wrong cell is refused with its reason; fixed, the file imports', async (
 
   const broken = await withCategory(template, 'Ⅳ类')
   await journey.step('a file with a wrong cell is rejected, nothing saved', async () => {
-    await panel.getByTestId('import-file').setInputFiles({ name: '党组织-有误.xlsx', mimeType: XLSX, buffer: broken.bytes })
-    await panel.getByTestId('import-check').click()
+    await checkImport(panel, '党组织-有误.xlsx', broken.bytes)
     await waitForText(panel.getByTestId('import-rejected'), /发现 \d+ 处问题/)
     await waitForText(panel.getByTestId('import-rejected'), '没有保存任何数据')
     const cell = panel.locator(`[data-cell="${broken.cell}"]`)
@@ -67,8 +45,7 @@ test('a wrong cell is refused with its reason; fixed, the file imports', async (
     const fixed = await withCategory(template, null)
     expect(fixed.original).toMatch(/Ⅰ类|Ⅱ类|Ⅲ类/)
     await panel.getByRole('button', { name: '重新选择文件' }).click()
-    await panel.getByTestId('import-file').setInputFiles({ name: '党组织.xlsx', mimeType: XLSX, buffer: fixed.bytes })
-    await panel.getByTestId('import-check').click()
+    await checkImport(panel, '党组织.xlsx', fixed.bytes)
     await waitForText(panel.getByTestId('import-ready'), /检查通过：共 \d+ 行/)
     await journey.shot(page, 'import-ready')
     await panel.getByTestId('import-apply').click()

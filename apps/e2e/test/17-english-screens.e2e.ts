@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { Journey, waitForText } from '../src/journey'
+import { checkImport, withCategory } from '../src/orgs-template'
+import { VIEWPORTS } from '../src/viewports'
 import { download } from '../src/xlsx'
 
 /**
@@ -18,35 +19,12 @@ afterAll(async () => {
   await journey?.close()
 })
 
-const VIEWPORTS = [
-  { width: 1440, height: 900 },
-  { width: 1366, height: 768 },
-] as const
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
 async function atEachViewport(page: Page, name: string, open: () => Promise<void>) {
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport)
     await open()
     await journey.shot(page, `${name}-en-US-${viewport.width}x${viewport.height}`, { fullPage: false })
   }
-}
-
-/** The orgs template with the category of its first categorised org set to a value that does not exist. */
-async function brokenTemplate(bytes: Buffer): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-  const sheet = workbook.getWorksheet('党组织')!
-  let column = 0
-  sheet.getRow(1).eachCell((cell, col) => {
-    if (String(cell.text).trim() === '类别') column = col
-  })
-  let target = 0
-  sheet.eachRow((row, index) => {
-    if (index > 1 && !target && String(row.getCell(column).text).trim()) target = index
-  })
-  sheet.getRow(target).getCell(column).value = 'Ⅳ类'
-  return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
 test('adjustments, notices and imports read well in English', async () => {
@@ -78,11 +56,10 @@ test('adjustments, notices and imports read well in English', async () => {
     const panel = page.getByTestId('import-orgs')
     await panel.waitFor()
     const template = await download(page, panel.getByTestId('import-template'))
-    const broken = await brokenTemplate(template.bytes)
+    const broken = await withCategory(template.bytes, 'Ⅳ类')
     await atEachViewport(page, 'imports', async () => {
       await page.goto(`${origin}/imports`)
-      await panel.getByTestId('import-file').setInputFiles({ name: 'orgs.xlsx', mimeType: XLSX, buffer: broken })
-      await panel.getByTestId('import-check').click()
+      await checkImport(panel, 'orgs.xlsx', broken.bytes)
       await waitForText(panel.getByTestId('import-rejected'), 'Problems found: 1')
       await waitForText(panel.getByTestId('preview-count').first(), /rows; rows with problems: 1$/)
       await panel.locator('td.bad').first().scrollIntoViewIfNeeded()

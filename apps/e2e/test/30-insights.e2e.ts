@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { Journey, signIn, waitForText } from '../src/journey'
+import { VIEWPORTS } from '../src/viewports'
 
 /**
  * Journey 30 — 数据研判 (R13), read-only on the demo data's published rounds: the leader's dashboard
@@ -16,11 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await journey?.close()
 })
-
-const VIEWPORTS = [
-  { width: 1440, height: 900 },
-  { width: 1366, height: 768 },
-] as const
 
 /** Screenshots of what `open` shows at each viewport and in both languages, Chinese last. */
 async function lookAt(page: Page, name: string, open: () => Promise<void>) {

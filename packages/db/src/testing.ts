@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { createDb, IN_MEMORY, type Db } from './client'
 import { readEnv } from './env'
-import type { PrismaClient } from './generated/prisma/client'
+import type { Prisma, PrismaClient } from './generated/prisma/client'
 
 export interface RecordedQueries<T> {
   result: T
@@ -98,3 +98,22 @@ export async function resetDb(prisma: PrismaClient): Promise<void> {
   const list = tables.map(({ tablename }) => `"${tablename.replaceAll('"', '""')}"`).join(', ')
   await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${list} RESTART IDENTITY CASCADE`)
 }
+
+/**
+ * The source's rule set (docs/domain.md R4, R5, R8, R10) as a stored row holds it and the API reads
+ * it back: decimals as text at their column's scale. Written out, not derived from the engine's
+ * DEFAULT_RULE_SET, so that a test comparing against it checks that definition instead of
+ * repeating it.
+ */
+export const STORED_DEFAULT_RULE_SET = {
+  redCategories: ['I', 'II'],
+  blueLastCategories: ['I', 'II'],
+  baseThresholdCategories: ['III'],
+  baseThreshold: '98.00',
+  redPoints: '1.50',
+  bluePoints: '-1.50',
+  thresholdPoints: '-0.50',
+  quarterlyWeight: '0.4000',
+  rectificationDays: 30,
+  warningDays: 7,
+} satisfies Omit<Prisma.RoundRuleSetUncheckedCreateInput, 'roundId' | 'sourceYear'>

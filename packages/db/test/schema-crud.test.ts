@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { Decimal, Prisma } from '../src/index'
-import { createTestDb, type TestDb } from '../src/testing'
+import { STORED_DEFAULT_RULE_SET, createTestDb, type TestDb } from '../src/testing'
 
 let db: TestDb
 beforeAll(async () => {
@@ -343,16 +343,7 @@ async function createOneOfEach(): Promise<{
     data: {
       roundId: round.id,
       sourceYear: 2026,
-      redCategories: ['I', 'II'],
-      blueLastCategories: ['I', 'II'],
-      baseThresholdCategories: ['III'],
-      baseThreshold: '98.00',
-      redPoints: '1.50',
-      bluePoints: '-1.50',
-      thresholdPoints: '-0.50',
-      quarterlyWeight: '0.4000',
-      rectificationDays: 30,
-      warningDays: 7,
+      ...STORED_DEFAULT_RULE_SET,
     },
   })
   add('RoundRuleSet', { roundId: round.id }, { baseThreshold: '98.50' })

@@ -1,79 +1,52 @@
 /**
  * The one place ECharts modules are registered: only these charts, components and the canvas
  * renderer reach the bundle (echarts/core, not the full build), and only in the route chunks that
- * draw charts.
+ * draw charts. Each module is named once, through its package's namespace: the bundler keeps only
+ * the members read by name.
  */
-import { BarChart, HeatmapChart, LineChart, PieChart, RadarChart } from 'echarts/charts'
-import type {
-  BarSeriesOption,
-  HeatmapSeriesOption,
-  LineSeriesOption,
-  PieSeriesOption,
-  RadarSeriesOption,
-} from 'echarts/charts'
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  ToolboxComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components'
-import type {
-  DatasetComponentOption,
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  RadarComponentOption,
-  TitleComponentOption,
-  ToolboxComponentOption,
-  TooltipComponentOption,
-  VisualMapComponentOption,
-} from 'echarts/components'
+import * as charts from 'echarts/charts'
+import * as components from 'echarts/components'
 import * as echarts from 'echarts/core'
 import type { ComposeOption } from 'echarts/core'
 import { LabelLayout, UniversalTransition } from 'echarts/features'
 import { CanvasRenderer } from 'echarts/renderers'
 
 echarts.use([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  PieChart,
-  RadarChart,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  ToolboxComponent,
-  TooltipComponent,
-  VisualMapComponent,
+  charts.BarChart,
+  charts.HeatmapChart,
+  charts.LineChart,
+  charts.PieChart,
+  charts.RadarChart,
+  components.DatasetComponent,
+  components.GridComponent,
+  components.LegendComponent,
+  components.MarkLineComponent,
+  components.RadarComponent,
+  components.TitleComponent,
+  components.ToolboxComponent,
+  components.TooltipComponent,
+  components.VisualMapComponent,
   LabelLayout,
   UniversalTransition,
   CanvasRenderer,
 ])
 
-/** Options limited to the registered modules. */
+/** Options limited to the registered modules: each one above with its option type. */
 export type ECOption = ComposeOption<
-  | BarSeriesOption
-  | HeatmapSeriesOption
-  | LineSeriesOption
-  | PieSeriesOption
-  | RadarSeriesOption
-  | DatasetComponentOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | RadarComponentOption
-  | TitleComponentOption
-  | ToolboxComponentOption
-  | TooltipComponentOption
-  | VisualMapComponentOption
+  | charts.BarSeriesOption
+  | charts.HeatmapSeriesOption
+  | charts.LineSeriesOption
+  | charts.PieSeriesOption
+  | charts.RadarSeriesOption
+  | components.DatasetComponentOption
+  | components.GridComponentOption
+  | components.LegendComponentOption
+  | components.MarkLineComponentOption
+  | components.RadarComponentOption
+  | components.TitleComponentOption
+  | components.ToolboxComponentOption
+  | components.TooltipComponentOption
+  | components.VisualMapComponentOption
 >
 
 export { echarts }

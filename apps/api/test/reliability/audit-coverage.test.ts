@@ -6,6 +6,7 @@
  * fails for a mutation without an audited successful call, unless EXEMPT gives the reason; a new
  * mutation therefore needs a step here.
  */
+import { STORED_DEFAULT_RULE_SET } from '@redblue/db/testing'
 import ExcelJS from 'exceljs'
 import { expect, it } from 'vitest'
 import { hashPassword } from '../../src/auth/password'
@@ -237,17 +238,8 @@ it(
       {
         v: rules.version,
         input: {
-          redCategories: ['I', 'II'],
-          blueLastCategories: ['I', 'II'],
-          baseThresholdCategories: ['III'],
-          baseThreshold: '98',
-          redPoints: '1.5',
-          bluePoints: '-1.5',
-          thresholdPoints: '-0.5',
-          quarterlyWeight: '0.4',
+          ...STORED_DEFAULT_RULE_SET,
           annualComponents: [{ code: 'REPORT', name: '述职评议', weight: '0.6' }],
-          rectificationDays: 30,
-          warningDays: 7,
         },
       },
       admin,

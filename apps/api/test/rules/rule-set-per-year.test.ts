@@ -6,6 +6,7 @@
  * the annual export. A published round records the values it was published with: editing the
  * rules afterwards changes none of its figures, notice, board or exports.
  */
+import { STORED_DEFAULT_RULE_SET } from '@redblue/db/testing'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../src/auth/password'
 import { headerOf, readXlsx, rowsOf } from '../excel/xlsx'
@@ -33,17 +34,10 @@ const SAVE = `mutation ($year: Int!, $version: Int!, $input: RuleSetInput!) {
   }
 }`
 const rules = (over: Record<string, unknown> = {}) => ({
-  redCategories: ['I', 'II'],
-  blueLastCategories: ['I', 'II'],
-  baseThresholdCategories: ['III'],
+  ...STORED_DEFAULT_RULE_SET,
   baseThreshold: '99.00',
   redPoints: '2.00',
-  bluePoints: '-1.50',
-  thresholdPoints: '-0.50',
-  quarterlyWeight: '0.4000',
   annualComponents: [{ code: 'REPORT', name: '述职评议', weight: '0.30' }],
-  rectificationDays: 30,
-  warningDays: 7,
   ...over,
 })
 

@@ -10,7 +10,7 @@ import {
 import { scoreAssessment, sumScores, type LossReason, required } from '@redblue/scoring'
 import type { Db } from '../../context'
 import { NotFoundError } from '../../errors'
-import { FINAL_COUNTED } from '../workflow/scoring'
+import { FINAL_COUNTED, findingInputs } from '../workflow/scoring'
 import { fixed2, int, meanOf } from './numbers'
 import { type Actor, visibleSql } from '../../access'
 import { PUBLISHED_STATUSES } from './scope'
@@ -199,12 +199,7 @@ export async function assessmentBreakdown(db: Db, viewer: Actor, assessmentId: n
       quantityValue: i.quantityValue,
       bonusPoints: i.bonusPoints,
     })),
-    findings: findings.map((f) => ({
-      id: f.id,
-      indicatorId: f.indicatorId,
-      deduction: f.deduction,
-      counts: FINAL_COUNTED.includes(f.reconciliationStatus),
-    })),
+    findings: findingInputs(findings, FINAL_COUNTED),
   })
   const scored = new Map(score.indicators.map((s) => [s.indicatorId, s]))
 

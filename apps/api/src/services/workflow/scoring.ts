@@ -11,6 +11,8 @@ import {
   prepareScheme,
   scoreAssessment,
   type AssessmentScore,
+  type DecimalInput,
+  type FindingInput,
   type PreparedScheme,
 } from '@redblue/scoring'
 import { NotFoundError } from '../../errors'
@@ -107,6 +109,27 @@ export interface ScorableAssessment {
   }[]
 }
 
+/**
+ * A stored assessment's findings as the engine takes them; which statuses count is the caller's
+ * (the lists above). The inputs need no mapping: the engine reads a stored input row's own columns.
+ */
+export function findingInputs(
+  findings: readonly {
+    id: number
+    indicatorId: number
+    deduction: DecimalInput
+    reconciliationStatus: ReconciliationStatus
+  }[],
+  counted: readonly ReconciliationStatus[],
+): FindingInput[] {
+  return findings.map((f) => ({
+    id: f.id,
+    indicatorId: f.indicatorId,
+    deduction: f.deduction,
+    counts: counted.includes(f.reconciliationStatus),
+  }))
+}
+
 export async function scoreWith(
   cache: SchemeCache,
   assessment: ScorableAssessment,
@@ -115,18 +138,8 @@ export async function scoreWith(
   const { prepared } = await cache.get(assessment.schemeId)
   return scoreAssessment(prepared, {
     unitType: assessment.unitType,
-    inputs: assessment.inputs.map((i) => ({
-      indicatorId: i.indicatorId,
-      ratingLevel: i.ratingLevel,
-      quantityValue: i.quantityValue,
-      bonusPoints: i.bonusPoints,
-    })),
-    findings: assessment.findings.map((f) => ({
-      id: f.id,
-      indicatorId: f.indicatorId,
-      deduction: f.deduction,
-      counts: counted.includes(f.reconciliationStatus),
-    })),
+    inputs: assessment.inputs,
+    findings: findingInputs(assessment.findings, counted),
   })
 }
 
