@@ -15,6 +15,7 @@ import { useQueryLimits } from './query-limits'
 import { schema } from './schema'
 import { maskError } from './unavailable'
 import { useEvidenceDownload } from './uploads/download'
+import { useStatementLanes } from './statement-lane'
 import { sendUtf8Bodies } from './utf8-body'
 
 /**
@@ -76,6 +77,7 @@ export function createApi(options: CreateApiOptions) {
     maxRequestBodySize: config.maxBodyBytes,
     logging: yogaLogger(logger),
     plugins: [
+      useStatementLanes(),
       useRequestLog(logger),
       ...armor.protect().plugins,
       useIntrospectionAccess(config.introspection),

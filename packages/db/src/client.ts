@@ -16,7 +16,7 @@ import { migrate, type MigrateOptions, type MigrateResult } from './migrate'
 import { statementNames } from './prepared-statements'
 import { recordingAdapter, type QueryListener } from './query-recorder'
 import { serializedTransactions } from './serialized-transactions'
-import { yieldBetweenStatements } from './yield-between-statements'
+import { statementLanes } from './statement-lanes'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '.data/pglite')
@@ -112,7 +112,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
   }
   const ownsPglite = !options.pglite
   const db = pglite
-  const prisma = clientWith(yieldBetweenStatements(new PrismaPGlite(db)), options.onQuery)
+  const prisma = clientWith(statementLanes(new PrismaPGlite(db)), options.onQuery)
   return {
     prisma,
     kind: 'pglite',

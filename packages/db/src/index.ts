@@ -35,6 +35,7 @@ export {
   type FrozenDimension,
 } from './frozen'
 export type { QueryListener } from './query-recorder'
+export { inStatementLane } from './statement-lanes'
 export { storePublishedRoundSummaries, storeRoundSummaries } from './summaries'
 export {
   insightThresholdsOf,
