@@ -6,8 +6,9 @@ import { inStatementLane, statementLanes } from '../src/statement-lanes'
 
 /**
  * PGlite runs one statement at a time, in arrival order. Through statementLanes the next statement
- * is the oldest of the lane that has used the database least, with a turn of the event loop before
- * each: a request that has just arrived goes before the queued statements of a heavy one.
+ * is the oldest of the lane that has used the database least (unless one has waited too long), with
+ * a turn of the event loop before each: a request that has just arrived goes before the queued
+ * statements of a heavy one.
  */
 const pglite = await PGlite.create()
 afterAll(() => pglite.close())
@@ -62,6 +63,14 @@ describe('statementLanes', () => {
     // handed to the database) finishes before it.
     expect(await heavyFinishedBeforeNewcomer(plain)).toBe(20)
     expect(await heavyFinishedBeforeNewcomer(laned)).toBeLessThanOrEqual(1)
+  })
+
+  test('a statement that has waited starvedMs goes first, whatever its lane has used', async () => {
+    // With no patience at all every waiting statement is starved: arrival order again.
+    const impatient = new PrismaClient({
+      adapter: statementLanes(new PrismaPGlite(pglite), { starvedMs: 0 }),
+    })
+    expect(await heavyFinishedBeforeNewcomer(impatient)).toBe(20)
   })
 
   test('a transaction is one turn: it commits and rolls back, and others wait for its end', async () => {

@@ -106,7 +106,9 @@ describe('one reader must not stall everyone', () => {
     }
     const world: World = {
       running: data.rounds.find((r) => r.status !== 'PUBLISHED' && r.status !== 'CLOSED')!.id,
-      published: data.rounds.filter((r) => r.status === 'PUBLISHED' || r.status === 'CLOSED').map((r) => r.id),
+      published: data.rounds
+        .filter((r) => r.status === 'PUBLISHED' || r.status === 'CLOSED')
+        .map((r) => r.id),
       areaId: data.areas[0]!.id,
       orgId: data.orgs[0]!.id,
     }
@@ -132,7 +134,8 @@ describe('one reader must not stall everyone', () => {
           // Refused before execution: no time spent reading.
           expect(ms, name).toBeLessThan(2000)
         }
-        outcomes[name] = `refused (${limit} ${errors[0]!.extensions?.actual as number}), ${Math.round(ms)} ms`
+        outcomes[name] =
+          `refused (${limit} ${errors[0]!.extensions?.actual as number}), ${Math.round(ms)} ms`
       } else {
         expect(res.status, name).toBe(200)
         accepted.push({ name, query })
@@ -206,7 +209,10 @@ describe('one reader must not stall everyone', () => {
     // printed, not asserted. CI runs on a quiet machine and asserts it.
     const load = loadavg()[0]!
     if (load <= cpus().length * 2) expect(added.p95).toBeLessThanOrEqual(BOUND_MS)
-    else console.log(`[reliability] stall bound not asserted: load average ${load.toFixed(1)} on ${cpus().length} cores`)
+    else
+      console.log(
+        `[reliability] stall bound not asserted: load average ${load.toFixed(1)} on ${cpus().length} cores`,
+      )
   }, 300_000)
 })
 
