@@ -20,7 +20,8 @@ const api = useTestApi({ reset: 'file' })
  * On both backends. On PGlite the SQL runs as WebAssembly in the API's own thread, one statement at
  * a time: `{ me }` meets the heavy documents' statements there, and holds to this bound because its
  * statements go before theirs (`@redblue/db` statement-lanes: the lane that has used the database
- * least goes next; in arrival order PGlite added 3–8 times as much).
+ * least goes next). In PGlite's arrival order it added p95 77 ms at load 2 and 176 ms at load 6; in
+ * lane order 5–46 ms at load 4–10 (docs/reliability.md).
  */
 const BOUND_MS = 100
 const LOAD_MS = 15_000
