@@ -91,6 +91,9 @@ async function main() {
         for (let i = 0; i < 2; i++) {
           await context.clearCookies()
           await loadScreen(page, '/sign-in', { kind: 'sign-in', charts })
+          // A person takes seconds to type a name and a password, and the page uses them to fetch
+          // home's code (router/guards/prefetch.ts): the form is filled once the page is quiet.
+          await page.waitForLoadState('networkidle')
           const watch = watchRequests(page)
           await page.locator('input[autocomplete="username"], #sign-in-username').first().fill('admin')
           await page.locator('input[type="password"]').fill(DEMO_PASSWORD)
