@@ -36,6 +36,7 @@ export {
 } from './frozen'
 export type { QueryListener } from './query-recorder'
 export { inStatementLane } from './statement-lanes'
+export { PUBLISHED_ROUNDS_SQL, sqlList, STANDING_FINDINGS_SQL } from './status-sql'
 export { storePublishedRoundSummaries, storeRoundSummaries } from './summaries'
 export {
   insightThresholdsOf,

@@ -14,6 +14,7 @@ import {
   type RoundInsightInput,
 } from '@redblue/scoring'
 import { Prisma } from './generated/prisma/client'
+import { PUBLISHED_ROUNDS_SQL, STANDING_FINDINGS_SQL } from './status-sql'
 
 interface RawReader {
   $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Prisma.PrismaPromise<T>
@@ -23,8 +24,8 @@ interface RawReader {
 /** Earlier rounds read for the blue-list runs and declines; enough for any sensible threshold. */
 const HISTORY_ROUNDS = 8
 
-const PUBLISHED = Prisma.raw(`('PUBLISHED', 'CLOSED')`)
-const STANDING = Prisma.raw(`('CONFIRMED', 'UPHELD')`)
+const PUBLISHED = PUBLISHED_ROUNDS_SQL
+const STANDING = STANDING_FINDINGS_SQL
 
 interface RoundRow {
   id: number

@@ -1,4 +1,5 @@
 import { Prisma } from './generated/prisma/client'
+import { PUBLISHED_ROUNDS_SQL } from './status-sql'
 
 /**
  * The stored per-round aggregates (RoundSummary, RoundAreaSummary, RoundDimensionSummary,
@@ -21,5 +22,5 @@ export async function storeRoundSummaries(db: RawExecutor, roundId: number): Pro
 export async function storePublishedRoundSummaries(db: RawExecutor): Promise<void> {
   await db.$executeRaw(Prisma.sql`
     SELECT "storeRoundSummaries"(r."id") FROM "InspectionRound" r
-    WHERE r."status" IN ('PUBLISHED', 'CLOSED') ORDER BY r."id"`)
+    WHERE r."status" IN ${PUBLISHED_ROUNDS_SQL} ORDER BY r."id"`)
 }

@@ -1,5 +1,4 @@
-import { Prisma, type OrgCategory } from '@redblue/db'
-import { PUBLISHED_ROUND_STATUSES, STANDING_FINDING_STATUSES } from '@redblue/scoring'
+import { Prisma, PUBLISHED_ROUNDS_SQL, STANDING_FINDINGS_SQL, type OrgCategory } from '@redblue/db'
 
 /**
  * SQL pieces the analytics statements share. Who may see which org's figures (R12) is not here:
@@ -7,15 +6,10 @@ import { PUBLISHED_ROUND_STATUSES, STANDING_FINDING_STATUSES } from '@redblue/sc
  */
 
 /** Rounds whose results are frozen; analytics read only these. */
-export const PUBLISHED_STATUSES = sqlList(PUBLISHED_ROUND_STATUSES)
+export const PUBLISHED_STATUSES = PUBLISHED_ROUNDS_SQL
 
 /** Findings that stand after reconciliation (the ones that cost points and open rectifications). */
-export const STANDING_FINDINGS = sqlList(STANDING_FINDING_STATUSES)
-
-/** Constant text, not bind parameters: the statements stay the same text (prepared once). */
-function sqlList(values: readonly string[]): Prisma.Sql {
-  return Prisma.raw(`(${values.map((v) => `'${v}'`).join(', ')})`)
-}
+export const STANDING_FINDINGS = STANDING_FINDINGS_SQL
 
 /** Joins the Assessment of a finding or item only when a category filter needs it. */
 export function categoryFilterSql(

@@ -1,5 +1,4 @@
-import { Prisma } from '@redblue/db'
-import { insightThresholdsOf } from '@redblue/db'
+import { insightThresholdsOf, PUBLISHED_ROUNDS_SQL, type Prisma } from '@redblue/db'
 import type { Insight } from '@redblue/scoring'
 import type { Tx } from '../workflow/types'
 
@@ -17,14 +16,13 @@ export interface EarlyWarning {
   orgName: string | null
 }
 
-const PUBLISHED = Prisma.raw(`('PUBLISHED', 'CLOSED')`)
 
 export async function earlyWarnings(tx: Tx): Promise<EarlyWarning[]> {
   const [latest, carried] = await Promise.all([
     tx.$queryRaw<{ areaName: string; roundName: string; items: Insight[] | null; thresholds: Prisma.JsonValue | null }[]>`
       SELECT DISTINCT ON (ra."areaId") a."name" AS "areaName", r."name" AS "roundName", ri."items", ri."thresholds"
       FROM "RoundArea" ra
-      JOIN "InspectionRound" r ON r."id" = ra."roundId" AND r."status" IN ${PUBLISHED}
+      JOIN "InspectionRound" r ON r."id" = ra."roundId" AND r."status" IN ${PUBLISHED_ROUNDS_SQL}
       JOIN "Area" a ON a."id" = ra."areaId"
       LEFT JOIN "RoundInsight" ri ON ri."roundId" = r."id" AND ri."areaId" = ra."areaId"
       ORDER BY ra."areaId", r."year" DESC, r."quarter" DESC`,

@@ -1,4 +1,5 @@
 import type { AssessmentStatus, PrismaClient } from '@redblue/db'
+import { FINDINGS_VISIBLE_ROUND_STATUSES } from '@redblue/scoring'
 import { getRound } from './rounds'
 
 /** Where one org's score sheet for one area stands in the round's workflow. */
@@ -41,7 +42,8 @@ export async function roundProgress(prisma: PrismaClient, roundId: number): Prom
     }),
   ])
   const teamOf = new Map(assignments.map((a) => [a.orgId, a.team]))
-  const reconciling = ['RECONCILING', 'PUBLISHED', 'CLOSED'].includes(round.status)
+  // From reconciliation on, findings are out and the progress counts their answers.
+  const reconciling = FINDINGS_VISIBLE_ROUND_STATUSES.includes(round.status)
   if (assessments.length === 0) {
     // Planning: the orgs this round will assess, each with its team (or none yet).
     const orgs = await prisma.organization.findMany({
