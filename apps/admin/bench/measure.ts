@@ -62,6 +62,25 @@ export async function waitUsable(page: Page, arg: UsableArg): Promise<Usable> {
   return (await handle.jsonValue()) as Usable
 }
 
+/**
+ * The dashboard's chart panels that draw once everything has loaded (the network quiet and the
+ * count steady for a second): what "every chart drawn" means in the demo data.
+ */
+export async function countDrawnCharts(page: Page): Promise<number> {
+  await page.waitForLoadState('networkidle')
+  let charts = 0
+  for (let steady = 0, tries = 0; steady < 4 && tries < 60; tries++) {
+    await page.waitForTimeout(250)
+    const arg: UsableArg = { kind: 'dashboard', charts: 0 }
+    const usable = await page.evaluate(usableAt, arg)
+    const now = usable ? (usable.charts ?? 0) : 0
+    steady = now > 0 && now === charts ? steady + 1 : 0
+    charts = now
+  }
+  if (charts === 0) throw new Error('No chart drew on the dashboard: the benchmark has nothing to wait for')
+  return charts
+}
+
 /** Opens `url` in the page and measures from navigation start until usable. */
 export async function loadScreen(page: Page, url: string, arg: UsableArg): Promise<Sample> {
   const watch = watchRequests(page)

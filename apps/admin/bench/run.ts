@@ -19,7 +19,7 @@ import type { Browser } from 'playwright-core'
 import { launchBrowser } from '../../e2e/src/browser'
 import { startServer } from '../../e2e/src/server'
 import { drilldownFindingPath, DEMO_PASSWORD, signInCookie, workbenchPath } from './fixtures'
-import { clockOnClick, loadScreen, newContext, waitUsable, watchRequests, type Sample } from './measure'
+import { clockOnClick, countDrawnCharts, loadScreen, newContext, waitUsable, watchRequests, type Sample } from './measure'
 import { GOALS, printReport, summarise, type ScreenResult } from './report'
 import type { UsableKind } from './usable'
 
@@ -167,15 +167,13 @@ async function main() {
   }
 }
 
-/** Chart panels the leader's dashboard shows once everything has loaded. */
+/** Chart panels that draw on the leader's dashboard once everything has loaded. */
 async function countCharts(browser: Browser, base: string, cookie: string): Promise<number> {
   const context = await newContext(browser, base, cookie)
   try {
     const page = await context.newPage()
-    await page.goto('/dashboard', { waitUntil: 'networkidle' })
-    await page.waitForFunction(() => !document.querySelector('.n-spin-body') && document.querySelector('.chart-panel'))
-    await page.waitForTimeout(1_000)
-    return await page.locator('.chart-panel').count()
+    await page.goto('/dashboard', { waitUntil: 'commit' })
+    return await countDrawnCharts(page)
   } finally {
     await context.close()
   }

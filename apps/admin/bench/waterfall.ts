@@ -11,11 +11,11 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Page, Request } from 'playwright-core'
+import type { Request } from 'playwright-core'
 import { launchBrowser } from '../../e2e/src/browser'
 import { startServer } from '../../e2e/src/server'
 import { drilldownFindingPath, signInCookie, workbenchPath } from './fixtures'
-import { newContext, waitUsable } from './measure'
+import { countDrawnCharts, newContext, waitUsable } from './measure'
 import type { UsableKind } from './usable'
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
@@ -47,20 +47,23 @@ async function main() {
       const context = await newContext(browser, server.url, cookie)
       const page = await context.newPage()
       const requests: Request[] = []
+      if (measured) page.on('console', (m) => { if (m.text().startsWith('DBG')) console.log(m.text()) })
       page.on('request', (request) => requests.push(request))
       const cdp = await context.newCDPSession(page)
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
       await cdp.send('Profiler.start')
       await page.goto(path, { waitUntil: 'commit' })
-      const usable = await waitUsable(page, { kind, charts: charts ?? (charts = await countCharts(page)) })
+      const usable = await waitUsable(page, { kind, charts: charts ?? (charts = await countDrawnCharts(page)) })
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile }
       if (measured) {
+        // Requests on the page's own clock (ms since navigation), the clock `usable` is read on.
+        const origin = await page.evaluate(() => performance.timeOrigin)
         const lines: string[] = []
         for (const request of requests) {
           const timing = request.timing()
           const sizes = await request.sizes().catch(() => null)
-          const start = timing.startTime - (requests[0]?.timing().startTime ?? 0)
+          const start = timing.startTime - origin
           const end = timing.responseEnd >= 0 ? start + timing.responseEnd : NaN
           const url = new URL(request.url())
           const body = request.postData()
@@ -79,13 +82,6 @@ async function main() {
     await browser.close()
     await server.stop()
   }
-}
-
-/** After a load with every request settled: the chart panels the dashboard shows. */
-async function countCharts(page: Page): Promise<number> {
-  await page.waitForLoadState('networkidle')
-  await page.waitForTimeout(1_000)
-  return page.locator('.chart-panel').count()
 }
 
 /** What `Profiler.stop` answers (the Chrome DevTools protocol's Profiler.Profile). */
@@ -114,6 +110,39 @@ function printProfile(profile: Profile) {
     [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([key, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${key}`).join('\n')
   console.log(`\nmain thread, self time per file (program: native work such as parsing, style and layout):\n${top(byFile, 15)}`)
   console.log(`\nbusiest functions:\n${top(byFunction, 20)}`)
+  // The same samples over time: per 100 ms of the load, the files the main thread ran.
+  const buckets = new Map<number, Map<string, number>>()
+  // The profile starts just before the navigation: its clock is the page's within a few ms.
+  let at = 0
+  ;(profile.samples ?? []).forEach((id, i) => {
+    at += (deltas[i] ?? 0) / 1000
+    const frame = nodes.get(id)?.callFrame
+    if (!frame) return
+    const file = frame.url ? (frame.url.split('/').pop() ?? frame.url) : frame.functionName
+    const bucket = buckets.get(Math.floor(at / 100)) ?? new Map<string, number>()
+    bucket.set(file, (bucket.get(file) ?? 0) + (deltas[i] ?? 0) / 1000)
+    buckets.set(Math.floor(at / 100), bucket)
+  })
+  const from = Number(process.env.WINDOW_FROM ?? 0)
+  const to = Number(process.env.WINDOW_TO ?? 0)
+  if (to > from) {
+    // The busiest functions (with their callers' file) between two moments of the load.
+    const inWindow = new Map<string, number>()
+    let t = 0
+    ;(profile.samples ?? []).forEach((id, i) => {
+      t += (deltas[i] ?? 0) / 1000
+      const frame = nodes.get(id)?.callFrame
+      if (!frame || t < from || t > to) return
+      const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`
+      inWindow.set(name, (inWindow.get(name) ?? 0) + (deltas[i] ?? 0) / 1000)
+    })
+    console.log(`\nbusiest functions ${from}–${to} ms:\n${top(inWindow, 40)}`)
+  }
+  console.log('\nmain thread over time (ms of each 100 ms):')
+  for (const [slot, files] of [...buckets].sort((a, b) => a[0] - b[0])) {
+    const parts = [...files].filter(([file]) => file !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 4)
+    console.log(`${String(slot * 100).padStart(6)}  ${parts.map(([file, ms]) => `${file} ${ms.toFixed(0)}`).join(', ')}`)
+  }
 }
 
 main().catch((error: unknown) => {
