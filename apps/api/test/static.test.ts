@@ -155,3 +155,26 @@ describe('cache headers', () => {
     expect((await get('/..%2f..%2fetc%2fpasswd.txt')).status).toBe(404)
   })
 })
+
+describe('answers from memory', () => {
+  it('keeps a hashed asset once read, in each coding, and reads everything else anew', async () => {
+    withCopies(join(dist, 'assets', 'kept-9f8e7d.js'), SCRIPT)
+    const br = await get('/assets/kept-9f8e7d.js', { 'accept-encoding': 'br' })
+    const plain = await get('/assets/kept-9f8e7d.js')
+    withCopies(join(dist, 'index.html'), INDEX.replace('RedBlue SPA', 'RedBlue SPA, next release'))
+    // A hashed name stands for one content: removed or not, the answers already read stay the same.
+    for (const suffix of ['', '.br', '.gz']) rmSync(join(dist, 'assets', `kept-9f8e7d.js${suffix}`))
+    const brAgain = await get('/assets/kept-9f8e7d.js', { 'accept-encoding': 'br' })
+    expect(brAgain.status).toBe(200)
+    expect(brAgain.headers['content-encoding']).toBe('br')
+    expect(brAgain.headers.etag).toBe(br.headers.etag)
+    expect(brotliDecompressSync(brAgain.body).toString()).toBe(SCRIPT)
+    expect((await get('/assets/kept-9f8e7d.js')).body.toString()).toBe(plain.body.toString())
+    // Never read in gzip: looked up on disk, where it is gone.
+    expect((await get('/assets/kept-9f8e7d.js', { 'accept-encoding': 'gzip' })).status).toBe(404)
+    // index.html is not hashed: a new release is sent at once.
+    const index = await get('/', { 'accept-encoding': 'gzip' })
+    expect(gunzipSync(index.body).toString()).toContain('next release')
+    withCopies(join(dist, 'index.html'), INDEX)
+  })
+})
