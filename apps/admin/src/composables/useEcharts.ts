@@ -21,8 +21,8 @@ export interface UseEchartsOptions {
 }
 
 /**
- * An ECharts instance bound to an element: initialised on mount, fed the option whenever it
- * changes, resized with its container, re-created in the dark theme when the app's theme changes,
+ * An ECharts instance bound to an element: created with its first option once mounted, fed the
+ * option whenever it changes, resized with its container, re-created in the dark theme when the app's theme changes,
  * and disposed with the component.
  */
 export function useEcharts(
@@ -34,11 +34,21 @@ export function useEcharts(
   const chart = shallowRef<ECharts | null>(null)
   let observer: ResizeObserver | undefined
 
+  let mounted = false
+
+  /**
+   * Draws the current option. The chart is created with its first option, not on mount: creating
+   * one measures its element, and six empty charts measured while their data was on its way cost
+   * six layouts of the page for nothing.
+   */
   function render() {
     const value = toValue(option)
-    if (!chart.value || !value) return
-    chart.value.setOption(
-      { backgroundColor: 'transparent', ...value },
+    if (!value || !mounted) return
+    if (!chart.value) init()
+    // No entry animation: a dashboard draws six charts at once, and a second of animation frames
+    // for each kept the page busy long after its data had arrived.
+    chart.value?.setOption(
+      { backgroundColor: 'transparent', animation: false, ...value },
       { notMerge: options.notMerge ?? true },
     )
   }
@@ -52,20 +62,30 @@ export function useEcharts(
     for (const [event, handler] of Object.entries(options.on ?? {})) {
       if (handler) (chart.value.on as (name: string, listener: (params: unknown) => void) => void)(event, handler)
     }
-    render()
   }
 
   onMounted(async () => {
     await nextTick()
-    init()
+    mounted = true
+    render()
     if (el.value && typeof ResizeObserver !== 'undefined') {
-      observer = new ResizeObserver(() => chart.value?.resize())
+      // The first notification reports the size the chart was just created with.
+      let first = true
+      observer = new ResizeObserver(() => {
+        if (!first) chart.value?.resize()
+        first = false
+      })
       observer.observe(el.value)
     }
   })
 
   watch(() => toValue(option), render, { deep: true })
-  watch(theme.isDark, init)
+  // Another theme means another chart: created anew in it, if there is anything to draw.
+  watch(theme.isDark, () => {
+    chart.value?.dispose()
+    chart.value = null
+    render()
+  })
 
   onBeforeUnmount(() => {
     observer?.disconnect()

@@ -8,7 +8,6 @@ import * as charts from 'echarts/charts'
 import * as components from 'echarts/components'
 import * as echarts from 'echarts/core'
 import type { ComposeOption } from 'echarts/core'
-import { LabelLayout, UniversalTransition } from 'echarts/features'
 import { CanvasRenderer } from 'echarts/renderers'
 
 echarts.use([
@@ -17,17 +16,12 @@ echarts.use([
   charts.LineChart,
   charts.PieChart,
   charts.RadarChart,
-  components.DatasetComponent,
   components.GridComponent,
   components.LegendComponent,
   components.MarkLineComponent,
   components.RadarComponent,
-  components.TitleComponent,
-  components.ToolboxComponent,
   components.TooltipComponent,
-  components.VisualMapComponent,
-  LabelLayout,
-  UniversalTransition,
+  components.VisualMapContinuousComponent,
   CanvasRenderer,
 ])
 
@@ -38,13 +32,10 @@ export type ECOption = ComposeOption<
   | charts.LineSeriesOption
   | charts.PieSeriesOption
   | charts.RadarSeriesOption
-  | components.DatasetComponentOption
   | components.GridComponentOption
   | components.LegendComponentOption
   | components.MarkLineComponentOption
   | components.RadarComponentOption
-  | components.TitleComponentOption
-  | components.ToolboxComponentOption
   | components.TooltipComponentOption
   | components.VisualMapComponentOption
 >

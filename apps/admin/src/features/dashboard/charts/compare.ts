@@ -1,6 +1,6 @@
 import type { Id } from '@redblue/scoring'
 import { AVERAGE_COLOUR } from './trend'
-import { chartNumber, exportToolbox, formatScore, type ChartLabels } from './common'
+import { chartNumber, formatScore } from './common'
 import type { ChartClick, ChartOption } from './types'
 
 export interface DimensionComparison {
@@ -17,19 +17,16 @@ export interface DimensionCompareInput {
   dimensions: readonly DimensionComparison[]
   mode: 'bar' | 'radar'
   orgName: string
-  labels: ChartLabels & { average: string; max: string }
-  fileName: string
+  labels: { average: string; max: string }
 }
 
 /** The org's dimension points against the category average, as grouped bars or a radar. */
 export function dimensionCompareOption(input: DimensionCompareInput): ChartOption {
-  const toolbox = exportToolbox(input.fileName, input.labels.exportTitle)
   const legend = { top: 0, left: 0 }
   if (input.mode === 'radar') {
     return {
       tooltip: { trigger: 'item' },
       legend,
-      toolbox,
       radar: {
         // Each axis runs to the dimension's maximum, so a full polygon means nothing lost.
         indicator: input.dimensions.map((d) => ({ name: d.name, max: chartNumber(d.maxPoints) ?? 0, min: 0 })),
@@ -56,7 +53,6 @@ export function dimensionCompareOption(input: DimensionCompareInput): ChartOptio
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: formatScore },
     legend,
-    toolbox,
     grid: { top: 40, left: 8, right: 16, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',

@@ -33,7 +33,7 @@ describe('heatmapData', () => {
 
 describe('heatmapOption', () => {
   it('scales the colours from nothing lost to the most lost', () => {
-    const option = heatmapOption({ ...matrix, fileName: 'matrix', labels: { exportTitle: 'PNG' } })
+    const option = heatmapOption({ ...matrix })
     const visualMap = option.visualMap as VisualMapComponentOption & { min: number; max: number }
     expect(visualMap.min).toBe(0)
     expect(visualMap.max).toBe(2.5)
@@ -42,7 +42,7 @@ describe('heatmapOption', () => {
   })
 
   it('still has a range when nothing was lost', () => {
-    const option = heatmapOption({ ...matrix, cells: [], fileName: 'm', labels: { exportTitle: 'PNG' } })
+    const option = heatmapOption({ ...matrix, cells: [] })
     expect((option.visualMap as { max: number }).max).toBe(1)
   })
 })

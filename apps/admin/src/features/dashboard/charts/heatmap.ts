@@ -1,5 +1,5 @@
 import type { Id } from '@redblue/scoring'
-import { chartNumber, exportToolbox, formatScore, type ChartLabels } from './common'
+import { chartNumber, formatScore } from './common'
 import type { ChartClick, ChartOption } from './types'
 
 export interface LostPointsMatrix {
@@ -23,13 +23,8 @@ export function heatmapData(matrix: LostPointsMatrix): [number, number, number][
   return data
 }
 
-export interface HeatmapInput extends LostPointsMatrix {
-  fileName: string
-  labels: ChartLabels
-}
-
 /** Org × dimension, coloured by points lost; white is nothing lost, deep red the most. */
-export function heatmapOption(input: HeatmapInput): ChartOption {
+export function heatmapOption(input: LostPointsMatrix): ChartOption {
   const data = heatmapData(input)
   const max = data.reduce((m, [, , v]) => Math.max(m, v), 0)
   return {
@@ -44,7 +39,6 @@ export function heatmapOption(input: HeatmapInput): ChartOption {
       },
     },
     grid: { top: 32, left: 8, right: 72, bottom: 8, containLabel: true },
-    toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
     xAxis: { type: 'category', data: input.dimensions.map((d) => d.name), splitArea: { show: true } },
     yAxis: { type: 'category', data: input.orgs.map((o) => o.name), splitArea: { show: true }, inverse: true },
     visualMap: {

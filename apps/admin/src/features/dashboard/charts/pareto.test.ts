@@ -25,8 +25,7 @@ describe('paretoOption', () => {
     ])
     const option = paretoOption({
       rows,
-      labels: { exportTitle: 'PNG', count: '问题数', cumulative: '累计占比' },
-      fileName: 'pareto',
+      labels: { count: '问题数', cumulative: '累计占比' },
     })
     const [bar, line] = option.series as [BarSeriesOption, LineSeriesOption]
     expect(bar.data).toEqual([5, 3])

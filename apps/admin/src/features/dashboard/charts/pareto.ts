@@ -1,5 +1,5 @@
 import type { Id } from '@redblue/scoring'
-import { chartNumber, exportToolbox, type ChartLabels } from './common'
+import { chartNumber } from './common'
 import type { ChartOption } from './types'
 
 export interface ParetoRow {
@@ -29,8 +29,7 @@ export interface ParetoInput {
   rows: readonly ParetoRow[]
   /** The "vital few" line, in percent. */
   threshold?: number
-  labels: ChartLabels & { count: string; cumulative: string }
-  fileName: string
+  labels: { count: string; cumulative: string }
 }
 
 /** Bars of finding counts by problem category with the cumulative share as a line and an 80 % mark. */
@@ -40,7 +39,6 @@ export function paretoOption(input: ParetoInput): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, left: 0 },
     grid: { top: 40, left: 8, right: 16, bottom: 8, containLabel: true },
-    toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
     xAxis: {
       type: 'category',
       data: input.rows.map((r) => r.name),

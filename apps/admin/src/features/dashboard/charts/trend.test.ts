@@ -14,7 +14,6 @@ const rounds = [
   { id: 12, label: '2024 Q4' },
   { id: 13, label: '2025 Q1' },
 ]
-const labels = { exportTitle: '保存为图片' }
 
 const lines = (option: ReturnType<typeof trendLinesOption>) => option.series as LineSeriesOption[]
 const bars = (option: { series?: unknown }) => option.series as BarSeriesOption[]
@@ -27,8 +26,6 @@ describe('trendLinesOption', () => {
       { orgId: 2, name: '二支部', values: ['96.00', '99.25', '100.00'] },
     ],
     average: { name: 'Ⅰ类平均', values: ['97.25', '99.25', '98.99'] },
-    fileName: 'trend',
-    labels,
   })
 
   it('draws a line per org over the rounds, keeping a missing score as a gap', () => {
@@ -47,10 +44,6 @@ describe('trendLinesOption', () => {
     expect(average.z).toBeGreaterThan(Math.max(...series.slice(0, -1).map((s) => s.z ?? 0)))
   })
 
-  it('offers a PNG export named after the chart', () => {
-    expect(option.toolbox).toMatchObject({ show: false, feature: { saveAsImage: { type: 'png', name: 'trend' } } })
-  })
-
   it('keeps a highlighted org in focus and fades the others', () => {
     const focused = lines(
       trendLinesOption({
@@ -61,8 +54,6 @@ describe('trendLinesOption', () => {
         ],
         average: null,
         highlightOrgId: '2',
-        fileName: 'f',
-        labels,
       }),
     )
     expect(focused).toHaveLength(2)
@@ -91,8 +82,6 @@ describe('dimensionTrendOption', () => {
     const option = dimensionTrendOption({
       rounds,
       dimensions: [{ dimensionId: 3, name: '组织建设', values: ['1.50', '0.75', null] }],
-      fileName: 'dimensions',
-      labels,
     })
     expect(lines(option)).toEqual([expect.objectContaining({ id: 'dimension:3', data: [1.5, 0.75, null] })])
   })
@@ -107,7 +96,7 @@ describe('findingStackOption', () => {
   ]
 
   it('stacks counts per round, most frequent category first', () => {
-    const series = bars(findingStackOption({ rounds, categories, labels: { ...labels, others: '其他' }, fileName: 'f' }))
+    const series = bars(findingStackOption({ rounds, categories, labels: { others: '其他' } }))
     expect(series.map((s) => s.name)).toEqual(['台账不全', '三会一课', '党费收缴', '阵地建设'])
     expect(new Set(series.map((s) => s.stack))).toEqual(new Set(['findings']))
     expect(series[0]!.data).toEqual([4, 3, 2])
@@ -117,7 +106,7 @@ describe('findingStackOption', () => {
 
   it('sums the categories beyond the top ones into one band, keeping each round total', () => {
     const series = bars(
-      findingStackOption({ rounds, categories, top: 2, labels: { ...labels, others: '其他' }, fileName: 'f' }),
+      findingStackOption({ rounds, categories, top: 2, labels: { others: '其他' } }),
     )
     expect(series.map((s) => s.name)).toEqual(['台账不全', '三会一课', '其他'])
     expect(series[2]!.data).toEqual([1, 2, 0])
@@ -135,8 +124,7 @@ describe('closeOutOption', () => {
         { total: 0, closed: 0, rate: null },
         { total: 3, closed: 1, rate: '33.33' },
       ],
-      labels: { ...labels, closed: '已销号', open: '未销号', rate: '销号率' },
-      fileName: 'close-out',
+      labels: { closed: '已销号', open: '未销号', rate: '销号率' },
     })
     const [closed, open, rate] = option.series as [BarSeriesOption, BarSeriesOption, LineSeriesOption]
     expect(closed.data).toEqual([3, 0, 1])

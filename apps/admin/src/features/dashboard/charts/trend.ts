@@ -1,6 +1,6 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts'
 import type { Id } from '@redblue/scoring'
-import { chartNumber, exportToolbox, formatScore, type ChartLabels } from './common'
+import { chartNumber, formatScore } from './common'
 import type { ChartClick, ChartOption, RoundPoint } from './types'
 
 /** Series ids carry the org so that a click on a point can open it. */
@@ -15,8 +15,6 @@ export interface TrendLinesInput {
   average: { name: string; values: readonly (string | null)[] } | null
   /** The org to keep in focus (the branch page's own org). */
   highlightOrgId?: Id | null
-  fileName: string
-  labels: ChartLabels
 }
 
 /** A line per org over the rounds, with the category average emphasised. */
@@ -56,7 +54,6 @@ export function trendLinesOption(input: TrendLinesInput): ChartOption {
     tooltip: { trigger: 'axis', valueFormatter: formatScore },
     legend: { type: 'scroll', top: 0, left: 0, right: 64 },
     grid: { top: 40, left: 8, right: 72, bottom: 8, containLabel: true },
-    toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
     xAxis: { type: 'category', boundaryGap: false, data: input.rounds.map((r) => r.label) },
     yAxis: { type: 'value', scale: true },
     series,
@@ -79,8 +76,6 @@ export interface DimensionTrendInput {
   rounds: readonly RoundPoint[]
   /** Mean points lost per dimension and round. */
   dimensions: readonly { dimensionId: Id; name: string; values: readonly (string | null)[] }[]
-  fileName: string
-  labels: ChartLabels
 }
 
 /** Lost points by dimension over the rounds: where the category keeps losing. */
@@ -89,7 +84,6 @@ export function dimensionTrendOption(input: DimensionTrendInput): ChartOption {
     tooltip: { trigger: 'axis', valueFormatter: formatScore },
     legend: { type: 'scroll', top: 0, left: 0, right: 64 },
     grid: { top: 40, left: 8, right: 16, bottom: 8, containLabel: true },
-    toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
     xAxis: { type: 'category', boundaryGap: false, data: input.rounds.map((r) => r.label) },
     yAxis: { type: 'value', min: 0 },
     series: input.dimensions.map((d) => ({
@@ -108,8 +102,7 @@ export interface FindingStackInput {
   categories: readonly { problemCategoryId: Id; name: string; counts: readonly number[] }[]
   /** Categories beyond the most frequent `top` are summed into one "others" band. */
   top?: number
-  labels: ChartLabels & { others: string }
-  fileName: string
+  labels: { others: string }
 }
 
 /** Finding counts per problem category, stacked per round, most frequent categories first. */
@@ -143,7 +136,6 @@ export function findingStackOption(input: FindingStackInput): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { type: 'scroll', top: 0, left: 0, right: 64 },
     grid: { top: 40, left: 8, right: 16, bottom: 8, containLabel: true },
-    toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
     xAxis: { type: 'category', data: input.rounds.map((r) => r.label) },
     yAxis: { type: 'value', minInterval: 1 },
     series,
@@ -154,8 +146,7 @@ export interface CloseOutInput {
   rounds: readonly RoundPoint[]
   /** Per round: items opened and items closed (销号), and the rate as a two-decimal percent. */
   rates: readonly { total: number; closed: number; rate: string | null }[]
-  labels: ChartLabels & { closed: string; open: string; rate: string }
-  fileName: string
+  labels: { closed: string; open: string; rate: string }
 }
 
 /** Closed and still-open items per round as stacked bars, the close-out rate as a line (0–100 %). */
@@ -165,7 +156,6 @@ export function closeOutOption(input: CloseOutInput): ChartOption {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, left: 0 },
     grid: { top: 40, left: 8, right: 16, bottom: 8, containLabel: true },
-    toolbox: exportToolbox(input.fileName, input.labels.exportTitle),
     xAxis: { type: 'category', data: input.rounds.map((r) => r.label) },
     yAxis: [
       { type: 'value', minInterval: 1 },
