@@ -1,5 +1,6 @@
 import { Client, cacheExchange, fetchExchange, mapExchange, type CombinedError, type Operation } from '@urql/core'
 import { classifyError, type ErrorKind } from './errors'
+import { prefetchExchange } from './prefetch'
 
 export const GRAPHQL_URL = '/graphql'
 
@@ -30,6 +31,9 @@ export function errorExchange(handlers: ErrorHandlers) {
   return mapExchange({
     onError(error, operation) {
       const kind = classifyError(error)
+      // A prefetch goes out before the session and role checks have answered: "signed out" and
+      // "not allowed" are for those checks to act on, not for a message.
+      if (operation.context.prefetch && (kind === 'authentication' || kind === 'forbidden')) return
       if (kind === 'authentication') handlers.onAuthentication(error, operation)
       else if (kind === 'conflict' && !operation.context.handlesConflict) handlers.onConflict(error, operation)
       else if (kind !== 'conflict' && !operation.context.silent) handlers.onError(error, kind, operation)
@@ -44,6 +48,6 @@ export function createApiClient(handlers: ErrorHandlers, url = GRAPHQL_URL, fetc
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
     fetchOptions: () => ({ credentials: 'include', headers: { ...API_HEADERS } }),
-    exchanges: [errorExchange(handlers), cacheExchange, fetchExchange],
+    exchanges: [errorExchange(handlers), prefetchExchange(), cacheExchange, fetchExchange],
   })
 }

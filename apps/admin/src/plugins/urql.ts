@@ -5,7 +5,7 @@ import { createApiClient } from '@/graphql/client'
 import { userMessage } from '@/graphql/errors'
 import { withDiscrete } from '@/plugins/discrete-later'
 import { t } from '@/plugins/i18n'
-import { router } from '@/router'
+import { router, setRouteDataClient } from '@/router'
 import { session } from '@/store/session'
 import { loadCurrentUser } from '@/features/auth/api'
 
@@ -27,4 +27,5 @@ export const apiClient = createApiClient({
 export function setupUrql(app: App) {
   install(app, apiClient)
   session.setLoader(() => loadCurrentUser(apiClient))
+  setRouteDataClient(apiClient)
 }

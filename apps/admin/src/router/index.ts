@@ -1,8 +1,16 @@
+import type { Client } from '@urql/core'
 import type { App } from 'vue'
 import { createRouter, createWebHistory, type RouterHistory } from 'vue-router'
 import { session as appSession, type SessionStore } from '@/store/session'
 import { setupGuards } from './guards'
 import { routes } from './routes'
+
+let routeDataClient: Client | null = null
+
+/** The API client the router sends pages' first queries with (router/guards/route-data.ts). */
+export function setRouteDataClient(client: Client) {
+  routeDataClient = client
+}
 
 export function createAppRouter(
   history: RouterHistory = createWebHistory(import.meta.env.BASE_URL),
@@ -14,7 +22,7 @@ export function createAppRouter(
     routes,
     scrollBehavior: () => ({ top: 0 }),
   })
-  setupGuards(router, session, options)
+  setupGuards(router, session, options, () => routeDataClient)
   return router
 }
 

@@ -1,6 +1,11 @@
+import type { Client } from '@urql/core'
+import type { RouteLocationNormalized } from 'vue-router'
 import type { Role } from '@/app/roles'
 
 export type MenuGroup = 'work' | 'config' | 'system'
+
+/** Sends a page's first queries (with `prefetchQuery`) for the route being opened. */
+export type RouteData = (route: RouteLocationNormalized, client: Client) => Promise<unknown>
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -12,6 +17,12 @@ declare module 'vue-router' {
     roles?: readonly Role[]
     /** Shown in the side menu under this group. */
     menu?: { group: MenuGroup; order: number }
+    /**
+     * Sends the page's first queries as the navigation starts, while the page's code still loads
+     * and runs (router/guards/prefetch.ts). Part of the entry: loaded on demand, it arrived behind
+     * the page's code and its queries waited for that code to run.
+     */
+    data?: RouteData
   }
 }
 

@@ -3,6 +3,11 @@ import type { RouteRecordRaw } from 'vue-router'
 // the entry had run cost a round trip before the form could show (it is ~2 KB).
 import SignInPage from '@/features/auth/pages/SignInPage.vue'
 import './meta'
+// Each page's first queries, sent while its code loads (see `meta.data`).
+import prefetchDashboard from '@/features/dashboard/prefetch'
+import prefetchDrilldown from '@/features/drilldown/prefetch'
+import prefetchLedger from '@/features/ledger/prefetch'
+import prefetchWorkbench from '@/features/workbench/prefetch'
 
 const ADMIN = ['ADMIN'] as const
 const STAFF = ['ADMIN', 'LEADER'] as const
@@ -35,7 +40,7 @@ export const layoutRoutes: RouteRecordRaw[] = [
     name: 'workbench-assessment',
     component: () => import('@/features/workbench/pages/WorkbenchPage.vue'),
     props: true,
-    meta: { titleKey: 'route.workbenchAssessment', roles: ['INSPECTOR', 'ADMIN'] },
+    meta: { titleKey: 'route.workbenchAssessment', roles: ['INSPECTOR', 'ADMIN'], data: prefetchWorkbench },
   },
   {
     path: 'rounds',
@@ -60,32 +65,37 @@ export const layoutRoutes: RouteRecordRaw[] = [
     path: 'dashboard',
     name: 'dashboard',
     component: () => import('@/features/dashboard/pages/DashboardPage.vue'),
-    meta: { titleKey: 'dashboard.route.dashboard', roles: STAFF, menu: { group: 'work', order: 4 } },
+    meta: {
+      titleKey: 'dashboard.route.dashboard',
+      roles: STAFF,
+      menu: { group: 'work', order: 4 },
+      data: prefetchDashboard,
+    },
   },
   // The drill-down's levels share one page (one chunk); the URL is the state, see drilldownRoute.ts.
   {
     path: 'dashboard/assessments/:assessmentId(\\d+)',
     name: 'drilldown',
     component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
-    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN },
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: prefetchDrilldown },
   },
   {
     path: 'dashboard/assessments/:assessmentId(\\d+)/dimensions/:dimensionId(\\d+)',
     name: 'drilldown-dimension',
     component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
-    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN },
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: prefetchDrilldown },
   },
   {
     path: 'dashboard/assessments/:assessmentId(\\d+)/indicators/:indicatorId(\\d+)',
     name: 'drilldown-indicator',
     component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
-    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN },
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: prefetchDrilldown },
   },
   {
     path: 'dashboard/assessments/:assessmentId(\\d+)/findings/:findingId(\\d+)',
     name: 'drilldown-finding',
     component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
-    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN },
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: prefetchDrilldown },
   },
   {
     path: 'dashboard/orgs/:orgId(\\d+)/rounds/:roundId(\\d+)',
@@ -97,7 +107,7 @@ export const layoutRoutes: RouteRecordRaw[] = [
     path: 'ledger',
     name: 'ledger',
     component: () => import('@/features/ledger/pages/LedgerPage.vue'),
-    meta: { titleKey: 'ledger.route', roles: LEDGER, menu: { group: 'work', order: 5 } },
+    meta: { titleKey: 'ledger.route', roles: LEDGER, menu: { group: 'work', order: 5 }, data: prefetchLedger },
   },
   {
     path: 'interviews',

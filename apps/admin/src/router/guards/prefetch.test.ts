@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import type { Client } from '@urql/core'
 import { defineComponent } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { setupPrefetchGuards } from './prefetch'
@@ -9,14 +10,23 @@ function setup() {
   const layout = vi.fn(() => Promise.resolve({ default: Page }))
   const page = vi.fn(() => Promise.resolve({ default: Page }))
   const other = vi.fn(() => Promise.resolve({ default: Page }))
+  const data = vi.fn(() => Promise.resolve())
+  const client = {} as Client
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
-      { path: '/', component: layout, children: [{ path: 'ledger', component: page }, { path: 'other', component: other }] },
+      {
+        path: '/',
+        component: layout,
+        children: [
+          { path: 'ledger', component: page, meta: { data } },
+          { path: 'other', component: other },
+        ],
+      },
     ],
   })
-  setupPrefetchGuards(router)
-  return { router, layout, page, other }
+  setupPrefetchGuards(router, () => client)
+  return { router, layout, page, other, data, client }
 }
 
 describe('prefetch guards', () => {
@@ -38,6 +48,19 @@ describe('prefetch guards', () => {
     expect(router.currentRoute.value.path).toBe('/ledger')
   })
 
+  it("sends the page's first queries beside the session check, with the route and the API client", async () => {
+    const { router, data, client } = setup()
+    const session = new Promise<boolean>(() => undefined)
+    router.beforeEach(() => session)
+
+    void router.push('/ledger?status=OPEN')
+    await vi.waitFor(() => expect(data).toHaveBeenCalledTimes(1))
+    const [route, api] = data.mock.calls[0] as unknown as [{ path: string; query: Record<string, string> }, Client]
+    expect(route.path).toBe('/ledger')
+    expect(route.query.status).toBe('OPEN')
+    expect(api).toBe(client)
+  })
+
   it('fetches the page behind a link the pointer is over, before the click', async () => {
     const { router, other } = setup()
     await router.push('/ledger')
@@ -48,6 +71,18 @@ describe('prefetch guards', () => {
     expect(other).not.toHaveBeenCalled()
     link.firstElementChild?.dispatchEvent(new Event('pointerover', { bubbles: true }))
     expect(other).toHaveBeenCalled()
+    link.remove()
+  })
+
+  it("asks no data for a page only pointed at: a hover is not worth the server's time", async () => {
+    const { router, data } = setup()
+    await router.push('/other')
+    const link = document.createElement('a')
+    link.setAttribute('href', '/ledger')
+    document.body.append(link)
+    link.dispatchEvent(new Event('pointerover', { bubbles: true }))
+    await Promise.resolve()
+    expect(data).not.toHaveBeenCalled()
     link.remove()
   })
 })

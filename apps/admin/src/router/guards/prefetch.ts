@@ -1,6 +1,8 @@
+import type { Client } from '@urql/core'
 import type { RouteLocationRaw, Router } from 'vue-router'
 import { whenIdle } from '@/utils/whenIdle'
 import { fetchRouteCode } from './route-code'
+import { fetchRouteData } from './route-data'
 
 /** Where people go next from a page, when it is nearly always the same place. */
 const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
@@ -8,19 +10,24 @@ const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
 }
 
 /**
- * Fetches code before the router asks for it:
+ * Fetches code, and a page's first data, before the router asks for it:
  * - the page being opened, as soon as the navigation starts: the guards first wait for the session
  *   check (`me`), and the layout's and page's downloads run meanwhile instead of after it (on a
- *   deep link when signed out, that is the page sign-in leads back to);
+ *   deep link when signed out, that is the page sign-in leads back to). Its first queries
+ *   (`meta.data`) go out beside the session check: once the code has arrived the main thread is
+ *   busy running it for a few hundred milliseconds, and a query sent after the check would wait
+ *   for that. Signed out or not allowed, they are refused like the page's own would be, quietly;
  * - once a page has rendered and the browser is idle, the page people open next from it (the layout
  *   and home after sign-in), so that step waits for the API only;
  * - the page behind an in-app link as soon as the pointer is over it or it has keyboard focus: the
  *   few hundred milliseconds before the click are enough to fetch and run its code, and nothing is
  *   fetched that nobody is about to open.
  */
-export function setupPrefetchGuards(router: Router) {
+export function setupPrefetchGuards(router: Router, client: () => Client | null = () => null) {
   router.beforeEach((to) => {
     fetchRouteCode(to)
+    const api = client()
+    if (api) void fetchRouteData(to, api)
     return true
   })
   router.afterEach((to, _from, failure) => {

@@ -64,3 +64,17 @@ export function resolveDashboardState(
     state.roundId !== null && candidates.some((r) => r.id === state.roundId) ? state.roundId : (candidates[0]?.id ?? null)
   return { areaId, roundId, category: state.category }
 }
+
+/**
+ * What the URL selects once the pickers' options have loaded: the state with its gaps filled, the
+ * published rounds of its area (newest first) and the chosen one among them.
+ */
+export function dashboardSelection<R extends RoundOption>(
+  query: LocationQuery,
+  options: { areas: readonly { id: number; sortOrder: number }[]; rounds: readonly R[] } | null | undefined,
+) {
+  const state = resolveDashboardState(parseDashboardQuery(query), options?.areas ?? [], options?.rounds ?? [])
+  const rounds = publishedRoundsOf(options?.rounds ?? [], state.areaId)
+  const round = rounds.find((r) => r.id === state.roundId) ?? null
+  return { state, rounds, round, ready: state.areaId !== null && state.roundId !== null }
+}

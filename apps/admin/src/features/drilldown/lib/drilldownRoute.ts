@@ -68,6 +68,11 @@ export function parseDrilldownRoute(route: {
   }
 }
 
+/** The variables of the drill-down's one query: every level of an assessment comes in one request. */
+export function drilldownVariables(state: DrilldownState) {
+  return { assessmentId: state.assessmentId }
+}
+
 /** The location of a level; the chart view and the "show all" choice travel along. */
 export function drilldownLocation(
   assessmentId: number,

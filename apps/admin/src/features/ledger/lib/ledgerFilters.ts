@@ -106,3 +106,11 @@ export function countFilters(filters: LedgerFilters) {
     red: byColour('RED'),
   }
 }
+
+/** The variables of the ledger's page of items and of its counts, for the filters in the URL. */
+export function ledgerVariables(filters: LedgerFilters) {
+  return {
+    ledger: { filter: apiFilter(filters), limit: filters.pageSize, offset: (filters.page - 1) * filters.pageSize },
+    counts: countFilters(filters),
+  }
+}
