@@ -18,11 +18,10 @@ declare module 'vue-router' {
     /** Shown in the side menu under this group. */
     menu?: { group: MenuGroup; order: number }
     /**
-     * Sends the page's first queries as the navigation starts, while the page's code still loads
-     * and runs (router/guards/prefetch.ts). Part of the entry: loaded on demand, it arrived behind
-     * the page's code and its queries waited for that code to run.
+     * The page's first queries, sent as the navigation starts, while the page's code still loads
+     * and runs (router/guards/prefetch.ts); one small file with its documents (build/chunk-groups.ts).
      */
-    data?: RouteData
+    data?: () => Promise<{ default: RouteData }>
   }
 }
 

@@ -3,11 +3,6 @@ import type { RouteRecordRaw } from 'vue-router'
 // the entry had run cost a round trip before the form could show (it is ~2 KB).
 import SignInPage from '@/features/auth/pages/SignInPage.vue'
 import './meta'
-// Each page's first queries, sent while its code loads (see `meta.data`).
-import prefetchDashboard from '@/features/dashboard/prefetch'
-import prefetchDrilldown from '@/features/drilldown/prefetch'
-import prefetchLedger from '@/features/ledger/prefetch'
-import prefetchWorkbench from '@/features/workbench/prefetch'
 
 const ADMIN = ['ADMIN'] as const
 const STAFF = ['ADMIN', 'LEADER'] as const
@@ -40,7 +35,7 @@ export const layoutRoutes: RouteRecordRaw[] = [
     name: 'workbench-assessment',
     component: () => import('@/features/workbench/pages/WorkbenchPage.vue'),
     props: true,
-    meta: { titleKey: 'route.workbenchAssessment', roles: ['INSPECTOR', 'ADMIN'], data: prefetchWorkbench },
+    meta: { titleKey: 'route.workbenchAssessment', roles: ['INSPECTOR', 'ADMIN'], data: () => import('@/features/workbench/prefetch') },
   },
   {
     path: 'rounds',
@@ -69,7 +64,7 @@ export const layoutRoutes: RouteRecordRaw[] = [
       titleKey: 'dashboard.route.dashboard',
       roles: STAFF,
       menu: { group: 'work', order: 4 },
-      data: prefetchDashboard,
+      data: () => import('@/features/dashboard/prefetch'),
     },
   },
   // The drill-down's levels share one page (one chunk); the URL is the state, see drilldownRoute.ts.
@@ -77,25 +72,25 @@ export const layoutRoutes: RouteRecordRaw[] = [
     path: 'dashboard/assessments/:assessmentId(\\d+)',
     name: 'drilldown',
     component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
-    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: prefetchDrilldown },
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: () => import('@/features/drilldown/prefetch') },
   },
   {
     path: 'dashboard/assessments/:assessmentId(\\d+)/dimensions/:dimensionId(\\d+)',
     name: 'drilldown-dimension',
     component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
-    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: prefetchDrilldown },
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: () => import('@/features/drilldown/prefetch') },
   },
   {
     path: 'dashboard/assessments/:assessmentId(\\d+)/indicators/:indicatorId(\\d+)',
     name: 'drilldown-indicator',
     component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
-    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: prefetchDrilldown },
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: () => import('@/features/drilldown/prefetch') },
   },
   {
     path: 'dashboard/assessments/:assessmentId(\\d+)/findings/:findingId(\\d+)',
     name: 'drilldown-finding',
     component: () => import('@/features/drilldown/pages/DrilldownPage.vue'),
-    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: prefetchDrilldown },
+    meta: { titleKey: 'drilldown.route.drilldown', roles: DRILLDOWN, data: () => import('@/features/drilldown/prefetch') },
   },
   {
     path: 'dashboard/orgs/:orgId(\\d+)/rounds/:roundId(\\d+)',
@@ -107,7 +102,7 @@ export const layoutRoutes: RouteRecordRaw[] = [
     path: 'ledger',
     name: 'ledger',
     component: () => import('@/features/ledger/pages/LedgerPage.vue'),
-    meta: { titleKey: 'ledger.route', roles: LEDGER, menu: { group: 'work', order: 5 }, data: prefetchLedger },
+    meta: { titleKey: 'ledger.route', roles: LEDGER, menu: { group: 'work', order: 5 }, data: () => import('@/features/ledger/prefetch') },
   },
   {
     path: 'interviews',

@@ -10,7 +10,8 @@ function setup() {
   const layout = vi.fn(() => Promise.resolve({ default: Page }))
   const page = vi.fn(() => Promise.resolve({ default: Page }))
   const other = vi.fn(() => Promise.resolve({ default: Page }))
-  const data = vi.fn(() => Promise.resolve())
+  const prefetch = vi.fn(() => Promise.resolve())
+  const data = vi.fn(() => Promise.resolve({ default: prefetch }))
   const client = {} as Client
   const router = createRouter({
     history: createMemoryHistory(),
@@ -26,7 +27,7 @@ function setup() {
     ],
   })
   setupPrefetchGuards(router, () => client)
-  return { router, layout, page, other, data, client }
+  return { router, layout, page, other, data, prefetch, client }
 }
 
 describe('prefetch guards', () => {
@@ -49,13 +50,13 @@ describe('prefetch guards', () => {
   })
 
   it("sends the page's first queries beside the session check, with the route and the API client", async () => {
-    const { router, data, client } = setup()
+    const { router, prefetch, client } = setup()
     const session = new Promise<boolean>(() => undefined)
     router.beforeEach(() => session)
 
     void router.push('/ledger?status=OPEN')
-    await vi.waitFor(() => expect(data).toHaveBeenCalledTimes(1))
-    const [route, api] = data.mock.calls[0] as unknown as [{ path: string; query: Record<string, string> }, Client]
+    await vi.waitFor(() => expect(prefetch).toHaveBeenCalledTimes(1))
+    const [route, api] = prefetch.mock.calls[0] as unknown as [{ path: string; query: Record<string, string> }, Client]
     expect(route.path).toBe('/ledger')
     expect(route.query.status).toBe('OPEN')
     expect(api).toBe(client)

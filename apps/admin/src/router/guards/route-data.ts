@@ -2,14 +2,16 @@ import type { Client } from '@urql/core'
 import type { RouteLocationNormalized } from 'vue-router'
 
 /**
- * Sends the first queries of the page being opened (its `meta.data`), without waiting for them. A
- * page that has none, or a failed prefetch, loses nothing: the page asks for itself as always.
+ * Loads the module that sends the first queries of the page being opened (its `meta.data`) and
+ * sends them. Resolves once the module has loaded (null: the page has none), without waiting for
+ * the answers. A failed prefetch loses nothing: the page asks for itself as always.
  */
-export async function fetchRouteData(route: RouteLocationNormalized, client: Client) {
-  const prefetch = route.meta.data
-  if (!prefetch) return
+export async function fetchRouteData(route: RouteLocationNormalized, client: Client): Promise<void> {
+  const load = route.meta.data
+  if (!load) return
   try {
-    await prefetch(route, client)
+    const prefetch = (await load()).default
+    void prefetch(route, client).catch(() => undefined)
   } catch {
     // The page's own queries report what went wrong.
   }
