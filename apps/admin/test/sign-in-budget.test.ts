@@ -54,12 +54,11 @@ describe('sign-in JavaScript budget', () => {
       .join('\n')
     // A document's operation name, however the minifier quotes it.
     const sends = (operation: string) => new RegExp(`value:["'\`]${operation}["'\`]`).test(code)
-    // The sign-in mutation is there; documents only other screens send are not. (The first queries
-    // of a few heavy pages are, on purpose: the router sends them as the navigation starts, see
-    // `meta.data` in router/meta.ts.)
+    // The sign-in mutation is there; documents only other screens send are not, including those a
+    // page's data prefetch sends (`meta.data` loads them with the page).
     expect(sends('Login')).toBe(true)
     expect(sends('AuditLogs')).toBe(false)
-    expect(sends('RoundInsights')).toBe(false)
-    expect(sends('UpdateRectificationPlan')).toBe(false)
+    expect(sends('RectificationLedger')).toBe(false)
+    expect(sends('DashboardOptions')).toBe(false)
   })
 })
