@@ -3,8 +3,8 @@ import type { RouteLocationNormalized } from 'vue-router'
 
 /**
  * Loads the module that sends the first queries of the page being opened (its `meta.data`) and
- * sends them. Resolves once the module has loaded (null: the page has none), without waiting for
- * the answers. A failed prefetch loses nothing: the page asks for itself as always.
+ * sends them. Resolves once the module has loaded (at once when the page has none), without
+ * waiting for the answers. A failed prefetch loses nothing: the page asks for itself as always.
  */
 export async function fetchRouteData(route: RouteLocationNormalized, client: Client): Promise<void> {
   const load = route.meta.data
