@@ -19,6 +19,12 @@ export interface TodoItem {
 }
 
 const POLL_MS = 120_000
+/**
+ * After a navigation, how long the refresh waits: the page just opened sends its own first queries
+ * at that moment, and the API (one embedded database) answers them one after another, so a badge
+ * refreshed alongside delayed the page by its own query. A second navigation within it waits again.
+ */
+export const NAVIGATION_REFRESH_DELAY_MS = 1_000
 
 /** Where a to-do is handled, if this app has that page (some belong to the branch tracker). */
 export function todoTarget(todo: Pick<ApiTodo, 'kind' | 'entityId'>, hasRoute: (name: string) => boolean): RouteLocationRaw | null {
@@ -62,8 +68,18 @@ export function useTodos() {
     void query.executeQuery({ requestPolicy: 'network-only' })
   }
   const timer = setInterval(refresh, POLL_MS)
-  onBeforeUnmount(() => clearInterval(timer))
-  watch(() => route.name, refresh)
+  let afterNavigation: ReturnType<typeof setTimeout> | undefined
+  onBeforeUnmount(() => {
+    clearInterval(timer)
+    clearTimeout(afterNavigation)
+  })
+  watch(
+    () => route.name,
+    () => {
+      clearTimeout(afterNavigation)
+      afterNavigation = setTimeout(refresh, NAVIGATION_REFRESH_DELAY_MS)
+    },
+  )
 
   const hasRoute = (name: string) => router.hasRoute(name)
   return {
