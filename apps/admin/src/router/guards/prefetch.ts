@@ -20,8 +20,9 @@ const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
  * - once a page has rendered and the browser is idle, the page people open next from it (the layout
  *   and home after sign-in), so that step waits for the API only;
  * - the page behind an in-app link as soon as the pointer is over it or it has keyboard focus: the
- *   few hundred milliseconds before the click are enough to fetch and run its code, and nothing is
- *   fetched that nobody is about to open.
+ *   few hundred milliseconds before the click are enough to fetch and run its code, and the module
+ *   that sends its first queries (not the queries: nothing is asked of the API for a page nobody
+ *   has opened yet).
  */
 export function setupPrefetchGuards(router: Router, client: () => Client | null = () => null) {
   router.beforeEach((to) => {
@@ -42,7 +43,9 @@ export function setupPrefetchGuards(router: Router, client: () => Client | null 
     const href = link?.getAttribute('href')
     if (!href?.startsWith('/') || href.startsWith('//')) return
     const target = router.resolve(href)
-    if (target.matched.length) fetchRouteCode(target)
+    if (!target.matched.length) return
+    void target.meta.data?.().catch(() => undefined)
+    fetchRouteCode(target)
   }
   document.addEventListener('pointerover', onIntent, { passive: true })
   document.addEventListener('focusin', onIntent)
