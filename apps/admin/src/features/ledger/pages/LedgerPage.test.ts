@@ -8,7 +8,30 @@ import { session } from '@/store/session'
 import { mountWithApp } from '../../../../test/helpers'
 import LedgerPage from './LedgerPage.vue'
 
-const page = { __typename: 'RectificationPage', total: 0, items: [] }
+const LONG_TITLE = '党员发展程序不规范，发展对象培养考察记录缺失，支部委员会审查意见未按要求填写'
+const item = {
+  __typename: 'Rectification',
+  id: 7,
+  version: 1,
+  source: 'FINDING',
+  title: LONG_TITLE,
+  measure: '补齐记录',
+  responsiblePerson: '张三',
+  deadline: '2026-12-31',
+  status: 'OPEN',
+  colour: 'GREEN',
+  overdue: false,
+  daysLeft: 25,
+  carryOverCount: 0,
+  closedAt: null,
+  createdAt: '2026-10-01T00:00:00.000Z',
+  round: { __typename: 'InspectionRound', id: 6, name: '2026年第4季度', year: 2026, quarter: 4 },
+  org: { __typename: 'Organization', id: 14, name: '运检党支部' },
+  problemCategory: { __typename: 'ProblemCategory', id: 3, name: '组织建设' },
+  finding: null,
+  events: [],
+}
+const page = { __typename: 'RectificationPage', total: 1, items: [item] }
 const answers: Record<string, unknown> = {
   RectificationLedger: { rectificationLedger: page },
   RectificationLedgerCounts: Object.fromEntries(
@@ -18,10 +41,10 @@ const answers: Record<string, unknown> = {
 }
 
 /** The page over a fake API whose answer to the items is held until `answerItems()`. */
-async function mountLedger() {
+async function mountLedger(held = true) {
   const asked: string[] = []
   let answerItems = () => undefined as void
-  const itemsAnswered = new Promise<void>((resolve) => (answerItems = resolve))
+  const itemsAnswered = held ? new Promise<void>((resolve) => (answerItems = resolve)) : Promise.resolve()
   const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
     const { operationName } = JSON.parse(init?.body as string) as { operationName: string }
     asked.push(operationName)
@@ -48,6 +71,21 @@ describe('LedgerPage', () => {
     await flushPromises()
     await flushPromises()
     expect([...asked].sort()).toEqual(['LedgerFilterOptions', 'RectificationLedger', 'RectificationLedgerCounts'])
+    wrapper.unmount()
+  })
+
+  it('cuts long cells to one line and mounts their tooltip only when the pointer reaches them', async () => {
+    const { wrapper } = await mountLedger(false)
+    await flushPromises()
+    const cell = wrapper.findAll('.n-data-table-td').find((td) => td.text() === LONG_TITLE)
+    expect(cell).toBeDefined()
+    // A popover per cell up front made a page of rows ~100 ms slower to show.
+    // (The column titles have one each, the same for any number of rows.)
+    const inRows = () => wrapper.findAllComponents({ name: 'Ellipsis' }).filter((c) => (c.element as Element).closest('.n-data-table-td'))
+    expect(inRows()).toHaveLength(0)
+
+    await cell!.find('.n-ellipsis').trigger('mouseenter')
+    expect(inRows()).toHaveLength(1)
     wrapper.unmount()
   })
 })
