@@ -2,7 +2,7 @@ import type { Client } from '@urql/core'
 import type { RouteLocationRaw, Router } from 'vue-router'
 import { whenIdle } from '@/utils/whenIdle'
 import { fetchRouteCode } from './route-code'
-import { fetchRouteData } from './route-data'
+import { fetchRouteData, loadRouteData } from './route-data'
 
 /** Where people go next from a page, when it is nearly always the same place. */
 const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
@@ -44,7 +44,7 @@ export function setupPrefetchGuards(router: Router, client: () => Client | null 
     if (!href?.startsWith('/') || href.startsWith('//')) return
     const target = router.resolve(href)
     if (!target.matched.length) return
-    void target.meta.data?.().catch(() => undefined)
+    void loadRouteData(target)
     fetchRouteCode(target)
   }
   document.addEventListener('pointerover', onIntent, { passive: true })
