@@ -3,6 +3,8 @@
 // as one failure so the line never hides it.
 // Errors vitest caught outside any test count one failure each and are printed, because the JSON
 // report leaves them out while vitest still exits 1 for them.
+// Each failed test is named with the first lines of its error: CI shows only the log's tail, and
+// the console reporter's account of a failure scrolls out of it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -19,6 +21,13 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
   if (report.numFailedTestSuites > 0 && report.numFailedTests === 0) failed += report.numFailedTestSuites
   const extra = unhandled.length ? `, ${unhandled.length} error(s) outside any test` : ''
   console.log(`${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed${extra}`)
+  for (const result of report.testResults ?? []) {
+    for (const test of result.assertionResults ?? []) {
+      if (test.status !== 'failed') continue
+      const message = (test.failureMessages ?? []).join('\n').split('\n').slice(0, 12).join('\n    ')
+      console.log(`  FAILED ${result.name} > ${test.fullName}\n    ${message}`)
+    }
+  }
   for (const error of unhandled) {
     const where = [error.file, error.test].filter(Boolean).join(' > ')
     console.log(`  ${error.name}: ${error.message}${where ? ` (during ${where})` : ''}\n${error.stack}`)
