@@ -16,12 +16,13 @@ import { pageScripts, routePages, SIGN_IN_JS_BUDGET_BYTES, transferredBytes, typ
 const root = fileURLToPath(new URL('..', import.meta.url))
 let dist: string
 
-/** The sign-in route's page module, as src/router/routes.ts declares it. */
-function signInPage(): RoutePage {
-  const route = routePages(root).find((r) => r.name === 'sign-in')
-  if (!route) throw new Error('No sign-in route in src/router/routes.ts')
+/** A route's page module, as src/router/routes.ts declares it. */
+function routePage(name: string): RoutePage {
+  const route = routePages(root).find((r) => r.name === name)
+  if (!route) throw new Error(`No ${name} route in src/router/routes.ts`)
   return route
 }
+const signInPage = () => routePage('sign-in')
 
 beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'redblue-admin-build-'))
@@ -60,5 +61,19 @@ describe('sign-in JavaScript budget', () => {
     expect(sends('AuditLogs')).toBe(false)
     expect(sends('RectificationLedger')).toBe(false)
     expect(sends('DashboardOptions')).toBe(false)
+  })
+})
+
+describe('large components stay with the pages that use them', () => {
+  /** Whether a route's scripts carry the date picker: its panel's class name, however minified. */
+  const hasDatePicker = (route: string) =>
+    pageScripts(dist, routePage(route)).some((file) => readFileSync(join(dist, file), 'utf8').includes('-date-panel'))
+
+  it('the workbench, whose side panels pick dates, loads the date picker', () => {
+    expect(hasDatePicker('workbench-assessment')).toBe(true)
+  })
+
+  it.each(['home', 'dashboard', 'drilldown-finding', 'ledger'])('%s does not', (route) => {
+    expect(hasDatePicker(route)).toBe(false)
   })
 })
