@@ -88,4 +88,49 @@ describe('LedgerPage', () => {
     expect(inRows()).toHaveLength(1)
     wrapper.unmount()
   })
+
+  it('shows no count from before a filter change, only the counts of the filters now in the URL', async () => {
+    const asked: string[] = []
+    let answerRoundCounts = () => undefined as void
+    const roundCountsAnswered = new Promise<void>((resolve) => (answerRoundCounts = resolve))
+    const countsOf = (open: number) =>
+      Object.fromEntries(
+        ['open', 'submitted', 'returned', 'closed', 'green', 'yellow', 'red'].map((key) => [key, { __typename: 'RectificationPage', total: key === 'open' ? open : 0 }]),
+      )
+    const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+      const { operationName, variables } = JSON.parse(init?.body as string) as { operationName: string; variables: { open?: { roundId?: number } } }
+      asked.push(operationName)
+      let data = answers[operationName] ?? null
+      if (operationName === 'RectificationLedgerCounts') {
+        // Every round: 48 open; round 6: 20, answered only when the test says so.
+        if (variables.open?.roundId === 6) await roundCountsAnswered
+        data = countsOf(variables.open?.roundId === 6 ? 20 : 48)
+      }
+      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } })
+    })
+    const client = new Client({ url: 'http://api.test/graphql', exchanges: [fetchExchange], fetch, preferGetMethod: false })
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/ledger', name: 'ledger', component: LedgerPage }] })
+    await router.push('/ledger')
+    session.setUser({ id: 1, username: 'admin', displayName: '管理员', role: 'ADMIN', orgId: null, orgName: null, mustChangePassword: false })
+    const wrapper = mountWithApp(LedgerPage, { global: { plugins: [router, { install: (app: App) => installUrql(app, client) }] } })
+    const openCount = () => wrapper.find('[data-count-status="OPEN"] b').text()
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(openCount()).toBe('48')
+    })
+
+    await router.replace('/ledger?round=6')
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(asked.filter((name) => name === 'RectificationLedgerCounts')).toHaveLength(2)
+    })
+    expect(openCount()).toBe('—')
+
+    answerRoundCounts()
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(openCount()).toBe('20')
+    })
+    wrapper.unmount()
+  })
 })
