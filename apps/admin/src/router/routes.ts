@@ -18,7 +18,7 @@ export const layoutRoutes: RouteRecordRaw[] = [
     path: 'home',
     name: 'home',
     component: () => import('@/features/home/pages/HomePage.vue'),
-    meta: { titleKey: 'route.home', menu: { group: 'work', order: 0 } },
+    meta: { titleKey: 'route.home', menu: { group: 'work', order: 0 }, data: () => import('@/features/home/prefetch') },
   },
   {
     path: 'workbench',

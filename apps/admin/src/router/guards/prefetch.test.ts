@@ -87,4 +87,27 @@ describe('prefetch guards', () => {
     expect(prefetch).not.toHaveBeenCalled()
     link.remove()
   })
+
+  it("once sign-in has rendered and the browser is idle, loads home's code and the module of its queries, asking no data", async () => {
+    const signIn = vi.fn(() => Promise.resolve({ default: Page }))
+    const home = vi.fn(() => Promise.resolve({ default: Page }))
+    const prefetch = vi.fn(() => Promise.resolve())
+    const data = vi.fn(() => Promise.resolve({ default: prefetch }))
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/sign-in', name: 'sign-in', component: signIn },
+        { path: '/home', name: 'home', component: home, meta: { data } },
+      ],
+    })
+    setupPrefetchGuards(router, () => ({}) as Client)
+    await router.push('/sign-in')
+    expect(home).not.toHaveBeenCalled()
+    await vi.waitFor(() => {
+      expect(home).toHaveBeenCalled()
+      expect(data).toHaveBeenCalled()
+    })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(prefetch).not.toHaveBeenCalled()
+  })
 })

@@ -18,7 +18,8 @@ const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
  *   busy running it for a few hundred milliseconds, and a query sent after the check would wait
  *   for that. Signed out or not allowed, they are refused like the page's own would be, quietly;
  * - once a page has rendered and the browser is idle, the page people open next from it (the layout
- *   and home after sign-in), so that step waits for the API only;
+ *   and home after sign-in), its code and the module that sends its first queries, so that step
+ *   waits for the API only;
  * - the page behind an in-app link as soon as the pointer is over it or it has keyboard focus: the
  *   few hundred milliseconds before the click are enough to fetch and run its code, and the module
  *   that sends its first queries (not the queries: nothing is asked of the API for a page nobody
@@ -36,7 +37,11 @@ export function setupPrefetchGuards(router: Router, client: () => Client | null 
   router.afterEach((to, _from, failure) => {
     const next = typeof to.name === 'string' ? LIKELY_NEXT[to.name] : undefined
     if (failure || !next) return
-    whenIdle(() => fetchRouteCode(router.resolve(next)))
+    whenIdle(() => {
+      const target = router.resolve(next)
+      void loadRouteData(target)
+      fetchRouteCode(target)
+    })
   })
   const onIntent = (event: Event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null
