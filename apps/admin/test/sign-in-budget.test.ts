@@ -78,3 +78,16 @@ describe('large components stay with the pages that use them', () => {
     expect(hasDatePicker(route)).toBe(false)
   })
 })
+
+describe('echarts loads only where a chart is drawn', () => {
+  const hasEcharts = (route: string) => pageScripts(dist, routePage(route)).some((file) => /(^|\/)echarts-[\w-]+\.js$/.test(file))
+
+  it('the dashboard loads it', () => {
+    expect(hasEcharts('dashboard')).toBe(true)
+  })
+
+  // The drill-down's comparison chart is at its org level, loaded with that level alone.
+  it.each(['drilldown-finding', 'drilldown-indicator', 'ledger', 'workbench-assessment'])('%s does not', (route) => {
+    expect(hasEcharts(route)).toBe(false)
+  })
+})

@@ -158,6 +158,9 @@ async function mountAt(url: string) {
     global: { plugins: [router, urql], stubs: { ChartPanel: true } },
   })
   await flushPromises()
+  // The org level's component loads on its own (it brings the charts).
+  await vi.dynamicImportSettled()
+  await flushPromises()
   return { wrapper, router, fetch }
 }
 
