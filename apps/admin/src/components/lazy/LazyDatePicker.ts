@@ -1,8 +1,7 @@
 import { defineAsyncComponent } from 'vue'
 
-let loading: ReturnType<typeof importPicker> | null = null
-const importPicker = () => import('./date-picker').then((m) => m.NDatePicker)
-const load = () => (loading ??= importPicker())
+// A module is fetched once however often it is imported: the preload and the component share it.
+const load = () => import('./date-picker').then((m) => m.NDatePicker)
 
 /**
  * naive-ui's date picker, loaded when first shown. For pickers inside dialogs of pages that must
@@ -16,5 +15,5 @@ export const LazyDatePicker = defineAsyncComponent(load)
  * dialog: by the click it has come, and the dialog opens with its date field.
  */
 export function preloadDatePicker() {
-  load().catch(() => (loading = null))
+  load().catch(() => undefined)
 }

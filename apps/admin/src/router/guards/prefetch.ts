@@ -1,5 +1,5 @@
 import type { Client } from '@urql/core'
-import type { RouteLocationRaw, Router } from 'vue-router'
+import type { RouteLocationRaw, RouteLocationResolved, Router } from 'vue-router'
 import { whenIdle } from '@/utils/whenIdle'
 import { fetchRouteCode } from './route-code'
 import { fetchRouteData, loadRouteData } from './route-data'
@@ -7,6 +7,12 @@ import { fetchRouteData, loadRouteData } from './route-data'
 /** Where people go next from a page, when it is nearly always the same place. */
 const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
   'sign-in': { name: 'home' },
+}
+
+/** A page about to be opened: its code and the module of its first queries, asking nothing of the API. */
+function loadAhead(target: RouteLocationResolved) {
+  void loadRouteData(target)
+  fetchRouteCode(target)
 }
 
 /**
@@ -37,20 +43,14 @@ export function setupPrefetchGuards(router: Router, client: () => Client | null 
   router.afterEach((to, _from, failure) => {
     const next = typeof to.name === 'string' ? LIKELY_NEXT[to.name] : undefined
     if (failure || !next) return
-    whenIdle(() => {
-      const target = router.resolve(next)
-      void loadRouteData(target)
-      fetchRouteCode(target)
-    })
+    whenIdle(() => loadAhead(router.resolve(next)))
   })
   const onIntent = (event: Event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null
     const href = link?.getAttribute('href')
     if (!href?.startsWith('/') || href.startsWith('//')) return
     const target = router.resolve(href)
-    if (!target.matched.length) return
-    void loadRouteData(target)
-    fetchRouteCode(target)
+    if (target.matched.length) loadAhead(target)
   }
   document.addEventListener('pointerover', onIntent, { passive: true })
   document.addEventListener('focusin', onIntent)

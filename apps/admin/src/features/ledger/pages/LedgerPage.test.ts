@@ -32,24 +32,27 @@ const item = {
   events: [],
 }
 const page = { __typename: 'RectificationPage', total: 1, items: [item] }
+/** The counts' answer: `open` items open, none in any other status or colour. */
+const countsOf = (open: number) =>
+  Object.fromEntries(
+    ['open', 'submitted', 'returned', 'closed', 'green', 'yellow', 'red'].map((key) => [key, { __typename: 'RectificationPage', total: key === 'open' ? open : 0 }]),
+  )
 const answers: Record<string, unknown> = {
   RectificationLedger: { rectificationLedger: page },
-  RectificationLedgerCounts: Object.fromEntries(
-    ['open', 'submitted', 'returned', 'closed', 'green', 'yellow', 'red'].map((key) => [key, { __typename: 'RectificationPage', total: 0 }]),
-  ),
+  RectificationLedgerCounts: countsOf(0),
   LedgerFilterOptions: { orgs: [], rounds: [], problemCategories: [] },
 }
 
-/** The page over a fake API whose answer to the items is held until `answerItems()`. */
-async function mountLedger(held = true) {
+type Answer = (operationName: string, variables: Record<string, unknown>) => Promise<unknown>
+
+/** The page over a fake API; `answer` gives each query's data (by default `answers`). */
+async function mountLedgerWith(answer: Answer) {
   const asked: string[] = []
-  let answerItems = () => undefined as void
-  const itemsAnswered = held ? new Promise<void>((resolve) => (answerItems = resolve)) : Promise.resolve()
   const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
-    const { operationName } = JSON.parse(init?.body as string) as { operationName: string }
+    const { operationName, variables } = JSON.parse(init?.body as string) as { operationName: string; variables: Record<string, unknown> }
     asked.push(operationName)
-    if (operationName === 'RectificationLedger') await itemsAnswered
-    return new Response(JSON.stringify({ data: answers[operationName] ?? null }), { headers: { 'content-type': 'application/json' } })
+    const data = await answer(operationName, variables)
+    return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } })
   })
   const client = new Client({ url: 'http://api.test/graphql', exchanges: [fetchExchange], fetch, preferGetMethod: false })
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/ledger', name: 'ledger', component: LedgerPage }] })
@@ -57,7 +60,18 @@ async function mountLedger(held = true) {
   session.setUser({ id: 1, username: 'admin', displayName: '管理员', role: 'ADMIN', orgId: null, orgName: null, mustChangePassword: false })
   const wrapper = mountWithApp(LedgerPage, { global: { plugins: [router, { install: (app: App) => installUrql(app, client) }] } })
   await flushPromises()
-  return { wrapper, asked, answerItems }
+  return { wrapper, asked, router }
+}
+
+/** The page over a fake API whose answer to the items is held until `answerItems()`. */
+async function mountLedger(held = true) {
+  let answerItems = () => undefined as void
+  const itemsAnswered = held ? new Promise<void>((resolve) => (answerItems = resolve)) : Promise.resolve()
+  const mounted = await mountLedgerWith(async (operationName) => {
+    if (operationName === 'RectificationLedger') await itemsAnswered
+    return answers[operationName] ?? null
+  })
+  return { ...mounted, answerItems }
 }
 
 afterEach(() => session.clear())
@@ -90,29 +104,15 @@ describe('LedgerPage', () => {
   })
 
   it('shows no count from before a filter change, only the counts of the filters now in the URL', async () => {
-    const asked: string[] = []
     let answerRoundCounts = () => undefined as void
     const roundCountsAnswered = new Promise<void>((resolve) => (answerRoundCounts = resolve))
-    const countsOf = (open: number) =>
-      Object.fromEntries(
-        ['open', 'submitted', 'returned', 'closed', 'green', 'yellow', 'red'].map((key) => [key, { __typename: 'RectificationPage', total: key === 'open' ? open : 0 }]),
-      )
-    const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
-      const { operationName, variables } = JSON.parse(init?.body as string) as { operationName: string; variables: { open?: { roundId?: number } } }
-      asked.push(operationName)
-      let data = answers[operationName] ?? null
-      if (operationName === 'RectificationLedgerCounts') {
-        // Every round: 48 open; round 6: 20, answered only when the test says so.
-        if (variables.open?.roundId === 6) await roundCountsAnswered
-        data = countsOf(variables.open?.roundId === 6 ? 20 : 48)
-      }
-      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } })
+    const { wrapper, asked, router } = await mountLedgerWith(async (operationName, variables) => {
+      if (operationName !== 'RectificationLedgerCounts') return answers[operationName] ?? null
+      // Every round: 48 open; round 6: 20, answered only when the test says so.
+      const roundId = (variables.open as { roundId?: number } | undefined)?.roundId
+      if (roundId === 6) await roundCountsAnswered
+      return countsOf(roundId === 6 ? 20 : 48)
     })
-    const client = new Client({ url: 'http://api.test/graphql', exchanges: [fetchExchange], fetch, preferGetMethod: false })
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/ledger', name: 'ledger', component: LedgerPage }] })
-    await router.push('/ledger')
-    session.setUser({ id: 1, username: 'admin', displayName: '管理员', role: 'ADMIN', orgId: null, orgName: null, mustChangePassword: false })
-    const wrapper = mountWithApp(LedgerPage, { global: { plugins: [router, { install: (app: App) => installUrql(app, client) }] } })
     const openCount = () => wrapper.find('[data-count-status="OPEN"] b').text()
     await vi.waitFor(async () => {
       await flushPromises()
