@@ -1,8 +1,12 @@
 import type { GlobalThemeOverrides } from 'naive-ui'
 
-/** Party-building red as the primary colour; the blue list uses the info colour. */
+/**
+ * Party-building red as the primary colour; the blue list uses the info colour. Components use the
+ * page's font stack (styles/global.css), not naive-ui's own, which names no Chinese family.
+ */
 export const themeOverrides: GlobalThemeOverrides = {
   common: {
+    fontFamily: 'var(--app-font-family)',
     primaryColor: '#c8161d',
     primaryColorHover: '#d9363e',
     primaryColorPressed: '#a50f15',

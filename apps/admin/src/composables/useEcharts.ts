@@ -47,10 +47,17 @@ export function useEcharts(
     if (!chart.value) init()
     // No entry animation: a dashboard draws six charts at once, and a second of animation frames
     // for each kept the page busy long after its data had arrived.
+    // Text in the page's font: the canvas's default ('sans-serif') sent every measured label
+    // through the system's search for a family with Chinese glyphs.
     chart.value?.setOption(
-      { backgroundColor: 'transparent', animation: false, ...value },
+      { backgroundColor: 'transparent', animation: false, textStyle: { fontFamily: fontFamily() }, ...value },
       { notMerge: options.notMerge ?? true },
     )
+  }
+
+  /** The font stack the chart's element has from the page (styles/global.css). */
+  function fontFamily() {
+    return (el.value && getComputedStyle(el.value).fontFamily) || 'sans-serif'
   }
 
   function init() {
