@@ -6,9 +6,11 @@
  * screen before changing anything; the benchmark (run.ts) is what measures.
  *
  *   pnpm --filter @redblue/admin exec tsx bench/waterfall.ts ledger      (after a build)
+ *   PROFILE_OUT=ledger.cpuprofile …   also writes the measured load's CPU profile, which DevTools'
+ *                                     Performance panel opens (build with --sourcemap for names)
  *   screens: sign-in dashboard drilldown-finding workbench ledger my-rectifications board
  */
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Request } from 'playwright-core'
@@ -75,6 +77,7 @@ async function main() {
         console.log(lines.join('\n'))
         console.log(`usable at ${usable.ms.toFixed(0)} ms; ${requests.length} requests`)
         printProfile(profile)
+        if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile))
       }
       await context.close()
     }
