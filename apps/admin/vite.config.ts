@@ -4,9 +4,15 @@ import { defineConfig } from 'vite'
 import { chunkGroups } from './build/chunk-groups'
 import { graphqlDocuments } from './build/graphql-documents'
 import { precompress } from './build/precompress'
+import { signedInHtml } from './build/signed-in-html'
 
 export default defineConfig({
-  plugins: [vue(), graphqlDocuments(fileURLToPath(new URL('./src/generated', import.meta.url))), precompress()],
+  plugins: [
+    vue(),
+    graphqlDocuments(fileURLToPath(new URL('./src/generated', import.meta.url))),
+    signedInHtml(fileURLToPath(new URL('./src/layouts/BasicLayout.vue', import.meta.url))),
+    precompress(),
+  ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   define: {
     // vue-i18n: composition API only, no devtools hooks in production bundles.

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pageScripts, routePages, SIGN_IN_JS_BUDGET_BYTES, transferredBytes, type RoutePage } from '../build/route-js'
+import { SIGNED_IN_HTML } from '../build/signed-in-html'
 
 /**
  * The sign-in page is what every visit starts with: its JavaScript, as the API sends it
@@ -89,5 +90,41 @@ describe('echarts loads only where a chart is drawn', () => {
   // The drill-down's comparison chart is at its org level, loaded with that level alone.
   it.each(['drilldown-finding', 'drilldown-indicator', 'ledger', 'workbench-assessment'])('%s does not', (route) => {
     expect(hasEcharts(route)).toBe(false)
+  })
+})
+
+describe('a deep link opened with a session', () => {
+  /** The scripts a page of the signed-in layout needs beyond the entry's: the layout's closure. */
+  function layoutScripts(): string[] {
+    const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; isEntry?: boolean; imports?: string[] }
+    >
+    const closure = (key: string, files = new Set<string>()) => {
+      const chunk = manifest[key]
+      if (!chunk || files.has(chunk.file)) return files
+      files.add(chunk.file)
+      for (const imported of chunk.imports ?? []) closure(imported, files)
+      return files
+    }
+    const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
+    const initial = closure(entry!)
+    return [...closure('src/layouts/BasicLayout.vue')].filter((file) => !initial.has(file))
+  }
+  const preloads = (html: string) => [...html.matchAll(/<link rel="modulepreload"[^>]* href="\/([^"]+)"/g)].map((m) => m[1])
+
+  it('gets a page that preloads the layout and the libraries every signed-in page runs', () => {
+    const html = readFileSync(join(dist, SIGNED_IN_HTML), 'utf8')
+    const wanted = layoutScripts()
+    expect(wanted.some((file) => /(^|\/)vendor-[\w-]+\.js$/.test(file))).toBe(true)
+    expect(preloads(html)).toEqual(expect.arrayContaining(wanted))
+    // It is index.html otherwise: the same entry script and stylesheet.
+    const index = readFileSync(join(dist, 'index.html'), 'utf8')
+    for (const tag of index.match(/<(script|link)[^>]*>/g) ?? []) expect(html).toContain(tag)
+  })
+
+  it('while the page everyone else gets (sign-in) preloads none of them', () => {
+    const index = readFileSync(join(dist, 'index.html'), 'utf8')
+    for (const file of layoutScripts()) expect(index).not.toContain(file)
   })
 })

@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
+import { defaultConfig } from './config'
 import { isHttpRoute } from './http'
 import { serveStatic } from './http/static'
 import type { Api } from './yoga'
@@ -13,6 +14,8 @@ export interface ServerOptions {
   api: Api
   /** Folder of the built SPA (apps/admin/dist); null serves a hint page instead. */
   adminDist: string | null
+  /** The session cookie's name: a deep link opened with one gets the page that preloads more. */
+  sessionCookie?: string
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
@@ -20,7 +23,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body)
 }
 
-export function createServer({ api, adminDist }: ServerOptions): Server {
+export function createServer({ api, adminDist, sessionCookie = defaultConfig().cookieName }: ServerOptions): Server {
   const root = adminDist ? resolve(adminDist) : null
   return createHttpServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
@@ -37,6 +40,6 @@ export function createServer({ api, adminDist }: ServerOptions): Server {
         'text/html; charset=utf-8',
       )
     }
-    serveStatic(root, req, res).catch(() => send(res, 500, 'Internal error'))
+    serveStatic(root, req, res, sessionCookie).catch(() => send(res, 500, 'Internal error'))
   })
 }

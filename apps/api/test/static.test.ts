@@ -16,6 +16,8 @@ import { acceptedCodings, serveStatic } from '../src/http/static'
 const SCRIPT = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, name: '支部 ${i}' }`).join(', ')}]\n`
 const INDEX = `<!doctype html><html><head><title>RedBlue SPA</title></head><body>${'<div id="app"></div>'.repeat(60)}</body></html>`
 
+const SESSION_COOKIE = 'redblue_session'
+
 let dist: string
 let server: Server
 let port: number
@@ -46,7 +48,7 @@ beforeAll(async () => {
   // Below the build's threshold: no copies beside it.
   writeFileSync(join(dist, 'assets', 'tiny-def456.js'), 'export const a = 1\n')
   writeFileSync(join(dist, 'assets', 'logo-0a1b2c.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))
-  server = createServer((req, res) => void serveStatic(dist, req, res))
+  server = createServer((req, res) => void serveStatic(dist, req, res, SESSION_COOKIE))
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   port = (server.address() as AddressInfo).port
 })
@@ -176,5 +178,47 @@ describe('answers from memory', () => {
     const index = await get('/', { 'accept-encoding': 'gzip' })
     expect(gunzipSync(index.body).toString()).toContain('next release')
     withCopies(join(dist, 'index.html'), INDEX)
+  })
+})
+
+describe('the signed-in index.html', () => {
+  // What the admin build writes beside index.html: the same page preloading the layout's scripts.
+  const SIGNED_IN = INDEX.replace('</head>', '<link rel="modulepreload" crossorigin href="/assets/vendor-abc.js"></head>')
+  const signedIn = { 'accept-encoding': 'br', cookie: `theme=dark; ${SESSION_COOKIE}=opaque-token` }
+
+  beforeAll(() => withCopies(join(dist, 'index.signed-in.html'), SIGNED_IN))
+  afterAll(() => {
+    for (const suffix of ['', '.br', '.gz']) rmSync(join(dist, `index.signed-in.html${suffix}`))
+  })
+
+  it('is what a deep link with a session cookie gets, and the page varies by cookie', async () => {
+    for (const path of ['/', '/index.html', '/dashboard/assessments/7']) {
+      const res = await get(path, signedIn)
+      expect(brotliDecompressSync(res.body).toString(), path).toBe(SIGNED_IN)
+      expect(res.headers.vary).toBe('Accept-Encoding, Cookie')
+      expect(res.headers['cache-control']).toBe('no-cache')
+    }
+  })
+
+  it('is not sent without the session cookie, whatever other cookies there are', async () => {
+    const requests: Record<string, string>[] = [{ 'accept-encoding': 'br' }, { 'accept-encoding': 'br', cookie: 'theme=dark; redblue_session_old=x' }]
+    for (const headers of requests) {
+      const res = await get('/sign-in', headers)
+      expect(brotliDecompressSync(res.body).toString()).toBe(INDEX)
+      expect(res.headers.vary).toBe('Accept-Encoding, Cookie')
+    }
+  })
+
+  it('has a validator of its own, so a revalidation never answers 304 for the other copy', async () => {
+    const plain = await get('/dashboard', { 'accept-encoding': 'br' })
+    const again = await get('/dashboard', { ...signedIn, 'if-none-match': plain.headers.etag! })
+    expect(again.status).toBe(200)
+    expect(brotliDecompressSync(again.body).toString()).toBe(SIGNED_IN)
+  })
+
+  it('leaves assets alone: they do not vary by cookie', async () => {
+    const res = await get('/assets/app-abc123.js', signedIn)
+    expect(res.headers.vary).toBe('Accept-Encoding')
+    expect(brotliDecompressSync(res.body).toString()).toBe(SCRIPT)
   })
 })

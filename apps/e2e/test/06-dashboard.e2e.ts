@@ -136,4 +136,13 @@ test('leader reads five-round trends and drills from a ranking row to a finding'
     }
     throw new Error(`No dimension of ${target.org} lost points to a finding`)
   })
+
+  await journey.step('the finding opened afresh from its link: the page asks for the layout code at once', async () => {
+    // With the session cookie the server sends the index.html that preloads naive-ui's file
+    // (apps/admin/build/signed-in-html.ts), and the page still comes up whole from it.
+    const response = await page.goto(page.url())
+    expect(await response?.text()).toMatch(/<link rel="modulepreload"[^>]*href="\/assets\/vendor-[\w-]+\.js"/)
+    await page.getByRole('heading', { name: '整改事项' }).waitFor()
+    await waitForText(page.getByTestId('drilldown-trail'), target.org)
+  })
 })

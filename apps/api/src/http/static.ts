@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { readCookie } from '../auth/session'
 
 /**
  * The built SPA's files. The admin build writes a brotli (`.br`) and a gzip (`.gz`) copy beside
@@ -40,6 +41,14 @@ const ENCODINGS = [
 ] as const
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+/**
+ * The copy of index.html that also preloads the signed-in layout's scripts, written by the admin
+ * build (apps/admin/build/signed-in-html.ts): sent instead of index.html when the request carries
+ * a session cookie. Its presence is enough (a stale one costs a download the page after sign-in
+ * needs anyway); whether it is valid is the API's business, not worth a database read here.
+ */
+const SIGNED_IN_INDEX = 'index.signed-in.html'
 
 interface Answer {
   headers: Record<string, string>
@@ -105,14 +114,16 @@ function send(res: ServerResponse, status: number, body: string) {
   res.end(body)
 }
 
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse) {
+/** `sessionCookie`: the session cookie's name, whose presence picks the signed-in index.html. */
+export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, sessionCookie: string | null = null) {
   const url = new URL(req.url ?? '/', 'http://localhost')
   const accepted = acceptedCodings(req.headers['accept-encoding'])
   const hashed = url.pathname.startsWith('/assets/')
   const key = hashed ? `${root}\0${url.pathname}\0${ENCODINGS.filter(({ coding }) => accepted.has(coding)).map(({ coding }) => coding).join(',')}` : null
   let answer = key ? assetAnswers.get(key) : undefined
   if (!answer) {
-    const found = await answerFor(root, url.pathname, accepted)
+    const signedIn = sessionCookie !== null && readCookie(req.headers.cookie ?? null, sessionCookie) !== null
+    const found = await answerFor(root, url.pathname, accepted, signedIn)
     if (!found) return send(res, 404, 'Not found')
     answer = found
     if (key) assetAnswers.set(key, answer)
@@ -129,7 +140,7 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
 }
 
 /** The file a path names (or index.html for a deep link), in the coding the browser accepts. */
-async function answerFor(root: string, pathname: string, accepted: Set<string>): Promise<Answer | null> {
+async function answerFor(root: string, pathname: string, accepted: Set<string>, signedIn: boolean): Promise<Answer | null> {
   let file = await fileAt(root, pathname)
   let fallback = false
   if (!file && !extname(pathname)) {
@@ -140,6 +151,10 @@ async function answerFor(root: string, pathname: string, accepted: Set<string>):
 
   const ext = extname(file).toLowerCase()
   const isIndex = fallback || file.endsWith(`${sep}index.html`)
+  // With a signed-in copy beside it, the app's index.html depends on the cookie too.
+  const signedInIndex = isIndex && file === join(root, 'index.html') ? join(root, SIGNED_IN_INDEX) : null
+  const byCookie = signedInIndex !== null && (await isFile(signedInIndex))
+  if (byCookie && signedIn && signedInIndex) file = signedInIndex
   const headers: Record<string, string> = {
     'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
@@ -151,7 +166,7 @@ async function answerFor(root: string, pathname: string, accepted: Set<string>):
   let path = file
   if (COMPRESSIBLE.has(ext)) {
     // The answer depends on Accept-Encoding whichever copy is sent: caches must key on it.
-    headers.vary = 'Accept-Encoding'
+    headers.vary = byCookie ? 'Accept-Encoding, Cookie' : 'Accept-Encoding'
     for (const { coding, suffix } of ENCODINGS) {
       if (accepted.has(coding) && (await isFile(file + suffix))) {
         path = file + suffix
