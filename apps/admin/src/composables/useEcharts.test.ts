@@ -10,10 +10,11 @@ vi.mock('../utils/echarts', () => ({
 const { useEcharts } = await import('./useEcharts')
 
 /** A chart panel whose element has the font the page gives it. */
+const data = ref([1])
 const Chart = defineComponent({
   setup() {
     const el = ref<HTMLElement | null>(null)
-    useEcharts(el, { series: [{ type: 'bar', data: [1] }] })
+    useEcharts(el, () => ({ series: [{ type: 'bar', data: data.value }] }))
     return () => h('div', { ref: el, style: { fontFamily: "'Test CJK Sans', sans-serif" } })
   },
 })
@@ -29,6 +30,24 @@ describe('useEcharts', () => {
     const [option] = setOption.mock.calls[0] as [{ textStyle: { fontFamily: string }; animation: boolean }]
     expect(option.textStyle.fontFamily).toMatch(/Test CJK Sans/)
     expect(option.animation).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('reads that font once per chart, not with every new option', async () => {
+    const computed = vi.spyOn(window, 'getComputedStyle')
+    const wrapper = mount(Chart, { attachTo: document.body })
+    await nextTick()
+    await nextTick()
+    data.value = [2]
+    await nextTick()
+    data.value = [3]
+    await nextTick()
+    expect(setOption).toHaveBeenCalledTimes(3)
+    const fonts = setOption.mock.calls.map(([option]) => (option as { textStyle: { fontFamily: string } }).textStyle.fontFamily)
+    expect(new Set(fonts).size).toBe(1)
+    expect(fonts[0]).toMatch(/Test CJK Sans/)
+    expect(computed.mock.calls.filter(([element]) => element === wrapper.element)).toHaveLength(1)
+    computed.mockRestore()
     wrapper.unmount()
   })
 })

@@ -35,6 +35,8 @@ export function useEcharts(
   let observer: ResizeObserver | undefined
 
   let mounted = false
+  /** The font stack the chart's element has from the page (styles/global.css), read as it is created. */
+  let fontFamily = 'sans-serif'
 
   /**
    * Draws the current option. The chart is created with its first option, not on mount: creating
@@ -50,19 +52,17 @@ export function useEcharts(
     // Text in the page's font: the canvas's default ('sans-serif') sent every measured label
     // through the system's search for a family with Chinese glyphs.
     chart.value?.setOption(
-      { backgroundColor: 'transparent', animation: false, textStyle: { fontFamily: fontFamily() }, ...value },
+      { backgroundColor: 'transparent', animation: false, textStyle: { fontFamily }, ...value },
       { notMerge: options.notMerge ?? true },
     )
-  }
-
-  /** The font stack the chart's element has from the page (styles/global.css). */
-  function fontFamily() {
-    return (el.value && getComputedStyle(el.value).fontFamily) || 'sans-serif'
   }
 
   function init() {
     if (!el.value) return
     chart.value?.dispose()
+    // Once per chart, not per option: reading a computed style recalculates the page's styles
+    // whenever something has changed since, and a picker's change redraws six charts.
+    fontFamily = getComputedStyle(el.value).fontFamily || 'sans-serif'
     chart.value = echarts.init(el.value, theme.isDark.value ? 'dark' : undefined, {
       renderer: 'canvas',
     })
