@@ -4,7 +4,7 @@ import { join } from 'node:path'
 /** Compressed JavaScript the sign-in page may transfer (brotli, as the API sends it). */
 export const SIGN_IN_JS_BUDGET_BYTES = 120 * 1024
 
-interface ManifestChunk {
+export interface ManifestChunk {
   file: string
   isEntry?: boolean
   imports?: string[]
@@ -34,25 +34,37 @@ export function routePages(root: string): RoutePage[] {
   })
 }
 
+/** A build's manifest (`manifest: true` in vite.config.ts): each chunk by its source. */
+export function readManifest(dist: string): Record<string, ManifestChunk> {
+  return JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
+}
+
+/** The key of the entry chunk in a manifest. */
+export function entryKey(manifest: Record<string, ManifestChunk>): string {
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
+  if (!entry) throw new Error('The manifest has no entry chunk')
+  return entry
+}
+
+/** A chunk's file and everything it imports statically (what the browser fetches before running it). */
+export function chunkClosure(manifest: Record<string, ManifestChunk>, key: string, files = new Set<string>()): Set<string> {
+  const chunk = manifest[key]
+  if (!chunk || files.has(chunk.file)) return files
+  files.add(chunk.file)
+  for (const imported of chunk.imports ?? []) chunkClosure(manifest, imported, files)
+  return files
+}
+
 /**
  * The JavaScript files a page needs before it can run, read from a build's manifest: the entry
  * chunk, the page's own chunk when it is loaded on demand, and everything either imports statically.
  */
 export function pageScripts(dist: string, route: RoutePage): string[] {
-  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
-  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
-  if (!entry) throw new Error('The manifest has no entry chunk')
+  const manifest = readManifest(dist)
   const page = route.lazy ? route.page : null
   if (page && !manifest[page]) throw new Error(`The manifest has no chunk for ${page}`)
-  const files = new Set<string>()
-  const visit = (key: string) => {
-    const chunk = manifest[key]
-    if (!chunk || files.has(chunk.file)) return
-    files.add(chunk.file)
-    for (const imported of chunk.imports ?? []) visit(imported)
-  }
-  visit(entry)
-  if (page) visit(page)
+  const files = chunkClosure(manifest, entryKey(manifest))
+  if (page) chunkClosure(manifest, page, files)
   return [...files].filter((file) => file.endsWith('.js'))
 }
 

@@ -1,15 +1,9 @@
-import type { Plugin } from 'vite'
+import type { Plugin, Rollup } from 'vite'
 
 /** The page the server sends instead of `index.html` to a browser that holds a session cookie. */
 export const SIGNED_IN_HTML = 'index.signed-in.html'
 
-interface BundleChunk {
-  type: 'chunk'
-  fileName: string
-  isEntry: boolean
-  facadeModuleId: string | null
-  imports: string[]
-}
+type BundleChunk = Rollup.OutputChunk
 
 /** A chunk's file and every file it imports statically, transitively. */
 function closure(chunk: BundleChunk, chunks: Map<string, BundleChunk>, files = new Set<string>()): Set<string> {

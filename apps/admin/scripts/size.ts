@@ -8,35 +8,30 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { pageScripts, routePages, SIGN_IN_JS_BUDGET_BYTES, transferredBytes } from '../build/route-js'
+import {
+  chunkClosure,
+  entryKey,
+  pageScripts,
+  readManifest,
+  routePages,
+  SIGN_IN_JS_BUDGET_BYTES,
+  transferredBytes,
+  type ManifestChunk,
+} from '../build/route-js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
 
-interface ManifestChunk {
-  file: string
-  src?: string
-  isEntry?: boolean
-  isDynamicEntry?: boolean
-  imports?: string[]
-}
-
 let manifest: Record<string, ManifestChunk>
 try {
-  manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
+  manifest = readManifest(dist)
 } catch {
   console.error('No build found: run `pnpm --filter @redblue/admin build` first.')
   process.exit(1)
 }
 
 /** The chunk and everything it imports statically (what the browser fetches before running it). */
-function closure(key: string, files = new Set<string>()): Set<string> {
-  const chunk = manifest[key]
-  if (!chunk || files.has(chunk.file)) return files
-  files.add(chunk.file)
-  for (const imported of chunk.imports ?? []) closure(imported, files)
-  return files
-}
+const closure = (key: string, files?: Set<string>) => chunkClosure(manifest, key, files)
 
 const gzipCache = new Map<string, { raw: number; gzip: number }>()
 function sizeOf(file: string) {
@@ -49,8 +44,7 @@ function sizeOf(file: string) {
   return size
 }
 
-const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
-if (!entryKey) throw new Error('The manifest has no entry chunk')
+const entry = entryKey(manifest)
 const layoutKey = 'src/layouts/BasicLayout.vue'
 
 const routes = routePages(root)
@@ -59,7 +53,7 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1).padStart(7)
 const rows = routes
   .filter((route) => route.page !== layoutKey)
   .map((route) => {
-    const files = closure(entryKey)
+    const files = closure(entry)
     if (route.inLayout) closure(layoutKey, files)
     if (route.lazy) closure(route.page, files)
     const js = [...files].filter((f) => f.endsWith('.js'))

@@ -5,7 +5,16 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pageScripts, routePages, SIGN_IN_JS_BUDGET_BYTES, transferredBytes, type RoutePage } from '../build/route-js'
+import {
+  chunkClosure,
+  entryKey,
+  pageScripts,
+  readManifest,
+  routePages,
+  SIGN_IN_JS_BUDGET_BYTES,
+  transferredBytes,
+  type RoutePage,
+} from '../build/route-js'
 import { SIGNED_IN_HTML } from '../build/signed-in-html'
 
 /**
@@ -96,20 +105,9 @@ describe('echarts loads only where a chart is drawn', () => {
 describe('a deep link opened with a session', () => {
   /** The scripts a page of the signed-in layout needs beyond the entry's: the layout's closure. */
   function layoutScripts(): string[] {
-    const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
-      string,
-      { file: string; isEntry?: boolean; imports?: string[] }
-    >
-    const closure = (key: string, files = new Set<string>()) => {
-      const chunk = manifest[key]
-      if (!chunk || files.has(chunk.file)) return files
-      files.add(chunk.file)
-      for (const imported of chunk.imports ?? []) closure(imported, files)
-      return files
-    }
-    const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
-    const initial = closure(entry!)
-    return [...closure('src/layouts/BasicLayout.vue')].filter((file) => !initial.has(file))
+    const manifest = readManifest(dist)
+    const initial = chunkClosure(manifest, entryKey(manifest))
+    return [...chunkClosure(manifest, 'src/layouts/BasicLayout.vue')].filter((file) => !initial.has(file))
   }
   const preloads = (html: string) => [...html.matchAll(/<link rel="modulepreload"[^>]* href="\/([^"]+)"/g)].map((m) => m[1])
 
