@@ -4,6 +4,7 @@ import { createRouter, createWebHistory, type RouterHistory } from 'vue-router'
 import { session as appSession, type SessionStore } from '@/store/session'
 import { setupGuards } from './guards'
 import { routes } from './routes'
+import { windowScroll } from './scroll'
 
 let routeDataClient: Client | null = null
 
@@ -20,7 +21,7 @@ export function createAppRouter(
   const router = createRouter({
     history,
     routes,
-    scrollBehavior: () => ({ top: 0 }),
+    scrollBehavior: windowScroll,
   })
   setupGuards(router, session, options, () => routeDataClient)
   return router

@@ -230,6 +230,9 @@ export const layoutRoutes: RouteRecordRaw[] = [
   },
 ]
 
+/** The signed-in layout's route, the parent of every page in the shell. */
+export const LAYOUT_ROUTE = 'root'
+
 export const routes: RouteRecordRaw[] = [
   {
     path: '/sign-in',
@@ -239,7 +242,7 @@ export const routes: RouteRecordRaw[] = [
   },
   {
     path: '/',
-    name: 'root',
+    name: LAYOUT_ROUTE,
     component: () => import('@/layouts/BasicLayout.vue'),
     redirect: { name: 'home' },
     children: layoutRoutes,

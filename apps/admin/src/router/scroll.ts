@@ -1,0 +1,13 @@
+import type { RouteLocationNormalized, RouteLocationResolved } from 'vue-router'
+import { LAYOUT_ROUTE } from './routes'
+
+/**
+ * Where the window scrolls as a page opens. The signed-in layout's pages scroll inside the layout
+ * (its content pane), never the window, and a new page there starts at its top by itself (its
+ * content is swapped in); scrolling the window to where it already is would only force a layout
+ * of the page just rendered (~100 ms after sign-in). Pages outside the layout (sign-in, printable
+ * sheets, not found) scroll the window and open at its top.
+ */
+export function windowScroll(to: RouteLocationNormalized | RouteLocationResolved): false | { top: number } {
+  return to.matched.some((record) => record.name === LAYOUT_ROUTE) ? false : { top: 0 }
+}
