@@ -26,6 +26,25 @@ describe('TodoList', () => {
   })
 })
 
+describe('TodoList while loading', () => {
+  it('swaps its spinner for the list rather than fading it out over it', async () => {
+    const wrapper = mountWithApp(TodoList, { props: { items: [], loading: true } })
+    expect(wrapper.find('.n-spin').exists()).toBe(true)
+    expect(wrapper.find('.n-empty').exists()).toBe(false)
+    await wrapper.setProps({ items: [item({})], loading: false })
+    // Nothing of the spinner is left to transition: not its container, not a fading body.
+    expect(wrapper.find('.n-spin').exists()).toBe(false)
+    expect(wrapper.find('.n-spin-container').exists()).toBe(false)
+    expect(wrapper.findAll('.todos li')).toHaveLength(1)
+  })
+
+  it('says there is nothing to do once it has loaded none', () => {
+    const wrapper = mountWithApp(TodoList, { props: { items: [], loading: false } })
+    expect(wrapper.find('.n-empty').exists()).toBe(true)
+    expect(wrapper.find('.n-spin').exists()).toBe(false)
+  })
+})
+
 describe('RectificationWarningTag', () => {
   it('says overdue once, with its days', () => {
     const wrapper = mountWithApp(RectificationWarningTag, { props: { colour: 'RED', daysLeft: -19 } })
