@@ -49,11 +49,13 @@ describe('prefetchDashboard', () => {
       'DashboardPareto',
       'DashboardRepeatFindings',
       'DashboardTrends',
+      'RoundInsights',
     ])
     expect(byName.DashboardHeadline).toEqual({ areaId: 1, period: { toYear: 2025, toQuarter: 4 } })
     expect(byName.DashboardCategoryRanking).toEqual({ roundId: 10, areaId: 1, category: 'I' })
     expect(byName.DashboardTrends).toEqual({ areaId: 1, untilRoundId: 10, rounds: 5, category: 'I' })
     expect(byName.DashboardRepeatFindings).toEqual({ areaId: 1, untilRoundId: 10, rounds: 5, limit: 20 })
+    expect(byName.RoundInsights).toEqual({ roundId: 10, areaId: 1 })
   })
 
   it('follows what the URL picks, and asks nothing more when the area has no published round', async () => {

@@ -1,5 +1,6 @@
 import type { RouteData } from '@/router/meta'
 import { prefetchQuery } from '@/graphql/prefetch'
+import { RoundInsightsQuery } from '@/features/insights/api'
 import {
   CategoryRankingQuery,
   DashboardOptionsQuery,
@@ -12,7 +13,7 @@ import {
 import { dashboardSelection } from './lib/dashboardQuery'
 import { dashboardVariables } from './lib/dashboardVariables'
 
-/** The dashboard's pickers, then the figures and charts of what the URL selects. */
+/** The dashboard's pickers, then the figures, charts and insights of what the URL selects. */
 const prefetchDashboard: RouteData = async (route, client) => {
   const options = await prefetchQuery(client, DashboardOptionsQuery, {})
   const selection = dashboardSelection(route.query, options.data)
@@ -25,6 +26,7 @@ const prefetchDashboard: RouteData = async (route, client) => {
     prefetchQuery(client, LostPointsMatrixQuery, variables.matrix),
     prefetchQuery(client, ParetoQuery, variables.pareto),
     prefetchQuery(client, RepeatFindingsQuery, variables.repeats),
+    prefetchQuery(client, RoundInsightsQuery, variables.insights),
   ])
 }
 

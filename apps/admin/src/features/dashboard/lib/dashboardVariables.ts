@@ -28,5 +28,7 @@ export function dashboardVariables(state: DashboardState, round: { year: number;
     matrix: { roundId, areaId, category: state.category },
     pareto: { ...window, category: state.category },
     repeats: { ...window, limit: REPEAT_LIMIT },
+    // InsightPanel's props, which are its query's variables.
+    insights: { roundId, areaId },
   }
 }
