@@ -19,7 +19,7 @@ declare module 'vue-router' {
     menu?: { group: MenuGroup; order: number }
     /**
      * The page's first queries, sent as the navigation starts, while the page's code still loads
-     * and runs (router/guards/prefetch.ts); one small file with its documents (build/chunk-groups.ts).
+     * and runs (router/guards/prefetch.ts).
      */
     data?: () => Promise<{ default: RouteData }>
   }
