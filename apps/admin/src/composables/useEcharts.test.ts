@@ -3,8 +3,15 @@ import { defineComponent, h, nextTick, ref } from 'vue'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 const setOption = vi.fn()
+/** The element's height (style) each time the chart is created: what echarts measures then. */
+const heightsAtInit: string[] = []
 vi.mock('../utils/echarts', () => ({
-  echarts: { init: () => ({ setOption, on: vi.fn(), dispose: vi.fn(), resize: vi.fn() }) },
+  echarts: {
+    init: (el: HTMLElement) => {
+      heightsAtInit.push(el.style.height)
+      return { setOption, on: vi.fn(), dispose: vi.fn(), resize: vi.fn() }
+    },
+  },
 }))
 
 const { useEcharts } = await import('./useEcharts')
@@ -48,6 +55,28 @@ describe('useEcharts', () => {
     expect(fonts[0]).toMatch(/Test CJK Sans/)
     expect(computed.mock.calls.filter(([element]) => element === wrapper.element)).toHaveLength(1)
     computed.mockRestore()
+    wrapper.unmount()
+  })
+
+  it('draws an option that comes with a new size for its element at that size, not before the page has it', async () => {
+    // As the heatmap: no option until its data comes, and then a height that grows with its rows.
+    const rows = ref<number[] | null>(null)
+    const Sized = defineComponent({
+      setup() {
+        const el = ref<HTMLElement | null>(null)
+        useEcharts(el, () => (rows.value ? { series: [{ type: 'bar', data: rows.value }] } : null))
+        return () => h('div', { ref: el, style: { height: `${Math.max(320, (rows.value?.length ?? 0) * 100)}px` } })
+      },
+    })
+    heightsAtInit.length = 0
+    const wrapper = mount(Sized, { attachTo: document.body })
+    await nextTick()
+    await nextTick()
+    expect(setOption).not.toHaveBeenCalled()
+    rows.value = [1, 2, 3, 4, 5]
+    await nextTick()
+    expect(setOption).toHaveBeenCalledTimes(1)
+    expect(heightsAtInit).toEqual(['500px'])
     wrapper.unmount()
   })
 })

@@ -86,7 +86,9 @@ export function useEcharts(
     }
   })
 
-  watch(() => toValue(option), render, { deep: true })
+  // After the DOM has updated: an option often comes with a new size for its element (the heatmap
+  // grows with its orgs), and a chart drawn before that is drawn again by the resize that follows.
+  watch(() => toValue(option), render, { deep: true, flush: 'post' })
   // Another theme means another chart: created anew in it, if there is anything to draw.
   watch(theme.isDark, () => {
     chart.value?.dispose()
