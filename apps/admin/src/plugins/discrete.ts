@@ -2,7 +2,7 @@ import { computed } from 'vue'
 import { createDiscreteApi, type ConfigProviderProps, type DiscreteApi } from 'naive-ui'
 import { useNaiveTheme } from '@/app/naive-theme'
 import { useLocaleStore } from '@/store/locale'
-import { themeOverrides } from '@/app/theme'
+import { overridesFor } from '@/app/theme'
 
 let api: DiscreteApi<'message' | 'dialog' | 'notification' | 'loadingBar'> | undefined
 
@@ -20,7 +20,7 @@ export function discrete() {
     const locale = useLocaleStore()
     const configProviderProps = computed<ConfigProviderProps>(() => ({
       theme: theme.value,
-      themeOverrides,
+      themeOverrides: overridesFor(theme.value),
       locale: locale.naiveLocale.value,
       dateLocale: locale.naiveDateLocale.value,
     }))
