@@ -41,6 +41,14 @@ describe('heatmapOption', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(['政治建设', '组织建设', '党员教育'])
   })
 
+  it('starts from white on the light theme and from near the background on the dark one', () => {
+    const first = (dark: boolean) =>
+      ((heatmapOption({ ...matrix }, dark).visualMap as { inRange: { color: string[] } }).inRange.color[0] ?? '')
+    const brightness = (hex: string) => [1, 3, 5].reduce((sum, i) => sum + parseInt(hex.slice(i, i + 2), 16), 0) / 3
+    expect(brightness(first(false))).toBeGreaterThan(240)
+    expect(brightness(first(true))).toBeLessThan(48)
+  })
+
   it('still has a range when nothing was lost', () => {
     const option = heatmapOption({ ...matrix, cells: [] })
     expect((option.visualMap as { max: number }).max).toBe(1)

@@ -23,8 +23,15 @@ export function heatmapData(matrix: LostPointsMatrix): [number, number, number][
   return data
 }
 
-/** Org × dimension, coloured by points lost; white is nothing lost, deep red the most. */
-export function heatmapOption(input: LostPointsMatrix): ChartOption {
+/**
+ * From nothing lost to the most, in the theme's background towards its red: white to deep red on
+ * the light theme; on the dark one from near its background to its lighter red, so that cells with
+ * nothing lost do not glare and the labels (light there) stay readable.
+ */
+const LOST_COLOURS = { light: ['#fdf0f0', '#f4a3a8', '#c8161d'], dark: ['#2a1d20', '#8c2f35', '#e8595e'] }
+
+/** Org × dimension, coloured by points lost (LOST_COLOURS). */
+export function heatmapOption(input: LostPointsMatrix, dark = false): ChartOption {
   const data = heatmapData(input)
   const max = data.reduce((m, [, , v]) => Math.max(m, v), 0)
   return {
@@ -49,7 +56,7 @@ export function heatmapOption(input: LostPointsMatrix): ChartOption {
       orient: 'vertical',
       right: 0,
       top: 'middle',
-      inRange: { color: ['#fdf0f0', '#f4a3a8', '#c8161d'] },
+      inRange: { color: LOST_COLOURS[dark ? 'dark' : 'light'] },
     },
     series: [
       {
