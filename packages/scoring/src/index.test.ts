@@ -14,6 +14,7 @@ describe('public API', () => {
     'ruleSetYearFor',
     'ruleValueFor',
     'indicatorApplies',
+    'takesFindings',
     'rectificationWarning',
     'chinaDate',
     'chinaMonth',

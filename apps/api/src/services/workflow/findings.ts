@@ -1,5 +1,5 @@
 import { Prisma, type CheckMethod } from '@redblue/db'
-import { findRepeats } from '@redblue/scoring'
+import { findRepeats, takesFindings } from '@redblue/scoring'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors'
 import { assertCanInspect, type Actor } from '../../access'
 import { appliesTo, notApplicable } from './applicability'
@@ -73,7 +73,7 @@ async function resolveFields(
   if (!indicator || indicator.schemeId !== assessment.schemeId) {
     throw ValidationError.field(['input', 'indicatorId'], '指标不属于该党组织使用的考核方案')
   }
-  if (indicator.method === 'BONUS') {
+  if (!takesFindings(indicator.method)) {
     throw ValidationError.field(['input', 'indicatorId'], '加分项不能记录问题扣分')
   }
   // A deduction on an indicator that does not apply would never count: refused like an input.
