@@ -1,4 +1,5 @@
 import type { Id } from '@redblue/scoring'
+import { darkThemeOverrides, themeOverrides } from '@/app/theme'
 import { chartNumber, formatScore } from './common'
 import type { ChartClick, ChartOption } from './types'
 
@@ -28,7 +29,10 @@ export function heatmapData(matrix: LostPointsMatrix): [number, number, number][
  * the light theme; on the dark one from near its background to its lighter red, so that cells with
  * nothing lost do not glare and the labels (light there) stay readable.
  */
-const LOST_COLOURS = { light: ['#fdf0f0', '#f4a3a8', '#c8161d'], dark: ['#2a1d20', '#8c2f35', '#e8595e'] }
+const LOST_COLOURS = {
+  light: ['#fdf0f0', '#f4a3a8', themeOverrides.common?.primaryColor ?? ''],
+  dark: ['#2a1d20', '#8c2f35', darkThemeOverrides.common?.primaryColor ?? ''],
+}
 
 /** Org × dimension, coloured by points lost (LOST_COLOURS). */
 export function heatmapOption(input: LostPointsMatrix, dark = false): ChartOption {
