@@ -5,12 +5,13 @@ import { chunkGroups } from './build/chunk-groups'
 import { graphqlDocuments } from './build/graphql-documents'
 import { precompress } from './build/precompress'
 import { signedInHtml } from './build/signed-in-html'
+import { earlySessionScript } from './build/early-session-script'
 
 export default defineConfig({
   plugins: [
     vue(),
     graphqlDocuments(fileURLToPath(new URL('./src/generated', import.meta.url))),
-    signedInHtml(fileURLToPath(new URL('./src/layouts/BasicLayout.vue', import.meta.url))),
+    signedInHtml(fileURLToPath(new URL('./src/layouts/BasicLayout.vue', import.meta.url)), earlySessionScript()),
     precompress(),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },

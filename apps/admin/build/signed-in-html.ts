@@ -23,8 +23,11 @@ function closure(chunk: BundleChunk, chunks: Map<string, BundleChunk>, files = n
  * second in, and the page waits for them. The server chooses the copy by the session cookie's
  * presence (apps/api/src/http/static.ts), so the sign-in page of someone signed out never loads
  * them; a stale cookie costs a download the page after sign-in needs anyway.
+ *
+ * `inlineScript` runs as the page is parsed, before the entry has even downloaded: the session
+ * check (build/early-session-script.ts), which the signed-in pages wait for.
  */
-export function signedInHtml(layoutModule: string): Plugin {
+export function signedInHtml(layoutModule: string, inlineScript: string): Plugin {
   let base = '/'
   return {
     name: 'redblue:signed-in-html',
@@ -49,7 +52,12 @@ export function signedInHtml(layoutModule: string): Plugin {
           .map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`)
         const source = String(html.source)
         if (!source.includes('</head>')) return this.error('signed-in-html: index.html has no </head>')
-        this.emitFile({ type: 'asset', fileName: SIGNED_IN_HTML, source: source.replace('</head>', `  ${links.join('\n    ')}\n  </head>`) })
+        if (!source.includes('<script type="module"')) return this.error('signed-in-html: index.html has no module script')
+        // The inline script goes before the stylesheet: a classic script after one waits for it.
+        const page = source
+          .replace('<script type="module"', `<script>${inlineScript}</script>\n    <script type="module"`)
+          .replace('</head>', `  ${links.join('\n    ')}\n  </head>`)
+        this.emitFile({ type: 'asset', fileName: SIGNED_IN_HTML, source: page })
       },
     },
   }

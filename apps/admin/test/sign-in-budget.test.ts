@@ -15,7 +15,11 @@ import {
   transferredBytes,
   type RoutePage,
 } from '../build/route-js'
+import { print } from 'graphql'
 import { SIGNED_IN_HTML } from '../build/signed-in-html'
+import { EARLY_SESSION_KEY } from '../src/features/auth/early-session'
+import { MeDocument } from '../src/generated/graphql'
+import { API_HEADERS, GRAPHQL_URL } from '../src/graphql/http'
 
 /**
  * The sign-in page is what every visit starts with: its JavaScript, as the API sends it
@@ -121,8 +125,34 @@ describe('a deep link opened with a session', () => {
     for (const tag of index.match(/<(script|link)[^>]*>/g) ?? []) expect(html).toContain(tag)
   })
 
-  it('while the page everyone else gets (sign-in) preloads none of them', () => {
+  it('while the page everyone else gets (sign-in) preloads none of them, and runs no inline script', () => {
     const index = readFileSync(join(dist, 'index.html'), 'utf8')
     for (const file of layoutScripts()) expect(index).not.toContain(file)
+    expect(index).not.toMatch(/<script>/)
+  })
+
+  it('sends the session check as it is parsed: the app\'s own `me` query, ahead of the stylesheet and the entry', async () => {
+    const html = readFileSync(join(dist, SIGNED_IN_HTML), 'utf8')
+    const inline = /<script>([^<]*)<\/script>/.exec(html)
+    if (!inline) throw new Error(`no inline script in ${SIGNED_IN_HTML}`)
+    // A classic script after a stylesheet waits for it.
+    expect(html.indexOf(inline[0])).toBeLessThan(html.indexOf('rel="stylesheet"'))
+    expect(html.indexOf(inline[0])).toBeLessThan(html.indexOf('<script type="module"'))
+    // Run as the browser would, with a fetch that records what it is asked.
+    const page: Record<string, unknown> = {}
+    const sent: [string, RequestInit][] = []
+    const fetchStub = (url: string, init: RequestInit) => {
+      sent.push([url, init])
+      return Promise.resolve({ json: () => Promise.resolve({ data: { me: null } }) })
+    }
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the page's own inline script, run as the page runs it
+    const run = new Function('window', 'fetch', inline[1] ?? '') as (window: object, fetch: typeof fetchStub) => void
+    run(page, fetchStub)
+    expect(sent).toHaveLength(1)
+    const [url, init] = sent[0] ?? []
+    expect(url).toBe(GRAPHQL_URL)
+    expect(init).toMatchObject({ method: 'POST', credentials: 'include', headers: API_HEADERS })
+    expect(JSON.parse(init?.body as string)).toEqual({ operationName: 'Me', query: print(MeDocument), variables: {} })
+    await expect(page[EARLY_SESSION_KEY]).resolves.toEqual({ data: { me: null } })
   })
 })

@@ -1,14 +1,7 @@
 import { Client, cacheExchange, fetchExchange, mapExchange, type CombinedError, type Operation } from '@urql/core'
 import { classifyError, type ErrorKind } from './errors'
+import { API_HEADERS, GRAPHQL_URL } from './http'
 import { prefetchExchange } from './prefetch'
-
-export const GRAPHQL_URL = '/graphql'
-
-/**
- * Headers the API requires on every request: the CSRF-prevention header (yoga refuses requests
- * without it, which a cross-site form cannot add) and JSON as the body type.
- */
-export const API_HEADERS = { 'x-redblue-csrf': '1', 'content-type': 'application/json' } as const
 
 export interface ErrorHandlers {
   /** The session is gone (expired, revoked): back to sign-in. */

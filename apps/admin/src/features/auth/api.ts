@@ -2,6 +2,7 @@ import type { Client } from '@urql/core'
 import { graphql } from '@/generated'
 import type { SessionUser } from '@/store/session'
 import type { SessionUserFieldsFragment } from '@/generated/graphql'
+import { takeEarlySession } from './early-session'
 
 export const SessionUserFields = graphql(`
   fragment SessionUserFields on User {
@@ -86,6 +87,9 @@ export function toSessionUser(user: SessionUserFieldsFragment): SessionUser {
 
 /** The signed-in user, or null when there is no valid session. */
 export async function loadCurrentUser(client: Client): Promise<SessionUser | null> {
+  // The signed-in index.html has usually asked already, while the scripts downloaded.
+  const early = await takeEarlySession()
+  if (early !== undefined) return early ? toSessionUser(early) : null
   const result = await client
     .query(MeQuery, {}, { requestPolicy: 'network-only', silent: true })
     .toPromise()

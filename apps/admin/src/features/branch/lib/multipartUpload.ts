@@ -1,5 +1,5 @@
 import { CombinedError, stringifyDocument, type TypedDocumentNode } from '@urql/core'
-import { GRAPHQL_URL } from '@/graphql/client'
+import { GRAPHQL_URL } from '@/graphql/http'
 
 /** The API refuses multipart requests without it (yoga's CSRF prevention); no JSON content type here. */
 const CSRF_HEADER = 'x-redblue-csrf'
