@@ -47,6 +47,7 @@ export const dashboardMessagesEnUS: typeof dashboardMessagesZhCN = {
     charts: {
       trend: 'Totals over the last {n} rounds',
       average: '{category} average',
+      averageShort: 'Avg.',
       dimensions: 'Mean points lost by dimension',
       findings: 'Findings by problem category per round',
       others: 'Others',

@@ -45,6 +45,7 @@ export const dashboardMessagesZhCN = {
     charts: {
       trend: '近 {n} 轮总分走势',
       average: '{category}平均',
+      averageShort: '{category}平均',
       dimensions: '各方面平均失分走势',
       findings: '问题类别分布（按轮次）',
       others: '其他',

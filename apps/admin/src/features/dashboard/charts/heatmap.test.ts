@@ -32,6 +32,14 @@ describe('heatmapData', () => {
 })
 
 describe('heatmapOption', () => {
+  it('writes the points lost in the cells that lost any, and nothing in the others', () => {
+    const series = (heatmapOption({ ...matrix }).series as { label: { formatter: (p: { value: number[] }) => string } }[])[0]
+    const label = (value: number[]) => series?.label.formatter({ value })
+    expect(label([0, 0, 0])).toBe('')
+    expect(label([2, 0, 2.5])).toBe('2.50')
+    expect(label([1, 1, 1.25])).toBe('1.25')
+  })
+
   it('scales the colours from nothing lost to the most lost', () => {
     const option = heatmapOption({ ...matrix })
     const visualMap = option.visualMap as VisualMapComponentOption & { min: number; max: number }

@@ -34,6 +34,11 @@ const LOST_COLOURS = {
   dark: ['#2a1d20', '#8c2f35', darkThemeOverrides.common?.primaryColor ?? ''],
 }
 
+/** A cell's figure: the points lost, or nothing when none were. */
+function heatmapLabel(lost: number | undefined): string {
+  return lost ? formatScore(lost) : ''
+}
+
 /** Org × dimension, coloured by points lost (LOST_COLOURS). */
 export function heatmapOption(input: LostPointsMatrix, dark = false): ChartOption {
   const data = heatmapData(input)
@@ -57,6 +62,8 @@ export function heatmapOption(input: LostPointsMatrix, dark = false): ChartOptio
       // A matrix with nothing lost still needs a range to draw.
       max: max > 0 ? max : 1,
       calculable: true,
+      // The handles' figures are points, as in the cells (the default rounded 1.60 to 2).
+      precision: 2,
       orient: 'vertical',
       right: 0,
       top: 'middle',
@@ -67,7 +74,8 @@ export function heatmapOption(input: LostPointsMatrix, dark = false): ChartOptio
         type: 'heatmap',
         id: 'lost-points',
         data,
-        label: { show: true, formatter: (p) => formatScore((p.value as number[])[2]) },
+        // Only the cells that lost points carry a figure: a grid of 0.00 hid the few that matter.
+        label: { show: true, formatter: (p) => heatmapLabel((p.value as number[])[2]) },
         emphasis: { itemStyle: { shadowBlur: 6, shadowColor: 'rgba(0, 0, 0, 0.4)' } },
       },
     ],

@@ -31,5 +31,7 @@ describe('paretoOption', () => {
     expect(bar.data).toEqual([5, 3])
     expect(line).toMatchObject({ yAxisIndex: 1, data: [62.5, 100] })
     expect(line.markLine?.data).toEqual([{ yAxis: 80 }])
+    // Its figure at the right end, under the line: the left end is where the tallest bar stands.
+    expect(line.markLine?.label).toMatchObject({ formatter: '80%', position: 'insideEndBottom' })
   })
 })

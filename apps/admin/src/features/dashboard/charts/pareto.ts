@@ -68,7 +68,9 @@ export function paretoOption(input: ParetoInput): ChartOption {
           symbol: 'none',
           silent: true,
           lineStyle: { type: 'dashed' },
-          label: { formatter: `${threshold}%`, position: 'insideStartTop' },
+          // At the line's right end, under it: the left end sat on the tallest bar, while on the
+          // right the cumulative line is above 80% and the bars are at their lowest.
+          label: { formatter: `${threshold}%`, position: 'insideEndBottom' },
           data: [{ yAxis: threshold }],
         },
       },

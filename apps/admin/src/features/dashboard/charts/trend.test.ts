@@ -44,6 +44,13 @@ describe('trendLinesOption', () => {
     expect(average.z).toBeGreaterThan(Math.max(...series.slice(0, -1).map((s) => s.z ?? 0)))
   })
 
+  it('names the average at its end by its short label when it has one (the legend has the full name)', () => {
+    const endLabel = (average: { name: string; endLabel?: string; values: string[] }) =>
+      lines(trendLinesOption({ rounds, orgs: [], average })).at(-1)?.endLabel
+    expect(endLabel({ name: 'Category I average', endLabel: 'Avg.', values: ['97.25'] })).toMatchObject({ show: true, formatter: 'Avg.' })
+    expect(endLabel({ name: 'Ⅰ类平均', values: ['97.25'] })).toMatchObject({ show: true, formatter: 'Ⅰ类平均' })
+  })
+
   it('keeps a highlighted org in focus and fades the others', () => {
     const focused = lines(
       trendLinesOption({

@@ -12,7 +12,11 @@ export const AVERAGE_COLOUR = '#f0a020'
 export interface TrendLinesInput {
   rounds: readonly RoundPoint[]
   orgs: readonly { orgId: Id; name: string; values: readonly (string | null)[] }[]
-  average: { name: string; values: readonly (string | null)[] } | null
+  /**
+   * The category average's line; `endLabel` names it at its end (default: its name), where the
+   * chart keeps 72 px of room: the legend carries the full name.
+   */
+  average: { name: string; endLabel?: string; values: readonly (string | null)[] } | null
   /** The org to keep in focus (the branch page's own org). */
   highlightOrgId?: Id | null
 }
@@ -45,7 +49,7 @@ export function trendLinesOption(input: TrendLinesInput): ChartOption {
       symbolSize: 10,
       color: AVERAGE_COLOUR,
       lineStyle: { width: 4, type: 'dashed', color: AVERAGE_COLOUR },
-      endLabel: { show: true, formatter: '{a}' },
+      endLabel: { show: true, formatter: average.endLabel ?? average.name },
       emphasis: { focus: 'series' },
       z: 10,
     })
