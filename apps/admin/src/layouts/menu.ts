@@ -12,6 +12,18 @@ export interface MenuSection {
   entries: MenuEntry[]
 }
 
+/**
+ * The menu entry a route belongs to: its own, or its list's for a detail page (a round's detail
+ * highlights 检查轮次, the drill-down 领导看板, or 我的考评结果 for a branch).
+ */
+export function activeMenuEntry(routeName: unknown, role: Role | null): string {
+  const name = typeof routeName === 'string' ? routeName : ''
+  if (name.startsWith('workbench')) return 'workbench'
+  if (name === 'round-detail') return 'rounds'
+  if (name.startsWith('drilldown')) return role === 'BRANCH' ? 'my-org' : 'dashboard'
+  return name
+}
+
 const GROUP_ORDER: MenuGroup[] = ['work', 'config', 'system']
 
 /** The side menu for a role: routes with `meta.menu` the role may open, grouped and ordered. */

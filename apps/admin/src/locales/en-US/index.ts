@@ -115,8 +115,7 @@ const enUS: MessageSchema = {
   },
   menu: { work: 'Assessment', config: 'Configuration', system: 'System' },
   shell: {
-    collapse: 'Collapse menu',
-    expand: 'Expand menu',
+    navigation: 'Main menu',
     language: 'Language',
     themeLight: 'Light',
     themeDark: 'Dark',

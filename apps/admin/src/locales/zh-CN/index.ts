@@ -112,8 +112,7 @@ const zhCN = {
   },
   menu: { work: '考评工作', config: '考评配置', system: '系统管理' },
   shell: {
-    collapse: '收起菜单',
-    expand: '展开菜单',
+    navigation: '功能菜单',
     language: '语言',
     themeLight: '浅色',
     themeDark: '深色',
