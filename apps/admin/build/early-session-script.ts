@@ -4,11 +4,11 @@ import { API_HEADERS, GRAPHQL_URL } from '../src/graphql/http'
 import { EARLY_SESSION_KEY } from '../src/features/auth/early-session'
 
 /**
- * The inline script the signed-in index.html runs as it is parsed (signed-in-html.ts): it
- * sends the session check, the app's own `me` query, at once, instead of after the entry's
- * scripts have downloaded and run (~0.3–0.4 s in), and keeps the answer's promise for
- * `takeEarlySession` (a failure keeps nothing: the app then asks as usual). Built from the app's document and headers, so it asks exactly what
- * `loadCurrentUser` would. A build-time module: the app itself never imports it.
+ * The inline script the signed-in index.html runs as it is parsed (signed-in-html.ts): it sends
+ * the session check, the app's own `me` query, at once, instead of after the entry's scripts have
+ * downloaded and run (~0.3–0.4 s in), and keeps the answer's promise for `takeEarlySession` (a
+ * failure keeps nothing: the app then asks as usual). Built from the app's document and headers,
+ * so it asks exactly what `loadCurrentUser` would. A build-time module: the app never imports it.
  */
 export function earlySessionScript(): string {
   const init = {
