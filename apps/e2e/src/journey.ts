@@ -169,6 +169,11 @@ export async function pick(scope: Page, label: string, option: string | RegExp) 
   await chooseInOpenMenu(scope, option)
 }
 
+/** The side menu's entry for a page, by its title (the layout's menu is a list of links). */
+export function menuEntry(scope: Page, title: string): Locator {
+  return scope.getByTestId('side-nav').getByRole('link', { name: title, exact: true })
+}
+
 /** Clicks `option` in the select menu that opened last. */
 async function chooseInOpenMenu(page: Page, option: string | RegExp) {
   const menu = page.locator('.n-base-select-menu').last()

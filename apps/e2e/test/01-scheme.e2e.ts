@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { inputLabelled, Journey, pick, waitForText } from '../src/journey'
+import { inputLabelled, Journey, menuEntry, pick, waitForText } from '../src/journey'
 
 /**
  * Journey 1 — the party-building department prepares next year's scheme for category II: clones
@@ -23,7 +23,7 @@ test('admin clones last year’s category II scheme, fixes the total and publish
   const problemPanel = () => page.locator('aside').filter({ hasText: '校验问题' })
 
   await journey.step('open the scheme editor from the menu', async () => {
-    await page.getByRole('menuitem', { name: '考核方案' }).click()
+    await menuEntry(page, '考核方案').click()
     await page.waitForURL(/\/schemes/)
     await waitForText(page.getByTestId('scheme-total'), '100.00 / 100')
   })

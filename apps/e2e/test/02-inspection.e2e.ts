@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { ApiSession } from '../src/api'
 import { cents, fromCents, PNG_1X1 } from '../src/files'
-import { Journey, searchAndPick, waitForText } from '../src/journey'
+import { Journey, menuEntry, searchAndPick, waitForText } from '../src/journey'
 
 /**
  * Journey 2 — an inspector scores an org of the round in progress: rates an indicator, records a
@@ -39,7 +39,7 @@ test('inspector scores, records a finding with evidence, saves; a stale session 
   const page = await journey.step('sign in as inspector1', () => journey.signIn('inspector1'))
 
   const assessmentUrl = await journey.step('find the org among my assignments', async () => {
-    await page.getByRole('menuitem', { name: '评分工作台' }).click()
+    await menuEntry(page, '评分工作台').click()
     await page.waitForURL(/\/workbench$/)
     await waitForText(page.locator('body'), /检查中/)
     const row = page.getByRole('row').filter({ hasText: orgName }).filter({ hasText: AREA })

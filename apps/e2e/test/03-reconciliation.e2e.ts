@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { ApiSession } from '../src/api'
 import { CURRENT_ROUND } from '../src/demo'
 import { cents, fromCents } from '../src/files'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, menuEntry, waitForText } from '../src/journey'
 import { completeInputs, findRound, finishInspection, type RoundRef } from '../src/workflow'
 
 /**
@@ -78,7 +78,7 @@ test('branch confirms one finding and disputes another; admin withdraws it; the 
   const adminPage = await journey.step('sign in as admin', () => journey.signIn('admin'))
 
   await journey.step('admin moves the round to 核对中', async () => {
-    await adminPage.getByRole('menuitem', { name: '检查轮次' }).click()
+    await menuEntry(adminPage, '检查轮次').click()
     await adminPage.getByRole('link', { name: round.name }).click()
     await adminPage.getByRole('heading', { name: round.name }).waitFor()
     // naive-ui tabs carry no tab role: find the tab by its label.
@@ -112,7 +112,7 @@ test('branch confirms one finding and disputes another; admin withdraws it; the 
     .filter({ has: branch.locator('[data-action=confirm]') })
 
   const confirmed = await journey.step('branch confirms the first finding', async () => {
-    await branch.getByRole('menuitem', { name: '问题核对' }).click()
+    await menuEntry(branch, '问题核对').click()
     await waitForText(card, '核对中')
     const before = Number(/待核对 (\d+) 条/.exec(await waitForText(card, /待核对 \d+ 条/))![1])
     expect(before).toBeGreaterThanOrEqual(2)
@@ -156,7 +156,7 @@ test('branch confirms one finding and disputes another; admin withdraws it; the 
   })
 
   await journey.step('admin withdraws the disputed finding', async () => {
-    await adminPage.getByRole('menuitem', { name: '争议处理' }).click()
+    await menuEntry(adminPage, '争议处理').click()
     const item = adminPage.locator(`[data-finding-id="${disputed.id}"]`)
     await waitForText(item, disputed.description)
     await waitForText(item, '该项工作已于检查前完成整改')

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { ApiSession } from '../src/api'
 import { CURRENT_ROUND } from '../src/demo'
 import { docxText } from '../src/docx'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, menuEntry, waitForText } from '../src/journey'
 import { readRanking, showCategory, type RankingRow } from '../src/ranking'
 import { advanceRound, findRound, type RoundRef } from '../src/workflow'
 
@@ -43,7 +43,7 @@ test('admin publishes the round; rankings show red/blue marks; the notice downlo
   const page = await journey.step('sign in as admin', () => journey.signIn('admin'))
 
   await journey.step('publish the round', async () => {
-    await page.getByRole('menuitem', { name: '检查轮次' }).click()
+    await menuEntry(page, '检查轮次').click()
     await page.getByRole('link', { name: round.name }).click()
     await page.getByRole('heading', { name: round.name }).waitFor()
     await page.getByText('状态流转', { exact: true }).click()
@@ -66,7 +66,7 @@ test('admin publishes the round; rankings show red/blue marks; the notice downlo
 
   let red = ''
   await journey.step('category II ranking: first is red, last is blue', async () => {
-    await page.getByRole('menuitem', { name: '领导看板' }).click()
+    await menuEntry(page, '领导看板').click()
     expect(await showCategory(page, 'II')).toBe(round.name)
     const rows = await readRanking(page)
     expect(rows.length).toBeGreaterThan(2)
@@ -92,7 +92,7 @@ test('admin publishes the round; rankings show red/blue marks; the notice downlo
   await journey.step('the notice: print view and Word download from the round page', async () => {
     // The round's header links the notice (any tab): the print view opens in a new tab, the Word
     // file downloads.
-    await page.getByRole('menuitem', { name: '检查轮次' }).click()
+    await menuEntry(page, '检查轮次').click()
     await page.getByRole('link', { name: round.name }).click()
     await page.getByRole('heading', { name: round.name }).waitFor()
     const links = page.getByTestId('notice-links')

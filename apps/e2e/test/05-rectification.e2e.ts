@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { ApiSession } from '../src/api'
 import { CURRENT_ROUND } from '../src/demo'
 import { PDF_MINIMAL, PNG_1X1 } from '../src/files'
-import { Journey, searchAndPick, waitForText } from '../src/journey'
+import { Journey, menuEntry, searchAndPick, waitForText } from '../src/journey'
 import { advanceRound, findRound, type RoundRef } from '../src/workflow'
 
 /**
@@ -76,7 +76,7 @@ async function reportProgress(
  * first — and returns the item's row.
  */
 async function ledgerRow(page: Page, id: number): Promise<Locator> {
-  await page.getByRole('menuitem', { name: '整改台账' }).click()
+  await menuEntry(page, '整改台账').click()
   await searchAndPick(page, page.getByRole('search').locator('.n-select').first(), orgName, orgName)
   await page.waitForURL(/[?&]org=\d+/)
   await page.getByRole('search').locator('.n-select').nth(1).click()
@@ -97,7 +97,7 @@ test('branch reports progress; inspector returns it once, then verifies; the led
   const branch = await journey.step('sign in as branch1', () => journey.signIn('branch1'))
 
   const item = await journey.step('pick an open item of the published round', async () => {
-    await branch.getByRole('menuitem', { name: '我的整改' }).click()
+    await menuEntry(branch, '我的整改').click()
     const card = branch
       .locator('[data-rectification-id]')
       .filter({ hasText: round.name })

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { cents } from '../src/files'
-import { Journey, signIn, waitForText } from '../src/journey'
+import { Journey, menuEntry, signIn, waitForText } from '../src/journey'
 import { readRanking, showCategory } from '../src/ranking'
 
 /**
@@ -54,14 +54,14 @@ test('leader reads five-round trends and drills from a ranking row to a finding'
   await journey.step('sign in as leader', () => signIn(page, journey.baseUrl, 'leader'))
 
   await journey.step('the dashboard shows five-round trends', async () => {
-    await page.getByRole('menuitem', { name: '领导看板' }).click()
+    await menuEntry(page, '领导看板').click()
     await page.waitForURL(/\/dashboard/)
     const title = '近 5 轮总分走势'
     await page.getByText(title, { exact: true }).waitFor()
     await expect.poll(() => trendRounds.at(-1), { timeout: 60_000 }).toBe(5)
     await expect.poll(() => chartDrawn(page, title), { timeout: 60_000 }).toBe(true)
     // The leader reads; nothing here offers to change anything.
-    await expect(page.getByRole('menuitem', { name: '用户管理' }).count()).resolves.toBe(0)
+    await expect(menuEntry(page, '用户管理').count()).resolves.toBe(0)
     await journey.shot(page, 'dashboard')
   })
 

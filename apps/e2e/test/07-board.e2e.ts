@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, menuEntry, waitForText } from '../src/journey'
 import { startPortal } from '../src/portal'
 import { readRanking, showCategory } from '../src/ranking'
 
@@ -71,7 +71,7 @@ test('the public board shows the lists; the floating window opens it from a port
 
   await journey.step('the board agrees with the published ranking', async () => {
     const admin = await journey.signIn('admin')
-    await admin.getByRole('menuitem', { name: '领导看板' }).click()
+    await menuEntry(admin, '领导看板').click()
     const heading = await showCategory(admin, 'II')
     expect(board.round).toContain(heading) // the board shows the latest published round
     const rows = await readRanking(admin)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { ApiSession } from '../src/api'
 import { inspectingRound } from '../src/inspecting-round'
 import { docxText } from '../src/docx'
-import { Journey, searchAndPick, waitForText } from '../src/journey'
+import { Journey, menuEntry, searchAndPick, waitForText } from '../src/journey'
 import { download } from '../src/xlsx'
 
 /**
@@ -31,7 +31,7 @@ test('feedback form → a finding on it → the printed form', async () => {
   const page = await journey.signIn('inspector1')
 
   const orgName = await journey.step('open an org of the inspecting round', async () => {
-    await page.getByRole('menuitem', { name: '评分工作台' }).click()
+    await menuEntry(page, '评分工作台').click()
     await waitForText(page.locator('body'), /检查中/)
     await page.goto(`${new URL(page.url()).origin}/workbench`)
     const roundPicker = page.locator('.n-select').first()

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, menuEntry, waitForText } from '../src/journey'
 
 /**
  * Journey 11 — 清单式约谈 (R9): the admin opens the interviews of the latest published round, sees
@@ -21,7 +21,7 @@ test('the admin records an interview and its itemized list', async () => {
   const table = page.getByTestId('interview-table')
 
   const { orgName, itemsBefore } = await journey.step('who must be interviewed', async () => {
-    await page.getByRole('menuitem', { name: '清单式约谈' }).click()
+    await menuEntry(page, '清单式约谈').click()
     await table.locator('tbody tr.interview-row').first().waitFor()
     // Everyone listed is on the round's blue list (last of I/II, or category III under the threshold).
     const reasons = await table.locator('tbody tr.interview-row td:nth-child(5)').allInnerTexts()

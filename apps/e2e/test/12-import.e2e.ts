@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, menuEntry, waitForText } from '../src/journey'
 import { checkImport, withCategory } from '../src/orgs-template'
 import { download } from '../src/xlsx'
 
@@ -23,7 +23,7 @@ test('a wrong cell is refused with its reason; fixed, the file imports', async (
   const panel = page.getByTestId('import-orgs')
 
   const template = await journey.step('download the template', async () => {
-    await page.getByRole('menuitem', { name: 'Excel 导入' }).click()
+    await menuEntry(page, 'Excel 导入').click()
     await panel.waitFor()
     const file = await download(page, panel.getByTestId('import-template'))
     expect(file.name).toMatch(/\.xlsx$/)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { cents, fromCents } from '../src/files'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, menuEntry, waitForText } from '../src/journey'
 import { readRanking } from '../src/ranking'
 import { download, readSheets } from '../src/xlsx'
 
@@ -23,7 +23,7 @@ test('each export holds the figures on screen', async () => {
   const page = await journey.signIn('admin')
 
   const roundName = await journey.step('ranking export = the ranking on screen', async () => {
-    await page.getByRole('menuitem', { name: '领导看板' }).click()
+    await menuEntry(page, '领导看板').click()
     const screen = await readRanking(page)
     const round = (await page.getByTestId('pick-round').innerText()).trim()
     const area = (await page.getByTestId('pick-area').innerText()).trim()
@@ -48,7 +48,7 @@ test('each export holds the figures on screen', async () => {
   })
 
   await journey.step('rectifications export = the ledger’s items of the round and status', async () => {
-    await page.getByRole('menuitem', { name: '整改台账' }).click()
+    await menuEntry(page, '整改台账').click()
     const toolbar = page.getByRole('search')
     await toolbar.locator('.n-select').nth(1).click()
     await page.locator('.n-base-select-menu').last().locator('.n-base-select-option').filter({ hasText: roundName }).first().click()
@@ -67,7 +67,7 @@ test('each export holds the figures on screen', async () => {
   })
 
   await journey.step('adjustments export = the month on screen', async () => {
-    await page.getByRole('menuitem', { name: '绩效加减分' }).click()
+    await menuEntry(page, '绩效加减分').click()
     await page.getByTestId('adjustments-table').locator('tbody tr').first().waitFor()
     // The newest month of publication.
     await page.getByTestId('adjustments-month').click()

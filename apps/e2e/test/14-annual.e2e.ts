@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { cents, fromCents } from '../src/files'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, menuEntry, waitForText } from '../src/journey'
 import { download, readSheets } from '../src/xlsx'
 
 /**
@@ -25,7 +25,7 @@ test('the admin enters components, computes the year and exports it', async () =
   const cell = (n: number) => row.locator('td').nth(n)
 
   const { orgName, inputs, headers } = await journey.step('open the year', async () => {
-    await page.getByRole('menuitem', { name: '年度考评' }).click()
+    await menuEntry(page, '年度考评').click()
     await row.waitFor()
     // At least one published quarter counts for the first org.
     await waitForText(row.locator('td').nth(2), /\d+\.\d{2}/)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { ApiSession } from '../src/api'
 import { inspectingRound } from '../src/inspecting-round'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, menuEntry, waitForText } from '../src/journey'
 
 /**
  * Journey 15 — an interview's item closed in the next round's look-back (R9, R8): the admin adds
@@ -60,7 +60,7 @@ test('an interview item is verified in the next round’s look-back', async () =
   const drawer = admin.locator('.n-drawer')
 
   async function openInterviews() {
-    await admin.getByRole('menuitem', { name: '清单式约谈' }).click()
+    await menuEntry(admin, '清单式约谈').click()
     await table.locator('tbody tr.interview-row').first().waitFor()
     // The latest published round is chosen first; it may be the earlier round itself.
     if ((await admin.getByTestId('interview-round').innerText()).includes(earlier.name)) return
@@ -116,7 +116,7 @@ test('an interview item is verified in the next round’s look-back', async () =
 
   const inspector = await journey.signIn('inspector1')
   await journey.step('inspector1 finds the item in the org’s look-back and verifies it', async () => {
-    await inspector.getByRole('menuitem', { name: '评分工作台' }).click()
+    await menuEntry(inspector, '评分工作台').click()
     await inspector.locator('.n-select').first().click()
     await inspector.locator('.n-base-select-menu').last().locator('.n-base-select-option').filter({ hasText: inspecting.name }).first().click()
     const row = inspector.getByRole('row').filter({ hasText: orgName }).filter({ has: inspector.getByRole('button', { name: '进入评分' }) }).first()

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { docxText } from '../src/docx'
-import { Journey, waitForText } from '../src/journey'
+import { Journey, menuEntry, waitForText } from '../src/journey'
 import { download } from '../src/xlsx'
 
 /**
@@ -26,7 +26,7 @@ test('the admin edits a published round’s notice; print view and Word follow',
   const preview = page.frameLocator('[data-testid="notice-preview"]')
 
   const original = await journey.step('open the latest published round’s notice', async () => {
-    await page.getByRole('menuitem', { name: '通报', exact: true }).click()
+    await menuEntry(page, '通报').click()
     await page.getByTestId('notice-form').waitFor()
     await expect.poll(() => docNo.inputValue()).not.toBe('')
     const value = await docNo.inputValue()

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { ApiSession } from '../src/api'
 import { PDF_MINIMAL } from '../src/files'
-import { Journey, searchAndPick, waitForText } from '../src/journey'
+import { Journey, menuEntry, searchAndPick, waitForText } from '../src/journey'
 import { watchRefusals, type Refusal } from '../src/refusals'
 import { finishInspection } from '../src/workflow'
 
@@ -157,7 +157,7 @@ async function recordFinding(page: Page, description: string, deduction: string)
  * org, the same area) is never taken for it.
  */
 async function openSheet(page: Page, roundName: string, sheet: number): Promise<Locator> {
-  await page.getByRole('menuitem', { name: '评分工作台' }).click()
+  await menuEntry(page, '评分工作台').click()
   await page.locator('.n-base-selection').first().click()
   await page.locator('.n-base-select-option').filter({ hasText: roundName }).first().click()
   const row = page.getByRole('row').filter({ has: page.locator(`a[href="/workbench/${sheet}"]`) })
@@ -217,7 +217,7 @@ test('one quarter, start to finish, each step by the role that does it', async (
   const adminPage = await journey.step('sign in as admin', () => person('admin'))
 
   await journey.step('admin creates the round for one area', async () => {
-    await adminPage.getByRole('menuitem', { name: '检查轮次' }).click()
+    await menuEntry(adminPage, '检查轮次').click()
     await adminPage.getByRole('button', { name: '新建轮次' }).click()
     const dialog = adminPage.getByRole('dialog')
     // The dialog fills its defaults (this quarter) as it opens; pick the quarter until it holds.
@@ -342,7 +342,7 @@ test('one quarter, start to finish, each step by the role that does it', async (
   const item = (text: string) => card.locator('[data-finding-id]').filter({ hasText: text })
 
   await journey.step('branch1 confirms one finding and disputes the other', async () => {
-    await branch.getByRole('menuitem', { name: '问题核对' }).click()
+    await menuEntry(branch, '问题核对').click()
     await waitForText(card, '核对中')
     await item(confirmedText).locator('[data-action=confirm]').click()
     const confirm = branch.getByRole('dialog')
@@ -371,7 +371,7 @@ test('one quarter, start to finish, each step by the role that does it', async (
     await shots(adminPage, 'publish-blocked')
     await dialog.getByRole('button', { name: '取消' }).click()
 
-    await adminPage.getByRole('menuitem', { name: '争议处理' }).click()
+    await menuEntry(adminPage, '争议处理').click()
     const disputed = adminPage.locator('[data-finding-id]').filter({ hasText: disputedText })
     await waitForText(disputed, branch1.name)
     await disputed.getByRole('button', { name: '撤销问题' }).click()
@@ -382,7 +382,7 @@ test('one quarter, start to finish, each step by the role that does it', async (
   })
 
   await journey.step('admin publishes through the preview', async () => {
-    await adminPage.getByRole('menuitem', { name: '检查轮次' }).click()
+    await menuEntry(adminPage, '检查轮次').click()
     await adminPage.getByRole('link', { name: ROUND_NAME }).click()
     await adminPage.getByRole('heading', { name: ROUND_NAME }).waitFor()
     await transition(adminPage, '已发布', async (dialog) => {
@@ -403,7 +403,7 @@ test('one quarter, start to finish, each step by the role that does it', async (
   })
 
   await journey.step('branch1 reports its rectification with evidence', async () => {
-    await branch.getByRole('menuitem', { name: '我的整改' }).click()
+    await menuEntry(branch, '我的整改').click()
     const rectification = branch
       .locator('[data-rectification-id]')
       .filter({ hasText: ROUND_NAME })
@@ -491,7 +491,7 @@ test('one quarter, start to finish, each step by the role that does it', async (
 
   await journey.step('leader finds the round on the dashboard and drills down to the finding', async () => {
     const leader = await person('leader')
-    await leader.getByRole('menuitem', { name: '领导看板' }).click()
+    await menuEntry(leader, '领导看板').click()
     await leader.waitForURL(/\/dashboard/)
     const { assessment } = await admin.request<{ assessment: { category: string } }>(
       'query ($id: Int!) { assessment(id: $id) { category } }',

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { Journey, signIn, waitForText } from '../src/journey'
+import { Journey, menuEntry, signIn, waitForText } from '../src/journey'
 import { VIEWPORTS } from '../src/viewports'
 
 /**
@@ -37,7 +37,7 @@ test('leader follows a dashboard warning to the finding behind it', async () => 
 
   const panel = page.getByTestId('insight-panel')
   await journey.step('the dashboard opens with the 研判 panel, warnings first', async () => {
-    await page.getByRole('menuitem', { name: '领导看板' }).click()
+    await menuEntry(page, '领导看板').click()
     await page.waitForURL(/\/dashboard/)
     await panel.getByText('数据研判', { exact: true }).waitFor()
     const first = panel.locator('li[data-severity]').first()
@@ -89,7 +89,7 @@ test('branch1 reads 我的短板', async () => {
   await journey.step('sign in as branch1', () => signIn(page, journey.baseUrl, 'branch1'))
   const table = page.getByTestId('weak-dimensions')
   await journey.step('three weakest dimensions against the category average, and what to do next', async () => {
-    await page.getByRole('menuitem', { name: '我的短板' }).click()
+    await menuEntry(page, '我的短板').click()
     await page.waitForURL(/\/my\/weak-spots/)
     await table.waitFor()
     const rows = await table.locator('tbody tr').evaluateAll((trs) =>
