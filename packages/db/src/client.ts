@@ -71,6 +71,22 @@ function clientWith(
   return new PrismaClient({ adapter: onQuery ? recordingAdapter(adapter, onQuery) : adapter })
 }
 
+/**
+ * A connection the server drops (restart, failover, pg_terminate_backend) makes its `pg` client
+ * emit 'error', and an 'error' event nobody listens to ends the process. pg-pool listens only
+ * while a client is idle, the adapter only once it holds the client; in between — a client
+ * released and handed to a waiting `pool.connect()` while the rest of the same network read,
+ * the server's "terminating connection", is still being parsed — nobody does. The failure
+ * still reaches whoever uses the client next (its queries reject, and the pool discards a
+ * client that is no longer queryable when it comes back), so these listeners only keep the
+ * process alive.
+ */
+function survivesDroppedConnections(pool: pg.Pool): void {
+  const ignore = () => undefined
+  pool.on('connect', (client) => client.on('error', ignore))
+  pool.on('error', ignore)
+}
+
 export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
   const env = readEnv()
   const url = options.pglite ? undefined : (options.url ?? env.databaseUrl)
@@ -78,6 +94,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
   if (url !== undefined) {
     // Named statements: each pooled connection parses and plans a repeated statement once.
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+    survivesDroppedConnections(pool)
     const adapter = serializedTransactions(
       new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true }),
     )

@@ -134,6 +134,31 @@ describe('createDb', () => {
   })
 
   test.runIf(serverUrl)(
+    'a connection the server terminates while checked out fails its user, not the process',
+    async () => {
+      const server = await createDb({ url: db.url!, poolSize: 1 })
+      try {
+        await server.prisma.$queryRawUnsafe('SELECT 1')
+        const held = await (server.pool as pg.Pool).connect()
+        // Checked out, the client has no listener of pg-pool's: one of ours must be there.
+        expect(held.listenerCount('error')).toBeGreaterThan(0)
+        const { rows } = await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
+        const ended = new Promise<void>((resolve) => held.once('end', resolve))
+        // Between statements no query is running, so pg reports the loss as an 'error' event;
+        // unheard, it would be an uncaught exception that fails this run.
+        await db.prisma.$queryRawUnsafe('SELECT pg_terminate_backend($1)', rows[0]!.pid)
+        await ended
+        await expect(held.query('SELECT 1')).rejects.toThrow(/not queryable|terminat/)
+        held.release(true)
+        // The pool opens a fresh connection for the next statement.
+        expect(await server.prisma.$queryRawUnsafe('SELECT 1 AS one')).toEqual([{ one: 1 }])
+      } finally {
+        await server.close()
+      }
+    },
+  )
+
+  test.runIf(serverUrl)(
     'a repeated statement is prepared once on its connection; one-off texts and SET are not',
     async () => {
       // One connection, so every statement below lands on the session whose prepared statements
