@@ -3,14 +3,16 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { chunkGroups } from './build/chunk-groups'
 import { graphqlDocuments } from './build/graphql-documents'
+import { precompiledMessages } from './build/precompiled-messages'
 import { precompress } from './build/precompress'
 import { signedInHtml } from './build/signed-in-html'
 import { earlySessionScript } from './build/early-session-script'
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [
     vue(),
     graphqlDocuments(fileURLToPath(new URL('./src/generated', import.meta.url))),
+    precompiledMessages(fileURLToPath(new URL('./src/locales/', import.meta.url))),
     signedInHtml(fileURLToPath(new URL('./src/layouts/BasicLayout.vue', import.meta.url)), earlySessionScript()),
     precompress(),
   ],
@@ -20,6 +22,9 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: true,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
+    // The build compiles the catalogs' messages (build/precompiled-messages.ts): no compiler. The
+    // dev server serves them as strings and keeps it.
+    __INTLIFY_DROP_MESSAGE_COMPILER__: command === 'build',
   },
   server: {
     port: 5173,
@@ -43,4 +48,4 @@ export default defineConfig({
       },
     },
   },
-})
+}))

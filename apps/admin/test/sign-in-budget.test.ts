@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,6 +61,14 @@ describe('sign-in JavaScript budget', () => {
     const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0)
     const detail = sizes.map(([file, bytes]) => `${(bytes / 1024).toFixed(1)} KB ${file}`).join('\n')
     expect(total, `sign-in loads ${(total / 1024).toFixed(1)} KB:\n${detail}`).toBeLessThanOrEqual(SIGN_IN_JS_BUDGET_BYTES)
+  })
+
+  it('carries no message compiler anywhere: the messages come compiled (build/precompiled-messages.ts)', () => {
+    const scripts = readdirSync(join(dist, 'assets')).filter((file) => file.endsWith('.js'))
+    // The compiler's error domains, string literals a minifier keeps.
+    const withCompiler = scripts.filter((file) => /["'`](tokenizer|minifier)["'`]/.test(readFileSync(join(dist, 'assets', file), 'utf8')))
+    expect(scripts.length).toBeGreaterThan(20)
+    expect(withCompiler).toEqual([])
   })
 
   it('carries only its own GraphQL documents, not the map of all of them', () => {
