@@ -23,6 +23,11 @@ export function compileMessage(message: string): Record<string, unknown> {
   return { ...(ast as unknown as Record<string, unknown>), cacheKey: message }
 }
 
+/** A message as production carries it: its AST when it uses the syntax, else its text. */
+export function builtMessage(message: string): string | Record<string, unknown> {
+  return needsCompiling(message) ? compileMessage(message) : message
+}
+
 interface Node {
   type: string
   start: number
@@ -67,9 +72,9 @@ export function precompileCatalog(code: string, program: unknown) {
   const source = new MagicString(code)
   let changed = false
   for (const literal of messageLiterals(program as Node)) {
-    const message = literal.value as string
-    if (!needsCompiling(message)) continue
-    source.overwrite(literal.start, literal.end, JSON.stringify(compileMessage(message)))
+    const built = builtMessage(literal.value as string)
+    if (typeof built === 'string') continue
+    source.overwrite(literal.start, literal.end, JSON.stringify(built))
     changed = true
   }
   return changed ? { code: source.toString(), map: source.generateMap({ hires: true }) } : null

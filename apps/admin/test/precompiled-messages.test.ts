@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { parseAst, transformWithOxc } from 'vite'
 import { createI18n } from 'vue-i18n'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { compileMessage, needsCompiling, precompileCatalog } from '../build/precompiled-messages'
+import { builtMessage, compileMessage, needsCompiling, precompileCatalog } from '../build/precompiled-messages'
 import enUS from '@/locales/en-US'
 import zhCN from '@/locales/zh-CN'
 
@@ -28,7 +28,7 @@ function messages(catalog: unknown, prefix = ''): [string, string][] {
 
 /** The catalog as the build ships it: messages that use the syntax as their AST, the rest as text. */
 function precompiled(catalog: unknown): unknown {
-  if (typeof catalog === 'string') return needsCompiling(catalog) ? compileMessage(catalog) : catalog
+  if (typeof catalog === 'string') return builtMessage(catalog)
   if (Array.isArray(catalog)) return catalog.map(precompiled)
   return Object.fromEntries(Object.entries(catalog as Catalog).map(([key, value]) => [key, precompiled(value)]))
 }
