@@ -1,22 +1,17 @@
 import { computed, ref, watch } from 'vue'
 import { dateEnUS, dateZhCN, enUS, zhCN } from 'naive-ui'
 import { i18n, type AppLocale } from '@/plugins/i18n'
+import { LOCALE_STORAGE_KEY, savedLocale } from './saved-preferences'
 
-const STORAGE_KEY = 'redblue.locale'
-
-function initialLocale(): AppLocale {
-  const saved = globalThis.localStorage?.getItem(STORAGE_KEY)
-  return saved === 'en-US' ? 'en-US' : 'zh-CN'
-}
-
-const locale = ref<AppLocale>(initialLocale())
+const locale = ref<AppLocale>(savedLocale(LOCALE_STORAGE_KEY))
 
 watch(
   locale,
   (value) => {
-    globalThis.localStorage?.setItem(STORAGE_KEY, value)
+    globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, value)
     i18n.global.locale.value = value
-    document.documentElement.lang = value
+    // No document when the build renders the sign-in page in Node.
+    if (globalThis.document) document.documentElement.lang = value
   },
   { immediate: true },
 )

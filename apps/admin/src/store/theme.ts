@@ -1,22 +1,16 @@
 import { computed, ref, watch } from 'vue'
+import { savedTheme, THEME_STORAGE_KEY } from './saved-preferences'
 
 export type ThemeMode = 'light' | 'dark'
 
-const STORAGE_KEY = 'redblue.theme'
-
-function initialMode(): ThemeMode {
-  const saved = globalThis.localStorage?.getItem(STORAGE_KEY)
-  if (saved === 'light' || saved === 'dark') return saved
-  return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
-}
-
-const mode = ref<ThemeMode>(initialMode())
+const mode = ref<ThemeMode>(savedTheme(THEME_STORAGE_KEY))
 
 watch(
   mode,
   (value) => {
-    globalThis.localStorage?.setItem(STORAGE_KEY, value)
-    document.documentElement.dataset.theme = value
+    globalThis.localStorage?.setItem(THEME_STORAGE_KEY, value)
+    // No document when the build renders the sign-in page in Node.
+    if (globalThis.document) document.documentElement.dataset.theme = value
   },
   { immediate: true },
 )
