@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { createMemoryHistory, createRouter, START_LOCATION } from 'vue-router'
 import { routes } from './routes'
 import { windowScroll } from './scroll'
 
 const router = createRouter({ history: createMemoryHistory(), routes })
-const scrollFor = (path: string) => windowScroll(router.resolve(path))
+/** From a page already open: the scroll of a change inside the app. */
+const scrollFor = (path: string) => windowScroll(router.resolve(path), router.resolve('/home'))
 
 describe('windowScroll', () => {
   it('leaves the window alone for the pages of the signed-in layout, which scroll inside it', () => {
@@ -17,5 +18,10 @@ describe('windowScroll', () => {
     expect(scrollFor('/sign-in')).toEqual({ top: 0 })
     expect(scrollFor('/print/feedback-forms/1/2/3')).toEqual({ top: 0 })
     expect(scrollFor('/no-such-page')).toEqual({ top: 0 })
+  })
+
+  it('leaves the window where the browser put it for the page a document opens with', () => {
+    expect(windowScroll(router.resolve('/sign-in'), START_LOCATION)).toBe(false)
+    expect(windowScroll(router.resolve('/print/feedback-forms/1/2/3'), START_LOCATION)).toBe(false)
   })
 })
