@@ -7,6 +7,7 @@ import { precompiledMessages } from './build/precompiled-messages'
 import { precompress } from './build/precompress'
 import { signedInHtml } from './build/signed-in-html'
 import { earlySessionScript } from './build/early-session-script'
+import { prerenderedSignIn } from './build/prerendered-sign-in'
 
 export default defineConfig(({ command }) => ({
   plugins: [
@@ -14,6 +15,8 @@ export default defineConfig(({ command }) => ({
     graphqlDocuments(fileURLToPath(new URL('./src/generated', import.meta.url))),
     precompiledMessages(fileURLToPath(new URL('./src/locales/', import.meta.url))),
     signedInHtml(fileURLToPath(new URL('./src/layouts/BasicLayout.vue', import.meta.url)), earlySessionScript()),
+    // After signedInHtml: the signed-in copy is made without the form.
+    prerenderedSignIn('/src/features/auth/prerender.ts'),
     precompress(),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },

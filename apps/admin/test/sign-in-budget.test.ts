@@ -133,15 +133,25 @@ describe('a deep link opened with a session', () => {
     for (const tag of index.match(/<(script|link)[^>]*>/g) ?? []) expect(html).toContain(tag)
   })
 
-  it('while the page everyone else gets (sign-in) preloads none of them, and runs no inline script', () => {
+  it('while the page everyone else gets (sign-in) preloads none of them, and asks the API nothing', () => {
     const index = readFileSync(join(dist, 'index.html'), 'utf8')
     for (const file of layoutScripts()) expect(index).not.toContain(file)
-    expect(index).not.toMatch(/<script>/)
+    expect(index).not.toContain('fetch(')
+  })
+
+  it('index.html shows the sign-in form before any script, in each language and theme; the signed-in copy never', () => {
+    const index = readFileSync(join(dist, 'index.html'), 'utf8')
+    for (const key of ['zh-CN-light', 'zh-CN-dark', 'en-US-light', 'en-US-dark']) {
+      const template = new RegExp(`<template id="prerendered-sign-in-${key}">(.*?)</template>`, 's').exec(index)?.[1] ?? ''
+      expect(template).toContain('id="sign-in-password"')
+      expect(template).toContain(key.startsWith('zh') ? '登录' : 'Sign in')
+    }
+    expect(readFileSync(join(dist, SIGNED_IN_HTML), 'utf8')).not.toContain('sign-in-password')
   })
 
   it('sends the session check as it is parsed: the app\'s own `me` query, ahead of the stylesheet and the entry', async () => {
     const html = readFileSync(join(dist, SIGNED_IN_HTML), 'utf8')
-    const inline = /<script>([^<]*)<\/script>/.exec(html)
+    const inline = /<script>([^<]*fetch\([^<]*)<\/script>/.exec(html)
     if (!inline) throw new Error(`no inline script in ${SIGNED_IN_HTML}`)
     // A classic script after a stylesheet waits for it.
     expect(html.indexOf(inline[0])).toBeLessThan(html.indexOf('rel="stylesheet"'))

@@ -1,0 +1,133 @@
+import { createServer, type Plugin } from 'vite'
+import type { AppLocale } from '../src/plugins/i18n'
+import type { ThemeMode } from '../src/store/theme'
+import type * as Prerender from '../src/features/auth/prerender'
+import type { BodyStyle } from '../src/features/auth/prerender'
+import { SUBMITTED_ATTRIBUTE } from '../src/features/auth/prerendered-form'
+import { LOCALE_STORAGE_KEY, savedLocale, savedTheme, THEME_STORAGE_KEY } from '../src/store/saved-preferences'
+
+const LOCALES: AppLocale[] = ['zh-CN', 'en-US']
+const THEMES: ThemeMode[] = ['light', 'dark']
+/** The template holding the form in a language and theme is this, the language's tag, `-`, the theme. */
+const TEMPLATE_ID = 'prerendered-sign-in-'
+
+interface Prerendered {
+  /** The page by `${locale}-${theme}`. */
+  pages: Record<string, string>
+  body: Record<'light' | 'dark', BodyStyle>
+}
+
+/** `<` escaped: the text sits inside a <script> element, which `</script>` would end. */
+const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
+
+/**
+ * The sign-in form in index.html itself, so that a signed-out visit shows it as soon as the page is
+ * parsed instead of once the app's scripts have downloaded and run; the app then mounts over it
+ * with the same form and keeps what was typed (src/features/auth/prerendered-form.ts).
+ *
+ * - The page is rendered by Vue's server renderer from SignInPage.vue itself, in each language,
+ *   in Node at build time (`renderModule`, loaded through a Vite server of this same config so its
+ *   scoped styles get the same ids as in the client build: checked against the built stylesheet).
+ * - Each language and theme sits in a `<template>`; a script after `#app` shows the saved ones, only on the
+ *   paths where a signed-out visit lands on sign-in (`/`, `/sign-in`), and holds back a submit
+ *   made before the app runs (a form without a script would send the password in the URL).
+ * - The head gets the theme (`data-theme`, decided by the theme store's own reader) and the body's
+ *   look that naive-ui gives it once the app runs, so nothing moves or changes colour at mount.
+ *   Both copies of index.html get these (signed-in-html.ts copies it after); only index.html gets
+ *   the form, since a signed-in visit never shows it.
+ */
+export function prerenderedSignIn(renderModule: string): Plugin {
+  let configFile: string | undefined
+  let base = '/'
+  let prerendered: Promise<Prerendered> | undefined
+
+  async function render(): Promise<Prerendered> {
+    const server = await createServer({
+      configFile,
+      logLevel: 'error',
+      appType: 'custom',
+      server: { middlewareMode: true, hmr: false, ws: false },
+      optimizeDeps: { noDiscovery: true, include: [] },
+    })
+    try {
+      const module = (await server.ssrLoadModule(renderModule)) as typeof Prerender
+      const pages: Record<string, string> = {}
+      for (const locale of LOCALES) {
+        for (const theme of THEMES) pages[`${locale}-${theme}`] = await module.renderSignInPage(locale, theme)
+      }
+      return { pages, body: module.bodyStyles() }
+    } finally {
+      await server.close()
+    }
+  }
+
+  return {
+    name: 'redblue:prerendered-sign-in',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      configFile = config.configFile
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler() {
+        const { body } = await (prerendered ??= render())
+        return [
+          { tag: 'script', children: themeScript(), injectTo: 'head-prepend' },
+          { tag: 'style', children: bodyCss(body), injectTo: 'head-prepend' },
+        ]
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        const html = bundle['index.html']
+        if (!html || html.type !== 'asset') return
+        const { pages } = await (prerendered ??= render())
+        const css = Object.values(bundle)
+          .filter((item) => item.type === 'asset' && item.fileName.endsWith('.css'))
+          .map((item) => (item.type === 'asset' ? String(item.source) : ''))
+          .join('\n')
+        for (const page of Object.values(pages)) {
+          for (const [scope] of page.matchAll(/data-v-[0-9a-f]{8}/g)) {
+            if (!css.includes(`[${scope}]`)) {
+              return this.error(`prerendered-sign-in: ${scope} is in the rendered page but not in the built stylesheet`)
+            }
+          }
+        }
+        const source = String(html.source)
+        const mount = '<div id="app"></div>'
+        if (!source.includes(mount)) return this.error(`prerendered-sign-in: index.html has no ${mount}`)
+        const templates = Object.entries(pages).map(([key, page]) => `<template id="${TEMPLATE_ID}${key}">${page}</template>`)
+        html.source = source.replace(mount, `${mount}\n    ${templates.join('\n    ')}\n    <script>${formScript(base)}</script>`)
+      },
+    },
+  }
+}
+
+/** Sets `data-theme` on the root before the first paint, as the theme store will. */
+export function themeScript(): string {
+  return `document.documentElement.dataset.theme=(${savedTheme.toString()})(${json(THEME_STORAGE_KEY)})`
+}
+
+/** The body's look in each theme, as naive-ui's NGlobalStyle will set it. */
+function bodyCss(body: Record<'light' | 'dark', BodyStyle>): string {
+  const rules = (style: BodyStyle) =>
+    Object.entries(style)
+      .map(([property, value]) => `${property}:${value}`)
+      .join(';')
+  return `body{${rules(body.light)}}:root[data-theme=dark] body{${rules(body.dark)}}`
+}
+
+/** Shows the form in the saved language on the sign-in paths, and holds back an early submit. */
+export function formScript(base: string): string {
+  const paths = [base, `${base}sign-in`]
+  return (
+    `(function(){if(${json(paths)}.indexOf(location.pathname)<0)return;` +
+    `var l=(${savedLocale.toString()})(${json(LOCALE_STORAGE_KEY)}),` +
+    `t=document.getElementById(${json(TEMPLATE_ID)}+l+"-"+document.documentElement.dataset.theme),a=document.getElementById("app");` +
+    `if(!t||!a)return;a.appendChild(t.content.cloneNode(true));document.documentElement.lang=l;` +
+    `var f=a.querySelector("form");if(f)f.addEventListener("submit",function(e){e.preventDefault();f.setAttribute(${json(SUBMITTED_ATTRIBUTE)},"")})})()`
+  )
+}
