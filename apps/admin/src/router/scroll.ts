@@ -12,7 +12,7 @@ import { LAYOUT_ROUTE } from './routes'
  */
 export function windowScroll(
   to: RouteLocationNormalized | RouteLocationResolved,
-  from: RouteLocationNormalized = START_LOCATION,
+  from: RouteLocationNormalized | RouteLocationResolved = START_LOCATION,
 ): false | { top: number } {
   if (from === START_LOCATION) return false
   return to.matched.some((record) => record.name === LAYOUT_ROUTE) ? false : { top: 0 }
