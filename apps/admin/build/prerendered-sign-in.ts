@@ -2,7 +2,6 @@ import { createServer, type Plugin } from 'vite'
 import type { AppLocale } from '../src/plugins/i18n'
 import type { ThemeMode } from '../src/store/theme'
 import type * as Prerender from '../src/features/auth/prerender'
-import type { BodyStyle } from '../src/features/auth/prerender'
 import { SUBMITTED_ATTRIBUTE } from '../src/features/auth/prerendered-form'
 import { LOCALE_STORAGE_KEY, savedLocale, savedTheme, THEME_STORAGE_KEY } from '../src/store/saved-preferences'
 
@@ -14,7 +13,7 @@ const TEMPLATE_ID = 'prerendered-sign-in-'
 interface Prerendered {
   /** The page by `${locale}-${theme}`. */
   pages: Record<string, string>
-  body: Record<'light' | 'dark', BodyStyle>
+  body: Record<'light' | 'dark', Prerender.BodyStyle>
 }
 
 /** `<` escaped: the text sits inside a <script> element, which `</script>` would end. */
@@ -25,11 +24,11 @@ const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
  * parsed instead of once the app's scripts have downloaded and run; the app then mounts over it
  * with the same form and keeps what was typed (src/features/auth/prerendered-form.ts).
  *
- * - The page is rendered by Vue's server renderer from SignInPage.vue itself, in each language,
- *   in Node at build time (`renderModule`, loaded through a Vite server of this same config so its
+ * - The page is rendered by Vue's server renderer from SignInPage.vue itself, in each language and
+ *   theme, in Node at build time (`renderModule`, loaded through a Vite server of this same config so its
  *   scoped styles get the same ids as in the client build: checked against the built stylesheet).
- * - Each language and theme sits in a `<template>`; a script after `#app` shows the saved ones, only on the
- *   paths where a signed-out visit lands on sign-in (`/`, `/sign-in`), and holds back a submit
+ * - Each sits in a `<template>`; a script after `#app` shows the saved language and theme, only on
+ *   the paths where a signed-out visit lands on sign-in (`/`, `/sign-in`), and holds back a submit
  *   made before the app runs (a form without a script would send the password in the URL).
  * - The head gets the theme (`data-theme`, decided by the theme store's own reader) and the body's
  *   look that naive-ui gives it once the app runs, so nothing moves or changes colour at mount.
@@ -107,13 +106,13 @@ export function prerenderedSignIn(renderModule: string): Plugin {
 }
 
 /** Sets `data-theme` on the root before the first paint, as the theme store will. */
-export function themeScript(): string {
+function themeScript(): string {
   return `document.documentElement.dataset.theme=(${savedTheme.toString()})(${json(THEME_STORAGE_KEY)})`
 }
 
 /** The body's look in each theme, as naive-ui's NGlobalStyle will set it. */
-function bodyCss(body: Record<'light' | 'dark', BodyStyle>): string {
-  const rules = (style: BodyStyle) =>
+function bodyCss(body: Record<'light' | 'dark', Prerender.BodyStyle>): string {
+  const rules = (style: Prerender.BodyStyle) =>
     Object.entries(style)
       .map(([property, value]) => `${property}:${value}`)
       .join(';')
@@ -121,7 +120,7 @@ function bodyCss(body: Record<'light' | 'dark', BodyStyle>): string {
 }
 
 /** Shows the form in the saved language on the sign-in paths, and holds back an early submit. */
-export function formScript(base: string): string {
+function formScript(base: string): string {
   const paths = [base, `${base}sign-in`]
   return (
     `(function(){if(${json(paths)}.indexOf(location.pathname)<0)return;` +
