@@ -1,6 +1,6 @@
 import { createClient } from '@urql/core'
 import { install as installUrql } from '@urql/vue'
-import { commonDark, commonLight, darkTheme, type GlobalTheme, type ThemeCommonVars } from 'naive-ui'
+import { commonDark, commonLight, darkTheme } from 'naive-ui'
 import { createSSRApp } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -11,9 +11,10 @@ import { useThemeStore, type ThemeMode } from '@/store/theme'
 import SignInPage from './pages/SignInPage.vue'
 
 /**
- * The sign-in page's markup in `locale` and `theme` (the theme button shows the other one), rendered in Node by the build (build/prerendered-sign-in.ts)
- * so that index.html shows the form before any script has run. Only the build loads this module.
- * Nothing here is sent anywhere: the client the page would sign in with has no exchanges.
+ * The sign-in page's markup in `locale` and `theme` (the theme button shows the other one),
+ * rendered in Node by the build (build/prerendered-sign-in.ts) so that index.html shows the form
+ * before any script has run. Only the build loads this module. Nothing here is sent anywhere: the
+ * client the page would sign in with has no exchanges.
  */
 export async function renderSignInPage(locale: AppLocale, theme: ThemeMode): Promise<string> {
   useThemeStore().mode.value = theme
@@ -41,8 +42,9 @@ export type BodyStyle = Record<string, string>
  * prerendered form would be drawn in the browser's default font size and line height, and jump.
  */
 export function bodyStyles(): Record<'light' | 'dark', BodyStyle> {
-  const of = (theme: GlobalTheme | null, common: ThemeCommonVars): BodyStyle => {
-    const overrides = overridesFor(theme).common ?? {}
+  const of = (dark: boolean): BodyStyle => {
+    const common = dark ? commonDark : commonLight
+    const overrides = overridesFor(dark ? darkTheme : null).common ?? {}
     const value = (key: 'bodyColor' | 'textColor2' | 'fontSize' | 'fontFamily' | 'lineHeight') =>
       overrides[key] ?? common[key]
     return {
@@ -55,5 +57,5 @@ export function bodyStyles(): Record<'light' | 'dark', BodyStyle> {
       'line-height': value('lineHeight'),
     }
   }
-  return { light: of(null, commonLight), dark: of(darkTheme, commonDark) }
+  return { light: of(false), dark: of(true) }
 }

@@ -24,9 +24,10 @@ export function keepPrerenderedInput(root: Element): () => void {
   }))
   const submitted = root.querySelector(`form[${SUBMITTED_ATTRIBUTE}]`) !== null
   return () => {
+    const inputs = new Map([...root.querySelectorAll<HTMLInputElement>('input[name]')].map((input) => [input.name, input]))
     let form: HTMLFormElement | null = null
     for (const field of fields) {
-      const input = [...root.querySelectorAll<HTMLInputElement>('input[name]')].find((i) => i.name === field.name)
+      const input = inputs.get(field.name)
       if (!input) continue
       form ??= input.form
       if (field.value && !input.value) {
