@@ -11,7 +11,9 @@ import { prerenderedSignIn } from './build/prerendered-sign-in'
 
 export default defineConfig(({ command }) => ({
   plugins: [
-    vue(),
+    // Without the options API: neither the app (script setup) nor its libraries declare component
+    // options, yet with it every component instance merged them at setup (2–5% of a first load).
+    vue({ features: { optionsAPI: false } }),
     graphqlDocuments(fileURLToPath(new URL('./src/generated', import.meta.url))),
     precompiledMessages(fileURLToPath(new URL('./src/locales/', import.meta.url))),
     signedInHtml(fileURLToPath(new URL('./src/layouts/BasicLayout.vue', import.meta.url)), earlySessionScript()),

@@ -71,6 +71,13 @@ describe('sign-in JavaScript budget', () => {
     expect(withCompiler).toEqual([])
   })
 
+  it("carries no options API: no component merges options the app and its libraries never declare (vite.config.ts)", () => {
+    const scripts = readdirSync(join(dist, 'assets')).filter((file) => file.endsWith('.js'))
+    // The options API's first hook, a property name a minifier keeps; nothing else in the bundle names it.
+    const withOptionsApi = scripts.filter((file) => readFileSync(join(dist, 'assets', file), 'utf8').includes('beforeCreate'))
+    expect(withOptionsApi).toEqual([])
+  })
+
   it('carries only its own GraphQL documents, not the map of all of them', () => {
     const code = pageScripts(dist, signInPage())
       .map((file) => readFileSync(join(dist, file), 'utf8'))
