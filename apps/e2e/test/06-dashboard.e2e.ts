@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { cents } from '../src/files'
@@ -17,7 +18,7 @@ afterAll(async () => {
   await journey?.close()
 })
 
-/** How many rounds the trend series the dashboard received cover (the chart itself is a canvas). */
+/** How many rounds the trend series the dashboard received cover (read from the answer, not the drawing). */
 function watchTrendRounds(page: Page) {
   const seen: number[] = []
   page.on('response', (response) => {
@@ -33,19 +34,46 @@ function watchTrendRounds(page: Page) {
   return seen
 }
 
-/** True once the canvas has been drawn on (not a blank box). */
+/** True once the chart has drawn (its SVG holds shapes in five colours, not an empty grid). */
 async function chartDrawn(page: Page, title: string): Promise<boolean> {
   return page.getByRole('img', { name: title }).evaluate((el) => {
-    const canvas = el.querySelector('canvas')
-    if (!canvas || !canvas.width || !canvas.height) return false
-    const context = canvas.getContext('2d')
-    if (!context) return false
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
-    const colours = new Set<number>()
-    for (let i = 0; i < data.length && colours.size < 20; i += 4 * 97)
-      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!)
+    const colours = new Set<string>()
+    for (const shape of el.querySelectorAll('svg path, svg rect, svg text')) {
+      for (const paint of [shape.getAttribute('fill'), shape.getAttribute('stroke')]) {
+        if (paint && paint !== 'none') colours.add(paint)
+      }
+    }
     return colours.size >= 5
   })
+}
+
+/** The chart's 导出图片 downloads a PNG twice the chart's size with the drawing on it. */
+async function expectPngExport(page: Page, title: string) {
+  const panel = page.locator('.chart-panel').filter({ has: page.getByRole('img', { name: title }) })
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: '导出图片' }).click(),
+  ])
+  const bytes = await readFile(await download.path())
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+  const box = (await page.getByRole('img', { name: title }).boundingBox())!
+  expect(Math.abs(bytes.readUInt32BE(16) - box.width * 2)).toBeLessThanOrEqual(2)
+  expect(Math.abs(bytes.readUInt32BE(20) - box.height * 2)).toBeLessThanOrEqual(2)
+  // Decoded by the browser's own PNG reader: a solid background with the lines and labels on it.
+  const colours = await page.evaluate(async (base64) => {
+    const image = new Image()
+    image.src = `data:image/png;base64,${base64}`
+    await image.decode()
+    const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height })
+    const context = canvas.getContext('2d')!
+    context.drawImage(image, 0, 0)
+    const { data } = context.getImageData(0, 0, image.width, image.height)
+    const seen = new Set<number>()
+    for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!)
+    return { count: seen.size, corner: [data[0], data[1], data[2], data[3]] }
+  }, bytes.toString('base64'))
+  expect(colours.count).toBeGreaterThanOrEqual(20)
+  expect(colours.corner).toEqual([255, 255, 255, 255])
 }
 
 test('leader reads five-round trends and drills from a ranking row to a finding', async () => {
@@ -60,6 +88,7 @@ test('leader reads five-round trends and drills from a ranking row to a finding'
     await page.getByText(title, { exact: true }).waitFor()
     await expect.poll(() => trendRounds.at(-1), { timeout: 60_000 }).toBe(5)
     await expect.poll(() => chartDrawn(page, title), { timeout: 60_000 }).toBe(true)
+    await expectPngExport(page, title)
     // The leader reads; nothing here offers to change anything.
     await expect(menuEntry(page, '用户管理').count()).resolves.toBe(0)
     await journey.shot(page, 'dashboard')

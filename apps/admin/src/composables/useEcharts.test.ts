@@ -18,11 +18,12 @@ const { useEcharts } = await import('./useEcharts')
 
 /** A chart panel whose element has the font the page gives it. */
 const data = ref([1])
+const font = ref("'Test CJK Sans', sans-serif")
 const Chart = defineComponent({
   setup() {
     const el = ref<HTMLElement | null>(null)
     useEcharts(el, () => ({ series: [{ type: 'bar', data: data.value }] }))
-    return () => h('div', { ref: el, style: { fontFamily: "'Test CJK Sans', sans-serif" } })
+    return () => h('div', { ref: el, style: { fontFamily: font.value } })
   },
 })
 
@@ -78,5 +79,17 @@ describe('useEcharts', () => {
     expect(setOption).toHaveBeenCalledTimes(1)
     expect(heightsAtInit).toEqual(['500px'])
     wrapper.unmount()
+  })
+
+  it('names font families in single quotes, which the exported SVG keeps inside its attribute', async () => {
+    font.value = '"Noto Sans CJK SC", sans-serif'
+    const wrapper = mount(Chart, { attachTo: document.body })
+    await nextTick()
+    await nextTick()
+    const [option] = setOption.mock.calls[0] as [{ textStyle: { fontFamily: string } }]
+    expect(option.textStyle.fontFamily).toContain("'Noto Sans CJK SC'")
+    expect(option.textStyle.fontFamily).not.toContain('"')
+    wrapper.unmount()
+    font.value = "'Test CJK Sans', sans-serif"
   })
 })

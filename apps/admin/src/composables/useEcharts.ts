@@ -10,6 +10,7 @@ import {
 } from 'vue'
 import { useThemeStore } from '@/store/theme'
 import { echarts, type ECOption } from '../utils/echarts'
+import { svgToPng } from '../utils/svgToPng'
 
 type ECharts = ReturnType<typeof echarts.init>
 
@@ -62,10 +63,10 @@ export function useEcharts(
     chart.value?.dispose()
     // Once per chart, not per option: reading a computed style recalculates the page's styles
     // whenever something has changed since, and a picker's change redraws six charts.
-    fontFamily = getComputedStyle(el.value).fontFamily || 'sans-serif'
-    chart.value = echarts.init(el.value, theme.isDark.value ? 'dark' : undefined, {
-      renderer: 'canvas',
-    })
+    // Family names in single quotes: the SVG renderer writes the font into a double-quoted
+    // attribute of the exported picture, which a double quote would end.
+    fontFamily = (getComputedStyle(el.value).fontFamily || 'sans-serif').replaceAll('"', "'")
+    chart.value = echarts.init(el.value, theme.isDark.value ? 'dark' : undefined, { renderer: 'svg' })
     for (const [event, handler] of Object.entries(options.on ?? {})) {
       if (handler) (chart.value.on as (name: string, listener: (params: unknown) => void) => void)(event, handler)
     }
@@ -104,9 +105,15 @@ export function useEcharts(
 
   return {
     chart,
-    /** PNG of the chart as a data URL (for export buttons outside the chart). */
-    toDataURL: (pixelRatio = 2) =>
-      chart.value?.getDataURL({ type: 'png', pixelRatio, backgroundColor: theme.isDark.value ? '#18181c' : '#fff' }) ??
-      null,
+    /** PNG of the chart as a data URL (for export buttons outside the chart); null before it draws. */
+    toPng: async (pixelRatio = 2): Promise<string | null> => {
+      const drawn = chart.value
+      if (!drawn) return null
+      return svgToPng(
+        drawn.getDataURL(),
+        { width: drawn.getWidth(), height: drawn.getHeight() },
+        { pixelRatio, background: theme.isDark.value ? '#18181c' : '#fff' },
+      )
+    },
   }
 }

@@ -1,14 +1,15 @@
 /**
- * The one place ECharts modules are registered: only these charts, components and the canvas
+ * The one place ECharts modules are registered: only these charts, components and the SVG
  * renderer reach the bundle (echarts/core, not the full build), and only in the route chunks that
  * draw charts. Each module is named once, through its package's namespace: the bundler keeps only
- * the members read by name.
+ * the members read by name. SVG, not canvas: the dashboard's six charts drew faster without a
+ * canvas to allocate, clear and upload for each, and stay sharp when the page is zoomed.
  */
 import * as charts from 'echarts/charts'
 import * as components from 'echarts/components'
 import * as echarts from 'echarts/core'
 import type { ComposeOption } from 'echarts/core'
-import { CanvasRenderer } from 'echarts/renderers'
+import { SVGRenderer } from 'echarts/renderers'
 
 echarts.use([
   charts.BarChart,
@@ -22,7 +23,7 @@ echarts.use([
   components.RadarComponent,
   components.TooltipComponent,
   components.VisualMapContinuousComponent,
-  CanvasRenderer,
+  SVGRenderer,
 ])
 
 /** Options limited to the registered modules: each one above with its option type. */

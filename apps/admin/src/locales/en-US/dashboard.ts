@@ -9,6 +9,7 @@ export const dashboardMessagesEnUS: typeof dashboardMessagesZhCN = {
     roundShort: '{year} Q{quarter}',
     noPublished: 'No published round in this area yet',
     exportPng: 'Export PNG',
+    exportPngFailed: 'The picture could not be made. Try again.',
     headline: {
       title: 'Headline figures',
       roundsHeld: 'Rounds held',

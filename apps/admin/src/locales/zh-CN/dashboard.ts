@@ -7,6 +7,7 @@ export const dashboardMessagesZhCN = {
     roundShort: '{year}年Q{quarter}',
     noPublished: '该专业还没有已发布的检查轮次',
     exportPng: '导出图片',
+    exportPngFailed: '图片生成失败，请重试。',
     headline: {
       title: '核心指标',
       roundsHeld: '检查轮次',
