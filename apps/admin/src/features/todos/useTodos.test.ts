@@ -8,13 +8,14 @@ import { mountWithApp } from '../../../test/helpers'
 import { NAVIGATION_REFRESH_DELAY_MS, useTodos } from './useTodos'
 
 const Badge = defineComponent({
-  setup() {
-    const todos = useTodos()
+  props: { deferFirst: { type: Boolean, default: false } },
+  setup(props) {
+    const todos = useTodos({ deferFirst: props.deferFirst })
     return () => h('span', todos.count.value)
   },
 })
 
-async function mountBadge() {
+async function mountBadge(deferFirst = false) {
   const fetch = vi.fn(() =>
     Promise.resolve(
       new Response(JSON.stringify({ data: { myTodos: { __typename: 'MyTodos', counts: { __typename: 'TodoCounts', total: 2 }, items: [] } } }), {
@@ -29,7 +30,7 @@ async function mountBadge() {
     routes: ['home', 'ledger', 'dashboard'].map((name) => ({ path: `/${name}`, name, component: page })),
   })
   await router.push('/home')
-  const wrapper = mountWithApp(Badge, { global: { plugins: [router, { install: (app: App) => installUrql(app, client) }] } })
+  const wrapper = mountWithApp(Badge, { props: { deferFirst }, global: { plugins: [router, { install: (app: App) => installUrql(app, client) }] } })
   await flushPromises()
   return { wrapper, router, fetch }
 }
@@ -55,6 +56,26 @@ describe('useTodos', () => {
     vi.advanceTimersByTime(1)
     await flushPromises()
     expect(fetch).toHaveBeenCalledTimes(2)
+    wrapper.unmount()
+  })
+
+  it('deferred, asks first once the page just loaded has had its turn, once even if it navigates meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+    const { wrapper, router, fetch } = await mountBadge(true)
+    expect(fetch).not.toHaveBeenCalled()
+    expect(wrapper.text()).toBe('0')
+
+    vi.advanceTimersByTime(NAVIGATION_REFRESH_DELAY_MS / 2)
+    await router.push('/ledger')
+    await flushPromises()
+    vi.advanceTimersByTime(NAVIGATION_REFRESH_DELAY_MS - 1)
+    await flushPromises()
+    expect(fetch).not.toHaveBeenCalled()
+
+    vi.advanceTimersByTime(1)
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(wrapper.text()).toBe('2')
     wrapper.unmount()
   })
 })

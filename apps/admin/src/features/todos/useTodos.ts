@@ -1,4 +1,4 @@
-import { computed, onBeforeUnmount, watch } from 'vue'
+import { computed, onBeforeUnmount, ref, watch } from 'vue'
 import { useRoute, useRouter, type RouteLocationRaw } from 'vue-router'
 import { useQuery } from '@urql/vue'
 import type { MyTodosQuery as MyTodosResult, TodoKind, WarningColour } from '@/generated/graphql'
@@ -59,16 +59,23 @@ export function toTodoItem(todo: ApiTodo, index: number, hasRoute: (name: string
   }
 }
 
-/** The signed-in user's to-dos for the header badge, refreshed periodically and on navigation. */
-export function useTodos() {
+/**
+ * The signed-in user's to-dos, refreshed periodically and on navigation. `deferFirst`: the first
+ * request waits as a refresh after a navigation does, for the header's badge on a page that sends
+ * first queries of its own (a page load is a navigation too).
+ */
+export function useTodos({ deferFirst = false }: { deferFirst?: boolean } = {}) {
   const router = useRouter()
   const route = useRoute()
-  const query = useQuery({ query: MyTodosQuery, context: { silent: true } })
+  const waiting = ref(deferFirst)
+  const query = useQuery({ query: MyTodosQuery, context: { silent: true }, pause: waiting })
   const refresh = () => {
-    void query.executeQuery({ requestPolicy: 'network-only' })
+    // Unpaused, the query sends its first request itself.
+    if (waiting.value) waiting.value = false
+    else void query.executeQuery({ requestPolicy: 'network-only' })
   }
   const timer = setInterval(refresh, POLL_MS)
-  let afterNavigation: ReturnType<typeof setTimeout> | undefined
+  let afterNavigation = waiting.value ? setTimeout(refresh, NAVIGATION_REFRESH_DELAY_MS) : undefined
   onBeforeUnmount(() => {
     clearInterval(timer)
     clearTimeout(afterNavigation)
