@@ -3,6 +3,8 @@ import type { Sample } from './measure'
 
 export interface Figures {
   ms: number
+  /** First contentful paint of a load; null for a change inside the app. */
+  paintMs: number | null
   requests: number
   jsKb: number
   cssKb: number
@@ -41,6 +43,7 @@ function figures(samples: Sample[]): Figures {
   const kb = (pick: (s: Sample) => number) => Math.round((median(samples.map(pick)) / 1024) * 10) / 10
   return {
     ms: Math.round(median(samples.map((s) => s.ms))),
+    paintMs: samples.every((s) => s.paintMs !== null) ? Math.round(median(samples.map((s) => s.paintMs ?? 0))) : null,
     requests: median(samples.map((s) => s.requests)),
     jsKb: kb((s) => s.jsBytes),
     cssKb: kb((s) => s.cssBytes),
@@ -64,12 +67,12 @@ export function printReport(
   console.log(
     `\n${machine.cpus} × ${machine.cpuModel}, Chromium ${machine.chromium}; load average ${load(machine.loadBefore)} before, ${load(machine.loadAfter)} after; median of ${runs}\n`,
   )
-  const head = `${'screen'.padEnd(42)}${'cold ms'.padStart(8)}${'× limit'.padStart(9)}${'warm ms'.padStart(9)}${'× limit'.padStart(9)}${'reqs'.padStart(6)}${'JS KB'.padStart(8)}${'CSS KB'.padStart(8)}${'all KB'.padStart(8)}`
+  const head = `${'screen'.padEnd(42)}${'cold ms'.padStart(8)}${'× limit'.padStart(9)}${'warm ms'.padStart(9)}${'× limit'.padStart(9)}${'paint'.padStart(7)}${'reqs'.padStart(6)}${'JS KB'.padStart(8)}${'CSS KB'.padStart(8)}${'all KB'.padStart(8)}`
   console.log(head)
   console.log('─'.repeat(head.length))
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(42)}${String(r.cold.ms).padStart(8)}${ratio(r.cold.ms).toFixed(2).padStart(9)}${(r.warm ? String(r.warm.ms) : '').padStart(9)}${(r.warm ? ratio(r.warm.ms).toFixed(2) : '').padStart(9)}${String(r.cold.requests).padStart(6)}${r.cold.jsKb.toFixed(1).padStart(8)}${r.cold.cssKb.toFixed(1).padStart(8)}${r.cold.totalKb.toFixed(1).padStart(8)}`,
+      `${r.name.padEnd(42)}${String(r.cold.ms).padStart(8)}${ratio(r.cold.ms).toFixed(2).padStart(9)}${(r.warm ? String(r.warm.ms) : '').padStart(9)}${(r.warm ? ratio(r.warm.ms).toFixed(2) : '').padStart(9)}${(r.cold.paintMs === null ? '' : String(r.cold.paintMs)).padStart(7)}${String(r.cold.requests).padStart(6)}${r.cold.jsKb.toFixed(1).padStart(8)}${r.cold.cssKb.toFixed(1).padStart(8)}${r.cold.totalKb.toFixed(1).padStart(8)}`,
     )
   }
 

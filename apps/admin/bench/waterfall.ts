@@ -17,7 +17,7 @@ import type { Request } from 'playwright-core'
 import { launchBrowser } from '../../e2e/src/browser'
 import { startServer } from '../../e2e/src/server'
 import { drilldownFindingPath, signInCookie, workbenchPath } from './fixtures'
-import { countDrawnCharts, newContext, waitUsable } from './measure'
+import { countDrawnCharts, newContext, openUsable } from './measure'
 import type { UsableKind } from './usable'
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
@@ -55,8 +55,11 @@ async function main() {
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
       await cdp.send('Profiler.start')
-      await page.goto(path, { waitUntil: 'commit' })
-      const usable = await waitUsable(page, { kind, charts: charts ?? (charts = await countDrawnCharts(page)) })
+      if (charts === undefined) {
+        await page.goto(path, { waitUntil: 'commit' })
+        charts = await countDrawnCharts(page)
+      }
+      const usable = await openUsable(page, path, { kind, charts })
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile }
       if (measured) {
         // Requests on the page's own clock (ms since navigation), the clock `usable` is read on.
