@@ -156,6 +156,17 @@ describe('a deep link opened with a session', () => {
     expect(readFileSync(join(dist, SIGNED_IN_HTML), 'utf8')).not.toContain('sign-in-password')
   })
 
+  it('index.html holds the stylesheet itself, so the form waits for no request; the signed-in copy links it', () => {
+    const index = readFileSync(join(dist, 'index.html'), 'utf8')
+    const signedIn = readFileSync(join(dist, SIGNED_IN_HTML), 'utf8')
+    const href = /<link rel="stylesheet" crossorigin href="\/([^"]+)">/.exec(signedIn)?.[1]
+    if (!href) throw new Error(`no stylesheet link in ${SIGNED_IN_HTML}`)
+    expect(index).not.toContain('rel="stylesheet"')
+    expect(index).toContain(`<style>${readFileSync(join(dist, href), 'utf8')}</style>`)
+    // Before the form and the script that shows it.
+    expect(index.indexOf(`<style>${readFileSync(join(dist, href), 'utf8').slice(0, 40)}`)).toBeLessThan(index.indexOf('id="app"'))
+  })
+
   it('sends the session check as it is parsed: the app\'s own `me` query, ahead of the stylesheet and the entry', async () => {
     const html = readFileSync(join(dist, SIGNED_IN_HTML), 'utf8')
     const inline = /<script>([^<]*fetch\([^<]*)<\/script>/.exec(html)

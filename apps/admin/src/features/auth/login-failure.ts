@@ -21,8 +21,9 @@ export function loginFailureText(t: Translate, refusal: LoginRefusal, now = new 
       minutes: Math.ceil(refusal.retryAfterSeconds / 60),
     })
   }
+  // Attempts are counted after a wrong password only: said in the page's language, not the API's.
   if (refusal.attemptsLeft != null) {
-    return t('auth.attemptsLeft', { message: refusal.message, n: refusal.attemptsLeft })
+    return t('auth.attemptsLeft', { message: t('auth.badCredentials', {}), n: refusal.attemptsLeft })
   }
   return refusal.message
 }
