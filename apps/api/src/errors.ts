@@ -71,19 +71,33 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/**
+ * Why a caller is not signed in, so a client can say it in its own language (the message is
+ * Chinese): SIGNED_OUT, no session; WRONG_CREDENTIALS, an unknown username or a wrong password
+ * (one reason for both, so it does not tell which); LOCKED, too many failures for the username or
+ * the address; BUSY, too many sign-ins in flight; INACTIVE, the account is disabled.
+ */
+export const AUTHENTICATION_REASONS = ['SIGNED_OUT', 'WRONG_CREDENTIALS', 'LOCKED', 'BUSY', 'INACTIVE'] as const
+export type AuthenticationReason = (typeof AUTHENTICATION_REASONS)[number]
+
 export class AuthenticationError extends DomainError {
   readonly code = 'UNAUTHENTICATED'
+  readonly reason: AuthenticationReason
   /** Set while a login lock is in force, so the UI can show a countdown. */
   readonly retryAfterSeconds: number | null
   /** After a wrong password: how many more failures lock the username or the address. */
   readonly attemptsLeft: number | null
   constructor(
     message = '请先登录',
-    retryAfterSeconds: number | null = null,
-    attemptsLeft: number | null = null,
+    {
+      reason = 'SIGNED_OUT',
+      retryAfterSeconds = null,
+      attemptsLeft = null,
+    }: { reason?: AuthenticationReason; retryAfterSeconds?: number | null; attemptsLeft?: number | null } = {},
   ) {
-    super(message, { code: 'UNAUTHENTICATED', retryAfterSeconds, attemptsLeft })
+    super(message, { code: 'UNAUTHENTICATED', reason, retryAfterSeconds, attemptsLeft })
     this.name = 'AuthenticationError'
+    this.reason = reason
     this.retryAfterSeconds = retryAfterSeconds
     this.attemptsLeft = attemptsLeft
   }

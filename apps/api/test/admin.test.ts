@@ -83,11 +83,12 @@ describe('users', () => {
     expect(ok(res).updateUser).toMatchObject({ active: false, version: 2 })
     expect(ok(await api.gql(ME, {}, branch)).me).toBeNull()
     const login = await api.gql(
-      `mutation { login(username: "branch1", password: "RedBlue@2026") { __typename ... on AppError { message } } }`,
+      `mutation { login(username: "branch1", password: "RedBlue@2026") { __typename ... on AppError { message } ... on AuthenticationError { reason } } }`,
     )
     expect(ok(login).login).toEqual({
       __typename: 'AuthenticationError',
       message: '该账号已停用，请联系管理员',
+      reason: 'INACTIVE',
     })
 
     const self = await api.gql(

@@ -15,14 +15,14 @@ const LOGIN = `mutation ($u: String!, $p: String!) {
   login(username: $u, password: $p) {
     __typename
     ... on User { id username role }
-    ... on AuthenticationError { message retryAfterSeconds }
+    ... on AuthenticationError { message reason retryAfterSeconds }
     ... on ValidationError { message problems { path } }
   }
 }`
 const ME = `{ me { username role org { code } } }`
 
 async function attempt(username: string, password: string, ip = '10.0.0.1') {
-  return api.gql<{ login: { __typename: string; message?: string; retryAfterSeconds?: number } }>(
+  return api.gql<{ login: { __typename: string; message?: string; reason?: string; retryAfterSeconds?: number } }>(
     LOGIN,
     { u: username, p: password },
     { ip },
@@ -55,7 +55,7 @@ describe('login', () => {
   it('refuses a wrong password and an unknown user with the same message', async () => {
     const wrong = ok(await attempt('admin', 'nope1234')).login
     const unknown = ok(await attempt('ghost', 'nope1234')).login
-    expect(wrong).toMatchObject({ __typename: 'AuthenticationError', message: '用户名或密码错误' })
+    expect(wrong).toMatchObject({ __typename: 'AuthenticationError', message: '用户名或密码错误', reason: 'WRONG_CREDENTIALS' })
     expect(unknown).toEqual(wrong)
   })
 
@@ -84,6 +84,7 @@ describe('throttling', () => {
     const locked = ok(await attempt('branch2', 'RedBlue@2026', '10.0.2.1')).login
     expect(locked.__typename).toBe('AuthenticationError')
     expect(locked.message).toBe('登录失败次数过多，已暂时锁定，请 15 分钟后再试')
+    expect(locked.reason).toBe('LOCKED')
     expect(locked.retryAfterSeconds).toBe(900)
 
     advance(10 * MINUTE)

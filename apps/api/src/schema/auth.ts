@@ -105,17 +105,21 @@ builder.mutationFields((t) => ({
       // loginMaxFailures passwords (test/reliability/security.test.ts, login.test.ts).
       const outcome = await verifyAdmitted(ctx, throttleKey, username, args.password)
       if (outcome.kind === 'locked') {
-        throw new AuthenticationError(
-          lockMessage(outcome.retryAfterMs),
-          Math.ceil(outcome.retryAfterMs / 1000),
-        )
+        throw new AuthenticationError(lockMessage(outcome.retryAfterMs), {
+          reason: 'LOCKED',
+          retryAfterSeconds: Math.ceil(outcome.retryAfterMs / 1000),
+        })
       }
-      if (outcome.kind === 'busy') throw new AuthenticationError('登录请求过多，请稍后再试', 1)
+      if (outcome.kind === 'busy') {
+        throw new AuthenticationError('登录请求过多，请稍后再试', { reason: 'BUSY', retryAfterSeconds: 1 })
+      }
       if (outcome.kind === 'wrong') {
         const left = await attemptsLeft(ctx.prisma, ctx.config, throttleKey, ctx.ip)
-        throw new AuthenticationError(WRONG_CREDENTIALS, null, left)
+        throw new AuthenticationError(WRONG_CREDENTIALS, { reason: 'WRONG_CREDENTIALS', attemptsLeft: left })
       }
-      if (outcome.kind === 'inactive') throw new AuthenticationError('该账号已停用，请联系管理员')
+      if (outcome.kind === 'inactive') {
+        throw new AuthenticationError('该账号已停用，请联系管理员', { reason: 'INACTIVE' })
+      }
       const { user } = outcome
       // Housekeeping without a scheduler: drop this user's dead sessions and the username's
       // attempts older than a day (the lock window only ever looks back minutes).

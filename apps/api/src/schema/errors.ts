@@ -1,5 +1,6 @@
 import { builder } from '../builder'
 import {
+  AUTHENTICATION_REASONS,
   AuthenticationError,
   ConflictError,
   ConflictOfInterestError,
@@ -90,10 +91,21 @@ builder.objectType(ForbiddenError, {
   }),
 })
 
+const AuthenticationReasonEnum = builder.enumType('AuthenticationReason', {
+  description:
+    'SIGNED_OUT: no session. WRONG_CREDENTIALS: unknown username or wrong password. LOCKED: too many failures. BUSY: too many sign-ins in flight. INACTIVE: the account is disabled.',
+  values: AUTHENTICATION_REASONS,
+})
+
 builder.objectType(AuthenticationError, {
   name: 'AuthenticationError',
   interfaces: [AppError],
   fields: (t) => ({
+    reason: t.field({
+      type: AuthenticationReasonEnum,
+      description: 'Why: for the client to say it in its own language (the message is Chinese).',
+      resolve: (err) => err.reason,
+    }),
     retryAfterSeconds: t.int({ nullable: true, resolve: (err) => err.retryAfterSeconds }),
     attemptsLeft: t.int({
       nullable: true,

@@ -36,6 +36,7 @@ export const LoginMutation = graphql(`
       }
       ... on AuthenticationError {
         message
+        reason
         retryAfterSeconds
         attemptsLeft
       }

@@ -143,6 +143,8 @@ const enUS: MessageSchema = {
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
     badCredentials: 'Wrong username or password',
+    busy: 'Too many sign-ins at once; try again in a moment',
+    inactive: 'This account is disabled; please contact your administrator',
     locked: 'Too many attempts; try again in {minutes} min',
     lockedUntil: 'Too many attempts: locked until {time} (about {minutes} min)',
     attemptsLeft: '{message}; {n} more failures will lock sign-in for a while',

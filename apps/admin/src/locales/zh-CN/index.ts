@@ -140,6 +140,8 @@ const zhCN = {
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
     badCredentials: '用户名或密码错误',
+    busy: '登录请求过多，请稍后再试',
+    inactive: '该账号已停用，请联系管理员',
     locked: '尝试次数过多，请 {minutes} 分钟后再试',
     lockedUntil: '尝试次数过多，已暂时锁定，{time} 解锁（约 {minutes} 分钟后）',
     attemptsLeft: '{message}，再失败 {n} 次将暂时锁定',

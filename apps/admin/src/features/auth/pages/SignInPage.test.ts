@@ -55,6 +55,7 @@ describe('SignInPage', () => {
       __typename: 'AuthenticationError',
       code: 'UNAUTHENTICATED',
       message: '尝试次数过多',
+      reason: 'LOCKED',
       retryAfterSeconds: 840,
     })
     await typeInto(wrapper, '#sign-in-username', 'admin')
@@ -75,6 +76,7 @@ describe('SignInPage', () => {
       __typename: 'AuthenticationError',
       code: 'UNAUTHENTICATED',
       message: '用户名或密码错误',
+      reason: 'WRONG_CREDENTIALS',
       retryAfterSeconds: null,
       attemptsLeft: 3,
     })
@@ -92,6 +94,7 @@ describe('SignInPage', () => {
         __typename: 'AuthenticationError',
         code: 'UNAUTHENTICATED',
         message: '登录失败次数过多',
+        reason: 'LOCKED',
         retryAfterSeconds: 900,
         attemptsLeft: null,
       })
