@@ -82,7 +82,8 @@ export function printReport(
     if (!r) continue
     goals.push({ goal: `${name} ≤ ${max}× limit`, value: `${ratio(r.cold.ms).toFixed(2)}×`, met: ratio(r.cold.ms) <= max })
   }
-  const signIn = results.find((r) => r.name === 'sign-in (password field)')
+  // The page's scripts are asked for once the form is drawn: counted until the app runs.
+  const signIn = results.find((r) => r.name === 'sign-in (the app running)')
   if (signIn) {
     goals.push({ goal: `sign-in JS ≤ ${SIGN_IN_JS_KB} KB transferred (compressed bodies)`, value: `${signIn.cold.jsKb} KB`, met: signIn.cold.jsKb <= SIGN_IN_JS_KB })
   }

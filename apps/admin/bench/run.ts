@@ -56,6 +56,7 @@ async function main() {
     const screens: Screen[] = [
       { name: 'plain sign-in form (the limit)', kind: 'plain', path: '/bench-plain.html', user: null },
       { name: 'sign-in (password field)', kind: 'sign-in', path: '/sign-in', user: null },
+      { name: 'sign-in (the app running)', kind: 'sign-in-app', path: '/sign-in', user: null },
       { name: 'dashboard (every chart drawn)', kind: 'dashboard', path: '/dashboard', user: 'leader' },
       { name: 'drill-down to a finding', kind: 'drilldown-finding', path: await drilldownFindingPath(base, cookies.leader), user: 'leader' },
       { name: 'workbench (live score)', kind: 'workbench', path: await workbenchPath(base, cookies.inspector1), user: 'inspector1' },

@@ -8,6 +8,7 @@
 export type UsableKind =
   | 'plain'
   | 'sign-in'
+  | 'sign-in-app'
   | 'home'
   | 'dashboard'
   | 'drilldown-finding'
@@ -59,6 +60,10 @@ export function usableAt({ kind, charts }: UsableArg): Usable | false {
     case 'plain':
     case 'sign-in':
       ok = visible('input[type="password"]')
+      break
+    // index.html shows the form before the app runs; this is when the app has taken it over.
+    case 'sign-in-app':
+      ok = visible('input[type="password"]') && !!document.querySelector('#app[data-v-app]')
       break
     case 'home':
       ok =

@@ -135,9 +135,74 @@ describe('a deep link opened with a session', () => {
     const wanted = layoutScripts()
     expect(wanted.some((file) => /(^|\/)vendor-[\w-]+\.js$/.test(file))).toBe(true)
     expect(preloads(html)).toEqual(expect.arrayContaining(wanted))
-    // It is index.html otherwise: the same entry script and stylesheet.
+    // It is index.html otherwise: the same entry script (index.html asks for it from its inline script).
     const index = readFileSync(join(dist, 'index.html'), 'utf8')
     for (const tag of index.match(/<(script|link)[^>]*>/g) ?? []) expect(html).toContain(tag)
+    const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html)?.[1]
+    expect(entry).toBeTruthy()
+    expect(index).toContain(JSON.stringify(entry))
+  })
+
+  describe("index.html asks for the app's scripts from its inline script", () => {
+    /** Runs the script after the form as the browser would, with a document that records what is added to the head. */
+    function visit(pathname: string) {
+      const index = readFileSync(join(dist, 'index.html'), 'utf8')
+      const inline = /<script>(\(function\(\)\{var d=document.*?)<\/script>/s.exec(index)?.[1]
+      if (!inline) throw new Error('no inline script after the form in index.html')
+      const head: Record<string, string>[] = []
+      const frames: (() => void)[] = []
+      const timers: (() => void)[] = []
+      const element = (tagName: string) => ({ tagName, addEventListener: () => undefined, setAttribute: () => undefined })
+      const app = { appendChild: () => undefined, querySelector: () => element('form') }
+      const document = {
+        createElement: element,
+        head: { appendChild: (added: Record<string, string>) => head.push({ ...added }) },
+        getElementById: (id: string) =>
+          id === 'app' ? app : id.startsWith('prerendered-sign-in-') ? { content: { cloneNode: () => ({}) } } : null,
+        documentElement: { dataset: { theme: 'light' }, lang: '' },
+      }
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the page's own inline script, run as the page runs it
+      const run = new Function('document', 'location', 'requestAnimationFrame', 'setTimeout', inline) as (...args: unknown[]) => void
+      run(document, { pathname }, (f: () => void) => frames.push(f), (f: () => void) => timers.push(f))
+      return { head, frames, timers }
+    }
+    const signedIn = () => readFileSync(join(dist, SIGNED_IN_HTML), 'utf8')
+    const asked = (head: Record<string, string>[]) => head.map((element) => `${element.tagName} ${element.src ?? element.href}`)
+
+    it('and no module script or preload in its head: they ran before the first frame and held the form back', () => {
+      const index = readFileSync(join(dist, 'index.html'), 'utf8')
+      expect(index).not.toContain('<script type="module"')
+      expect(index).not.toContain('<link rel="modulepreload"')
+    })
+
+    it('on sign-in, in the frame that draws the form: the signed-in copy\'s entry and its preloads, once', () => {
+      const { head, frames, timers } = visit('/sign-in')
+      expect(head).toEqual([])
+      expect(frames).toHaveLength(1)
+      frames[0]?.()
+      const entry = /<script type="module" crossorigin src="([^"]+)">/.exec(signedIn())?.[1]
+      const preloads = [...signedIn().matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1])
+      expect(asked(head)).toContain(`script ${entry}`)
+      expect(head.find((element) => element.tagName === 'script')).toMatchObject({ type: 'module', crossOrigin: '' })
+      // The entry's own preloads (the signed-in copy adds the layout's after them).
+      const own = asked(head).filter((line) => line.startsWith('link ')).map((line) => line.slice(5))
+      expect(own.length).toBeGreaterThan(0)
+      expect(preloads.slice(0, own.length)).toEqual(own)
+      for (const timer of timers) timer()
+      expect(head.filter((element) => element.tagName === 'script')).toHaveLength(1)
+    })
+
+    it('on sign-in in a hidden tab, which draws no frame, after a moment', () => {
+      const { head, timers } = visit('/')
+      for (const timer of timers) timer()
+      expect(asked(head).filter((line) => line.startsWith('script '))).toHaveLength(1)
+    })
+
+    it('anywhere else at once', () => {
+      const { head, frames } = visit('/ledger')
+      expect(frames).toEqual([])
+      expect(asked(head).filter((line) => line.startsWith('script '))).toHaveLength(1)
+    })
   })
 
   it('while the page everyone else gets (sign-in) preloads none of them, and asks the API nothing', () => {

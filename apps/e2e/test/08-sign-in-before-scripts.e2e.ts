@@ -136,3 +136,34 @@ test('a deep link shows nothing early, then the app sends it to sign-in', async 
   await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('redirect') === '/ledger')
   await page.locator('#sign-in-password').waitFor()
 })
+
+test("the app's scripts are asked for once the form has been drawn, not before", async () => {
+  const page = await journey.newPage()
+  // Registered before the page's own scripts: runs first in the first frame's callbacks.
+  await page.addInitScript(() => {
+    requestAnimationFrame(() => {
+      const early = window as unknown as { __firstFrame?: number; __formInFirstFrame?: boolean }
+      early.__firstFrame = performance.now()
+      early.__formInFirstFrame = !!document.querySelector('#sign-in-password')
+    })
+  })
+  await page.goto('/sign-in')
+  // The app has mounted: its scripts have all been asked for by then.
+  await page.waitForFunction(() => document.body.hasAttribute('n-styled'))
+  const seen = await page.evaluate(() => {
+    const early = window as unknown as { __firstFrame?: number; __formInFirstFrame?: boolean }
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('.js'))
+      .map((entry) => entry.startTime)
+    return { firstFrame: early.__firstFrame ?? null, formInFirstFrame: early.__formInFirstFrame, firstScript: Math.min(...scripts) }
+  })
+  expect(seen.formInFirstFrame).toBe(true)
+  expect(seen.firstFrame).not.toBeNull()
+  expect(seen.firstScript).toBeGreaterThanOrEqual(seen.firstFrame ?? Infinity)
+  // And the app runs: it signs in.
+  await page.getByLabel('用户名').fill('admin')
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.locator('.welcome').waitFor()
+})
