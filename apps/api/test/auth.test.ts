@@ -105,7 +105,7 @@ describe('throttling', () => {
   it('locks an address after 50 failures across usernames (password spraying); other addresses are unaffected', async () => {
     for (let i = 0; i < 49; i++) await attempt(`spray${i}`, 'wrong-pass1', '10.9.9.7')
     // The 50th failure is still verified; then the address is locked for everyone.
-    expect(ok(await attempt('spray49', 'wrong-pass1', '10.9.9.7')).login.message).toBe('用户名或密码错误')
+    expect(ok(await attempt('spray49', 'wrong-pass1', '10.9.9.7')).login).toMatchObject({ reason: 'LOCKED', retryAfterSeconds: 900 })
     const locked = ok(await attempt('admin', 'RedBlue@2026', '10.9.9.7')).login
     expect(locked.message).toContain('锁定')
     expect(locked.retryAfterSeconds).toBe(900)
@@ -131,6 +131,20 @@ describe('throttling', () => {
     // The address's own budget, when it is the nearer one.
     for (let i = 0; i < 47; i++) await attempt(`sprayer${i}`, 'wrong-pass1', '10.7.0.9')
     expect(await left('leader', '10.7.0.9')).toBe(2)
+  })
+
+  it('the failure that sets a lock is answered as that lock, with its end, not as "0 more failures"', async () => {
+    for (let i = 0; i < 4; i++) {
+      expect(ok(await attempt('branch2', 'wrong-pass1', `10.6.0.${i}`)).login.reason).toBe('WRONG_CREDENTIALS')
+    }
+    expect(ok(await attempt('branch2', 'wrong-pass1', '10.6.0.9')).login).toMatchObject({
+      __typename: 'AuthenticationError',
+      reason: 'LOCKED',
+      message: '登录失败次数过多，已暂时锁定，请 15 分钟后再试',
+      retryAfterSeconds: 900,
+    })
+    // It is the lock the next attempt meets.
+    expect(ok(await attempt('branch2', 'RedBlue@2026', '10.6.0.10')).login).toMatchObject({ reason: 'LOCKED', retryAfterSeconds: 900 })
   })
 
   it('a success clears the streak', async () => {

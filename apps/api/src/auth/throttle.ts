@@ -169,6 +169,22 @@ export async function attemptsLeft(
   )
 }
 
+/**
+ * The lock the failure just settled has set, if it filled the username's streak or the address's
+ * budget: milliseconds until it ends, or null. That failure is answered as the lock it is, with
+ * its end, rather than as "0 more failures".
+ */
+export async function lockAfterFailure(
+  prisma: PrismaClient,
+  config: ApiConfig,
+  username: string,
+  ip: string,
+): Promise<number | null> {
+  const states = [await stateOf(prisma, config, { username }), await addressStateOf(prisma, config, ip)]
+  const locks = states.flatMap((state) => (state.kind === 'locked' ? [state.retryAfterMs] : []))
+  return locks.length ? Math.max(...locks) : null
+}
+
 export function lockMessage(retryAfterMs: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000))
   return `登录失败次数过多，已暂时锁定，请 ${minutes} 分钟后再试`

@@ -9,7 +9,13 @@ import {
   revokeUserSessions,
   sessionCookie,
 } from '../auth/session'
-import { admitLoginAttempt, attemptsLeft, lockMessage, settleLoginAttempt } from '../auth/throttle'
+import {
+  admitLoginAttempt,
+  attemptsLeft,
+  lockAfterFailure,
+  lockMessage,
+  settleLoginAttempt,
+} from '../auth/throttle'
 import { builder } from '../builder'
 import type { Context } from '../context'
 import { AuthenticationError, ValidationError } from '../errors'
@@ -115,6 +121,13 @@ builder.mutationFields((t) => ({
       }
       if (outcome.kind === 'wrong') {
         const left = await attemptsLeft(ctx.prisma, ctx.config, throttleKey, ctx.ip)
+        const lockedMs = left === 0 ? await lockAfterFailure(ctx.prisma, ctx.config, throttleKey, ctx.ip) : null
+        if (lockedMs !== null) {
+          throw new AuthenticationError(lockMessage(lockedMs), {
+            reason: 'LOCKED',
+            retryAfterSeconds: Math.ceil(lockedMs / 1000),
+          })
+        }
         throw new AuthenticationError(WRONG_CREDENTIALS, { reason: 'WRONG_CREDENTIALS', attemptsLeft: left })
       }
       if (outcome.kind === 'inactive') {

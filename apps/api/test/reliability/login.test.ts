@@ -60,11 +60,11 @@ const LOGIN = `mutation ($u: String!, $p: String!) {
   login(username: $u, password: $p) {
     __typename
     ... on User { username }
-    ... on AuthenticationError { message retryAfterSeconds }
+    ... on AuthenticationError { message reason retryAfterSeconds }
   }
 }`
 
-type LoginAnswer = { login: { __typename: string; message?: string; retryAfterSeconds?: number } }
+type LoginAnswer = { login: { __typename: string; message?: string; reason?: string; retryAfterSeconds?: number } }
 
 const attempt = (username: string, password: string, ip: string) =>
   api.gql<LoginAnswer>(LOGIN, { u: username, p: password }, { ip })
@@ -145,7 +145,10 @@ describe('login verifies the password outside any transaction', () => {
     expect(await api.prisma.loginAttempt.count({ where: { success: null } })).toBe(5)
     gate.open()
     const answers = await Promise.all(guesses)
-    expect(answers.every((a) => a.data?.login.message === '用户名或密码错误')).toBe(true)
+    // Each a wrong password; the one settled last filled the streak and is answered as the lock it set.
+    const reasons = answers.map((a) => a.data?.login.reason)
+    expect(reasons.every((reason) => reason === 'WRONG_CREDENTIALS' || reason === 'LOCKED')).toBe(true)
+    expect(reasons).toContain('LOCKED')
     const late = await right
     expect(late.data?.login.__typename).toBe('AuthenticationError')
     expect(late.data?.login.retryAfterSeconds).toBeGreaterThan(800)

@@ -36,6 +36,11 @@ describe('loginFailureText', () => {
     expect(loginFailureText(chinese, refusals.busy!, now)).not.toContain('解锁')
   })
 
+  it('a wrong password with none left says the lock is on, never "0 more failures"', () => {
+    expect(loginFailureText(chinese, { ...refusals.wrong!, attemptsLeft: 0 }, now)).toBe('用户名或密码错误，已暂时锁定，请稍后再试')
+    expect(loginFailureText(english, { ...refusals.wrong!, attemptsLeft: 0 }, now)).toBe('Wrong username or password; sign-in is now locked for a while')
+  })
+
   it('a wrong password without a count says just that', () => {
     expect(loginFailureText(english, { ...refusals.wrong!, attemptsLeft: null }, now)).toBe('Wrong username or password')
   })

@@ -22,10 +22,13 @@ export function loginFailureText(t: Translate, refusal: LoginRefusal, now = new 
       const until = new Date(now.getTime() + seconds * 1000)
       return t('auth.lockedUntil', { time: chinaTime(until), minutes: Math.max(1, Math.ceil(seconds / 60)) })
     }
-    case 'WRONG_CREDENTIALS':
-      return refusal.attemptsLeft != null
-        ? t('auth.attemptsLeft', { message: t('auth.badCredentials', {}), n: refusal.attemptsLeft })
-        : t('auth.badCredentials', {})
+    case 'WRONG_CREDENTIALS': {
+      const message = t('auth.badCredentials', {})
+      if (refusal.attemptsLeft == null) return message
+      // None left: this failure set a lock (the API says when it ends unless another attempt was in flight).
+      if (refusal.attemptsLeft === 0) return t('auth.nowLocked', { message })
+      return t('auth.attemptsLeft', { message, n: refusal.attemptsLeft })
+    }
     case 'BUSY':
       return t('auth.busy', {})
     case 'INACTIVE':

@@ -148,6 +148,7 @@ const enUS: MessageSchema = {
     locked: 'Too many attempts; try again in {minutes} min',
     lockedUntil: 'Too many attempts: locked until {time} (about {minutes} min)',
     attemptsLeft: '{message}; {n} more failures will lock sign-in for a while',
+    nowLocked: '{message}; sign-in is now locked for a while',
     sessionExpired: 'Your session expired; please sign in again',
     signedOut: 'Signed out',
     currentPassword: 'Current password',

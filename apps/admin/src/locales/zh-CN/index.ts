@@ -145,6 +145,7 @@ const zhCN = {
     locked: '尝试次数过多，请 {minutes} 分钟后再试',
     lockedUntil: '尝试次数过多，已暂时锁定，{time} 解锁（约 {minutes} 分钟后）',
     attemptsLeft: '{message}，再失败 {n} 次将暂时锁定',
+    nowLocked: '{message}，已暂时锁定，请稍后再试',
     sessionExpired: '登录已过期，请重新登录',
     signedOut: '已退出登录',
     currentPassword: '当前密码',
