@@ -39,9 +39,10 @@ const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
  *   sign-in's ~160. The signed-in copy links the file, which the browser caches across visits.
  * - index.html asks for the app's scripts from that same script, on the sign-in paths in the frame
  *   that first draws the form: a module script in the head (and its preloads) arrived and ran
- *   before the first frame, holding the form back ~50 ms of ~150. The app then mounts ~60 ms
- *   later, unseen: the form is already there, keeps what is typed and holds back a submit. On
- *   other paths the scripts are asked for at once. The signed-in copy keeps the head's tags.
+ *   before the first frame, holding the form back ~50 ms of ~150. The app mounts about as soon as
+ *   before (the entry's preloads are asked for beside it), unseen: the form is already there, keeps
+ *   what is typed and holds back a submit. On other paths the scripts are asked for at once. The
+ *   signed-in copy keeps the head's tags.
  */
 export function prerenderedSignIn(renderModule: string): Plugin {
   let configFile: string | undefined
@@ -167,5 +168,8 @@ function formScript(base: string, scripts: AppScripts): string {
   )
 }
 
-/** A visible tab draws its first frame within tens of milliseconds; past this, it is hidden. */
+/**
+ * A hidden tab draws no frames: past this the scripts are asked for anyway (a first frame slower
+ * than this only means they are asked for before it, as from the head).
+ */
 const HIDDEN_TAB_LOAD_MS = 250
