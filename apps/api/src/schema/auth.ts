@@ -62,6 +62,14 @@ async function verifyAdmitted(
   return { kind: 'ok', user: found }
 }
 
+/** A lock in force, met by an attempt or set by the failure just settled. */
+function lockedError(retryAfterMs: number): AuthenticationError {
+  return new AuthenticationError(lockMessage(retryAfterMs), {
+    reason: 'LOCKED',
+    retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
+  })
+}
+
 async function startSession(ctx: Context, userId: number): Promise<void> {
   const { token } = await createSession(ctx.prisma, ctx.config, userId, {
     ip: ctx.ip,
@@ -111,10 +119,7 @@ builder.mutationFields((t) => ({
       // loginMaxFailures passwords (test/reliability/security.test.ts, login.test.ts).
       const outcome = await verifyAdmitted(ctx, throttleKey, username, args.password)
       if (outcome.kind === 'locked') {
-        throw new AuthenticationError(lockMessage(outcome.retryAfterMs), {
-          reason: 'LOCKED',
-          retryAfterSeconds: Math.ceil(outcome.retryAfterMs / 1000),
-        })
+        throw lockedError(outcome.retryAfterMs)
       }
       if (outcome.kind === 'busy') {
         throw new AuthenticationError('登录请求过多，请稍后再试', { reason: 'BUSY', retryAfterSeconds: 1 })
@@ -122,12 +127,7 @@ builder.mutationFields((t) => ({
       if (outcome.kind === 'wrong') {
         const left = await attemptsLeft(ctx.prisma, ctx.config, throttleKey, ctx.ip)
         const lockedMs = left === 0 ? await lockAfterFailure(ctx.prisma, ctx.config, throttleKey, ctx.ip) : null
-        if (lockedMs !== null) {
-          throw new AuthenticationError(lockMessage(lockedMs), {
-            reason: 'LOCKED',
-            retryAfterSeconds: Math.ceil(lockedMs / 1000),
-          })
-        }
+        if (lockedMs !== null) throw lockedError(lockedMs)
         throw new AuthenticationError(WRONG_CREDENTIALS, { reason: 'WRONG_CREDENTIALS', attemptsLeft: left })
       }
       if (outcome.kind === 'inactive') {
