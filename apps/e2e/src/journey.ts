@@ -196,8 +196,14 @@ export async function searchAndPick(
 ) {
   await select.click()
   const input = select.locator('input').first()
-  // fill focuses the input itself before it types; the value is checked, not assumed.
+  // fill focuses the input itself before it types; the value is checked, not assumed. The select
+  // may clear its input as its menu opens after the fill, so an emptied input is filled again.
   await input.fill(search)
-  await expect.poll(() => input.inputValue()).toBe(search)
+  await expect
+    .poll(async () => {
+      if ((await input.inputValue()) === '') await input.fill(search)
+      return input.inputValue()
+    })
+    .toBe(search)
   await chooseInOpenMenu(page, option)
 }
