@@ -174,3 +174,22 @@ test("the app's scripts are asked for once the form has been drawn, not before",
   await page.getByRole('button', { name: '登录' }).click()
   await page.locator('.welcome').waitFor()
 })
+
+test("while sign-in is idle, the layout's and home's naive-ui stylesheets are mounted: home mounts none of its own", async () => {
+  const page = await journey.newPage()
+  const stylesheets = () =>
+    page.evaluate(() => [...document.head.querySelectorAll('style[cssr-id]')].map((style) => style.getAttribute('cssr-id')))
+  await page.goto('/sign-in')
+  await expect
+    .poll(stylesheets, { timeout: 10_000 })
+    .toEqual(expect.arrayContaining(['n-layout', 'n-layout-sider', 'n-layout-header', 'n-badge', 'n-card', 'n-tag', 'n-spin']))
+  // Only stylesheets: nothing drawn beside the form.
+  expect(await page.locator('.n-card, .n-layout, .n-tag').count()).toBe(0)
+  const before = await stylesheets()
+  await page.getByLabel('用户名').fill('admin')
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.locator('.todos li').first().waitFor()
+  await expect.poll(() => page.locator('.todos .n-spin-body').count()).toBe(0)
+  expect((await stylesheets()).filter((id) => !before.includes(id))).toEqual([])
+})

@@ -1,8 +1,15 @@
 import type { Client } from '@urql/core'
+import type { VNodeChild } from 'vue'
 import type { RouteLocationNormalized } from 'vue-router'
 import type { Role } from '@/app/roles'
 
 export type MenuGroup = 'work' | 'config' | 'system'
+
+/**
+ * The naive-ui components a layout or page draws first, rendered once off the page so that their
+ * stylesheets are in place before it opens (router/guards/route-styles.ts).
+ */
+export type RouteStyles = () => VNodeChild
 
 /** Sends a page's first queries (with `prefetchQuery`) for the route being opened. */
 export type RouteData = (route: RouteLocationNormalized, client: Client) => Promise<unknown>
@@ -22,6 +29,11 @@ declare module 'vue-router' {
      * and runs (router/guards/prefetch.ts).
      */
     data?: () => Promise<{ default: RouteData }>
+    /**
+     * The record's own naive-ui components, whose stylesheets are mounted while the browser is idle
+     * on the page people come from (sign-in before the layout and home). Per record, not merged.
+     */
+    styles?: () => Promise<{ default: RouteStyles }>
   }
 }
 

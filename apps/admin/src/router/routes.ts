@@ -18,7 +18,12 @@ export const layoutRoutes: RouteRecordRaw[] = [
     path: 'home',
     name: 'home',
     component: () => import('@/features/home/pages/HomePage.vue'),
-    meta: { titleKey: 'route.home', menu: { group: 'work', order: 0 }, data: () => import('@/features/home/prefetch') },
+    meta: {
+      titleKey: 'route.home',
+      menu: { group: 'work', order: 0 },
+      data: () => import('@/features/home/prefetch'),
+      styles: () => import('@/features/home/styles'),
+    },
   },
   {
     path: 'workbench',
@@ -244,6 +249,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/',
     name: LAYOUT_ROUTE,
     component: () => import('@/layouts/BasicLayout.vue'),
+    meta: { styles: () => import('@/layouts/styles') },
     redirect: { name: 'home' },
     children: layoutRoutes,
   },

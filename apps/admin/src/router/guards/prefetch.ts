@@ -3,6 +3,7 @@ import type { RouteLocationRaw, RouteLocationResolved, Router } from 'vue-router
 import { whenIdle } from '@/utils/whenIdle'
 import { fetchRouteCode } from './route-code'
 import { fetchRouteData, loadRouteData } from './route-data'
+import { mountRouteStyles } from './route-styles'
 
 /** Where people go next from a page, when it is nearly always the same place. */
 const LIKELY_NEXT: Record<string, RouteLocationRaw> = {
@@ -25,7 +26,8 @@ function loadAhead(target: RouteLocationResolved) {
  *   for that. Signed out or not allowed, they are refused like the page's own would be, quietly;
  * - once a page has rendered and the browser is idle, the page people open next from it (the layout
  *   and home after sign-in), its code and the module that sends its first queries, so that step
- *   waits for the API only;
+ *   waits for the API only; then, in a later idle moment, its naive-ui stylesheets
+ *   (route-styles.ts);
  * - the page behind an in-app link as soon as the pointer is over it or it has keyboard focus: the
  *   few hundred milliseconds before the click are enough to fetch and run its code, and the module
  *   that sends its first queries (not the queries: nothing is asked of the API for a page nobody
@@ -43,7 +45,12 @@ export function setupPrefetchGuards(router: Router, client: () => Client | null 
   router.afterEach((to, _from, failure) => {
     const next = typeof to.name === 'string' ? LIKELY_NEXT[to.name] : undefined
     if (failure || !next) return
-    whenIdle(() => loadAhead(router.resolve(next)))
+    const target = router.resolve(next)
+    // Two idle moments rather than one long task: typing on the page stays answered.
+    whenIdle(() => {
+      loadAhead(target)
+      whenIdle(() => void mountRouteStyles(target))
+    })
   })
   const onIntent = (event: Event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null
