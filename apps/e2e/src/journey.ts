@@ -199,11 +199,10 @@ export async function searchAndPick(
   // fill focuses the input itself before it types; the value is checked, not assumed. The select
   // may clear its input as its menu opens after the fill, so an emptied input is filled again.
   await input.fill(search)
-  await expect
-    .poll(async () => {
-      if ((await input.inputValue()) === '') await input.fill(search)
-      return input.inputValue()
-    })
-    .toBe(search)
+  const filled = async () => {
+    if ((await input.inputValue()) === '') await input.fill(search)
+    return input.inputValue()
+  }
+  await expect.poll(filled, { timeout: 10_000 }).toBe(search)
   await chooseInOpenMenu(page, option)
 }

@@ -220,27 +220,34 @@ test('one quarter, start to finish, each step by the role that does it', async (
     await menuEntry(adminPage, '检查轮次').click()
     await adminPage.getByRole('button', { name: '新建轮次' }).click()
     const dialog = adminPage.getByRole('dialog')
-    // The dialog fills its defaults (this quarter) as it opens; pick the quarter until it holds.
+    await dialog.waitFor()
+    // Clicks are forced (naive-ui's boxes are styled divs), so they wait for nothing: a click
+    // while the dialog still scales in lands beside its box (seen in CI: an area stayed ticked).
+    const running = () =>
+      adminPage.evaluate(
+        () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity).length,
+      )
+    await expect.poll(running, { timeout: 15_000 }).toBe(0)
+    // The dialog fills its defaults (this quarter, every area, no name) as it opens and its areas
+    // arrive: the whole form is set until it holds, so a late default is put right, not kept.
     const quarter = dialog.getByRole('radio', { name: `第 ${QUARTER} 季度` })
-    await expect
-      .poll(async () => {
-        await quarter.check({ force: true }).catch(() => undefined)
-        return quarter.isChecked()
-      })
-      .toBe(true)
-    // Every area is proposed; this round inspects one.
-    await dialog.getByRole('checkbox', { name: AREA }).check({ force: true })
-    for (const other of OTHER_AREAS) await dialog.getByRole('checkbox', { name: other }).uncheck({ force: true })
-    await expect.poll(() => dialog.getByTestId('dialog-submit').isDisabled()).toBe(false)
-    // The name last, checked as it is saved: a fill that lands before the dialog's reset as it
-    // opens is wiped by it (seen once in CI: the round got the default name).
     const name = dialog.locator('#round-name')
-    await expect
-      .poll(async () => {
-        if ((await name.inputValue()) !== ROUND_NAME) await name.fill(ROUND_NAME)
-        return name.inputValue()
-      })
-      .toBe(ROUND_NAME)
+    const wanted: [string, boolean][] = [[AREA, true], ...OTHER_AREAS.map((other): [string, boolean] => [other, false])]
+    const setForm = async () => {
+      if (!(await quarter.isChecked())) await quarter.check({ force: true }).catch(() => undefined)
+      for (const [area, on] of wanted) {
+        const box = dialog.getByRole('checkbox', { name: area })
+        if ((await box.isChecked()) !== on) await box.setChecked(on, { force: true }).catch(() => undefined)
+      }
+      if ((await name.inputValue()) !== ROUND_NAME) await name.fill(ROUND_NAME)
+      return {
+        quarter: await quarter.isChecked(),
+        areas: await Promise.all(wanted.map(([area]) => dialog.getByRole('checkbox', { name: area }).isChecked())),
+        name: await name.inputValue(),
+      }
+    }
+    await expect.poll(setForm, { timeout: 15_000 }).toEqual({ quarter: true, areas: wanted.map(([, on]) => on), name: ROUND_NAME })
+    await expect.poll(() => dialog.getByTestId('dialog-submit').isDisabled()).toBe(false)
     await shots(adminPage, 'create-round')
     await dialog.getByRole('button', { name: '保存' }).click()
     await adminPage.getByRole('heading', { name: ROUND_NAME }).waitFor()
