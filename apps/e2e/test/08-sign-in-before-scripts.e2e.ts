@@ -193,3 +193,20 @@ test("while sign-in is idle, the layout's and home's naive-ui stylesheets are mo
   await expect.poll(() => page.locator('.todos .n-spin-body').count()).toBe(0)
   expect((await stylesheets()).filter((id) => !before.includes(id))).toEqual([])
 })
+
+test("while home is read, the naive-ui stylesheets of the other pages are mounted: the ledger mounts none of its own", async () => {
+  const page = await journey.signIn('admin')
+  const stylesheets = () =>
+    page.evaluate(() => [...document.head.querySelectorAll('style[cssr-id]')].map((style) => style.getAttribute('cssr-id')))
+  await expect
+    .poll(stylesheets, { timeout: 10_000 })
+    // The first components and the last (layouts/shared-styles.ts).
+    .toEqual(expect.arrayContaining(['n-data-table', 'n-pagination', 'n-select', 'n-button', 'n-table', 'n-timeline', 'n-steps', 'n-breadcrumb']))
+  // Only stylesheets: home draws no table, select or dialog of its own.
+  expect(await page.locator('.n-data-table, .n-pagination, .n-base-selection').count()).toBe(0)
+  const before = await stylesheets()
+  await page.getByRole('navigation').getByRole('link', { name: '整改台账' }).click()
+  await page.locator('.n-data-table-tbody .n-data-table-tr').first().waitFor()
+  await expect.poll(() => page.locator('.n-spin-body').count()).toBe(0)
+  expect((await stylesheets()).filter((id) => !before.includes(id))).toEqual([])
+})

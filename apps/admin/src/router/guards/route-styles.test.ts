@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { NCard, NEmpty, NTag } from 'naive-ui'
+import { NAlert, NCard, NEmpty, NProgress, NResult, NTag } from 'naive-ui'
 import type { RouteStyles } from '../meta'
-import { mountRouteStyles } from './route-styles'
+import { mountRouteStyles, mountStylesWhenIdle } from './route-styles'
 
 const Page = defineComponent({ render: () => null })
 const mounted = () => [...document.head.querySelectorAll('style[cssr-id]')].map((style) => style.getAttribute('cssr-id'))
@@ -39,5 +39,45 @@ describe('mountRouteStyles', () => {
     expect(mounted()).not.toContain('n-empty')
     await expect(mountRouteStyles(router.resolve('/home'))).resolves.toBeUndefined()
     expect(mounted()).toContain('n-empty')
+  })
+})
+
+describe('mountStylesWhenIdle', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('loads the parts in one idle moment, then mounts them one per idle moment', async () => {
+    const idle: Array<() => void> = []
+    vi.stubGlobal('requestIdleCallback', (work: () => void) => idle.push(work))
+    const runIdle = async () => {
+      idle.shift()?.()
+      await new Promise((settled) => setTimeout(settled))
+    }
+    mountStylesWhenIdle(() => Promise.resolve({ default: [() => h(NAlert), () => h(NResult)] }))
+    expect(idle).toHaveLength(1)
+    await runIdle()
+    expect(mounted()).not.toContain('n-alert')
+    await runIdle()
+    expect(mounted()).toContain('n-alert')
+    expect(mounted()).not.toContain('n-result')
+    await runIdle()
+    expect(mounted()).toContain('n-result')
+    expect(idle).toHaveLength(0)
+    expect(document.body.innerHTML).toBe('')
+  })
+
+  it('a part that cannot be drawn without its page does not stop the next', async () => {
+    const idle: Array<() => void> = []
+    vi.stubGlobal('requestIdleCallback', (work: () => void) => idle.push(work))
+    const Broken = () => {
+      throw new Error('needs its page')
+    }
+    mountStylesWhenIdle(() => Promise.resolve({ default: [() => h(Broken), () => h(NProgress)] }))
+    while (idle.length) {
+      idle.shift()?.()
+      await new Promise((settled) => setTimeout(settled))
+    }
+    expect(mounted()).toContain('n-progress')
   })
 })

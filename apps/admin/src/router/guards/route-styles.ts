@@ -1,5 +1,7 @@
 import { createApp } from 'vue'
 import type { RouteLocationResolved } from 'vue-router'
+import type { RouteStyles } from '../meta'
+import { whenIdle } from '@/utils/whenIdle'
 
 /**
  * Mounts the naive-ui stylesheets of a route's layout and page (each matched record's
@@ -15,12 +17,42 @@ export async function mountRouteStyles(route: RouteLocationResolved): Promise<vo
     const load = record.meta.styles
     if (!load) continue
     try {
-      const render = (await load()).default
-      const app = createApp({ render })
-      app.mount(document.createElement('div'))
-      app.unmount()
+      mountStyles((await load()).default)
     } catch {
       // Only ever a head start: the page mounts its own stylesheets as always.
     }
   }
+}
+
+/** Renders `render` once into a detached element and unmounts it: its stylesheets stay behind. */
+export function mountStyles(render: RouteStyles): void {
+  const app = createApp({ render })
+  // A head start only: a component that will not draw without its page's props costs nothing more.
+  app.config.errorHandler = () => undefined
+  app.config.warnHandler = () => undefined
+  app.mount(document.createElement('div'))
+  app.unmount()
+}
+
+/**
+ * Mounts stylesheets ahead for pages not yet opened: the parts one after another, each in an idle
+ * moment of its own, so that the page on screen and typing on it stay answered.
+ */
+export function mountStylesWhenIdle(load: () => Promise<{ default: readonly RouteStyles[] }>): void {
+  whenIdle(() => {
+    load().then(
+      ({ default: parts }) => {
+        const mountFrom = (index: number) => {
+          const part = parts[index]
+          if (part)
+            whenIdle(() => {
+              mountStyles(part)
+              mountFrom(index + 1)
+            })
+        }
+        mountFrom(0)
+      },
+      () => undefined,
+    )
+  })
 }
