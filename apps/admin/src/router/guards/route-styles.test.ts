@@ -47,14 +47,17 @@ describe('mountStylesWhenIdle', () => {
     vi.unstubAllGlobals()
   })
 
-  it('loads the parts in one idle moment, then mounts them one per idle moment', async () => {
+  it('after afterMs loads the parts in one idle moment, then mounts them one per idle moment', async () => {
     const idle: Array<() => void> = []
     vi.stubGlobal('requestIdleCallback', (work: () => void) => idle.push(work))
     const runIdle = async () => {
       idle.shift()?.()
       await new Promise((settled) => setTimeout(settled))
     }
-    mountStylesWhenIdle(() => Promise.resolve({ default: [() => h(NAlert), () => h(NResult)] }))
+    mountStylesWhenIdle(() => Promise.resolve({ default: [() => h(NAlert), () => h(NResult)] }), 40)
+    await new Promise((settled) => setTimeout(settled, 10))
+    expect(idle, 'nothing before afterMs').toHaveLength(0)
+    await new Promise((settled) => setTimeout(settled, 60))
     expect(idle).toHaveLength(1)
     await runIdle()
     expect(mounted()).not.toContain('n-alert')
@@ -74,6 +77,7 @@ describe('mountStylesWhenIdle', () => {
       throw new Error('needs its page')
     }
     mountStylesWhenIdle(() => Promise.resolve({ default: [() => h(Broken), () => h(NProgress)] }))
+    await new Promise((settled) => setTimeout(settled))
     while (idle.length) {
       idle.shift()?.()
       await new Promise((settled) => setTimeout(settled))

@@ -35,11 +35,13 @@ export function mountStyles(render: RouteStyles): void {
 }
 
 /**
- * Mounts stylesheets ahead for pages not yet opened: the parts one after another, each in an idle
- * moment of its own, so that the page on screen and typing on it stay answered.
+ * Mounts stylesheets ahead for pages not yet opened: `afterMs` from now, the parts one after
+ * another, each in an idle moment of its own, so that the page on screen and typing on it stay
+ * answered.
  */
-export function mountStylesWhenIdle(load: () => Promise<{ default: readonly RouteStyles[] }>): void {
-  whenIdle(() => {
+export function mountStylesWhenIdle(load: () => Promise<{ default: readonly RouteStyles[] }>, afterMs = 0): void {
+  setTimeout(() => whenIdle(start), afterMs)
+  function start() {
     load().then(
       ({ default: parts }) => {
         const mountFrom = (index: number) => {
@@ -54,5 +56,5 @@ export function mountStylesWhenIdle(load: () => Promise<{ default: readonly Rout
       },
       () => undefined,
     )
-  })
+  }
 }
