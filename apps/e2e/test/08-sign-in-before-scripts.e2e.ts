@@ -175,10 +175,14 @@ test("the app's scripts are asked for once the form has been drawn, not before",
   await page.locator('.welcome').waitFor()
 })
 
+/** The naive-ui stylesheets in the page's head, by their css-render id. */
+function naiveStylesheets(page: Page) {
+  return page.evaluate(() => [...document.head.querySelectorAll('style[cssr-id]')].map((style) => style.getAttribute('cssr-id')))
+}
+
 test("while sign-in is idle, the layout's and home's naive-ui stylesheets are mounted: home mounts none of its own", async () => {
   const page = await journey.newPage()
-  const stylesheets = () =>
-    page.evaluate(() => [...document.head.querySelectorAll('style[cssr-id]')].map((style) => style.getAttribute('cssr-id')))
+  const stylesheets = () => naiveStylesheets(page)
   await page.goto('/sign-in')
   await expect
     .poll(stylesheets, { timeout: 10_000 })
@@ -196,8 +200,7 @@ test("while sign-in is idle, the layout's and home's naive-ui stylesheets are mo
 
 test("while home is read, the naive-ui stylesheets of the other pages are mounted: the ledger mounts none of its own", async () => {
   const page = await journey.signIn('admin')
-  const stylesheets = () =>
-    page.evaluate(() => [...document.head.querySelectorAll('style[cssr-id]')].map((style) => style.getAttribute('cssr-id')))
+  const stylesheets = () => naiveStylesheets(page)
   await expect
     .poll(stylesheets, { timeout: 10_000 })
     // The first components and the last (layouts/shared-styles.ts).

@@ -40,21 +40,17 @@ export function mountStyles(render: RouteStyles): void {
  * answered.
  */
 export function mountStylesWhenIdle(load: () => Promise<{ default: readonly RouteStyles[] }>, afterMs = 0): void {
-  setTimeout(() => whenIdle(start), afterMs)
-  function start() {
-    load().then(
-      ({ default: parts }) => {
-        const mountFrom = (index: number) => {
-          const part = parts[index]
-          if (part)
-            whenIdle(() => {
-              mountStyles(part)
-              mountFrom(index + 1)
-            })
-        }
-        mountFrom(0)
-      },
-      () => undefined,
+  const idle = () => new Promise<void>((resolve) => whenIdle(resolve))
+  const mountParts = async () => {
+    await idle()
+    const parts = await load().then(
+      (module) => module.default,
+      () => [],
     )
+    for (const part of parts) {
+      await idle()
+      mountStyles(part)
+    }
   }
+  setTimeout(() => void mountParts(), afterMs)
 }
