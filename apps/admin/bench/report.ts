@@ -58,14 +58,14 @@ export function summarise(name: string, cold: Sample[], warm: Sample[]): ScreenR
 
 export function printReport(
   results: ScreenResult[],
-  machine: { cpus: number; cpuModel: string; loadBefore: number[]; loadAfter: number[]; chromium: string },
+  machine: { cpus: number; cpuModel: string; loadBefore: number[]; loadAfter: number[]; chromium: string; network: string },
   runs: number,
 ) {
   const limit = required(results.find((r) => r.name === LIMIT), `the result of ${LIMIT}`).cold.ms
   const ratio = (ms: number) => Math.round((ms / limit) * 100) / 100
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ')
   console.log(
-    `\n${machine.cpus} × ${machine.cpuModel}, Chromium ${machine.chromium}; load average ${load(machine.loadBefore)} before, ${load(machine.loadAfter)} after; median of ${runs}\n`,
+    `\n${machine.cpus} × ${machine.cpuModel}, Chromium ${machine.chromium}, network ${machine.network}; load average ${load(machine.loadBefore)} before, ${load(machine.loadAfter)} after; median of ${runs}\n`,
   )
   const head = `${'screen'.padEnd(42)}${'cold ms'.padStart(8)}${'× limit'.padStart(9)}${'warm ms'.padStart(9)}${'× limit'.padStart(9)}${'paint'.padStart(7)}${'reqs'.padStart(6)}${'JS KB'.padStart(8)}${'CSS KB'.padStart(8)}${'all KB'.padStart(8)}`
   console.log(head)

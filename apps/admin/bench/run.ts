@@ -8,6 +8,7 @@
  *
  *   pnpm --filter @redblue/admin bench            (builds first)
  *   BENCH_RUNS=7 BENCH_PORT=4260                   (defaults: 7 rounds, a free port)
+ *   BENCH_NETWORK=wan                              (a branch office's link, see network.ts)
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
@@ -20,6 +21,7 @@ import { launchBrowser } from '../../e2e/src/browser'
 import { startServer } from '../../e2e/src/server'
 import { drilldownFindingPath, DEMO_PASSWORD, signInCookie, workbenchPath } from './fixtures'
 import { actUsable, clockOnClick, countDrawnCharts, loadScreen, newContext, watchRequests, type Sample } from './measure'
+import { networkProfile, openPage } from './network'
 import { GOALS, printReport, summarise, type ScreenResult } from './report'
 import type { UsableKind } from './usable'
 
@@ -42,6 +44,7 @@ async function main() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error('No build: run `pnpm --filter @redblue/admin build` first (or `pnpm --filter @redblue/admin bench`).')
   }
+  const network = networkProfile()
   const loadBefore = loadavg()
   const server = await startServer(600_000, PORT)
   let browser: Browser | null = null
@@ -75,7 +78,7 @@ async function main() {
     async function coldAndWarm(screen: Screen): Promise<[Sample, Sample]> {
       const context = await newContext(b, base, screen.user ? cookies[screen.user] : null)
       try {
-        const page = await context.newPage()
+        const page = await openPage(context)
         const arg = { kind: screen.kind, charts }
         const cold = await loadScreen(page, screen.path, arg)
         const warm = await loadScreen(page, screen.path, arg)
@@ -89,7 +92,7 @@ async function main() {
     async function homeAfterSignIn(): Promise<[Sample, Sample]> {
       const context = await newContext(b, base, null)
       try {
-        const page = await context.newPage()
+        const page = await openPage(context)
         const samples: Sample[] = []
         for (let i = 0; i < 2; i++) {
           await context.clearCookies()
@@ -114,7 +117,7 @@ async function main() {
     async function routeChange(): Promise<Sample> {
       const context = await newContext(b, base, cookies.admin)
       try {
-        const page = await context.newPage()
+        const page = await openPage(context)
         await loadScreen(page, '/ledger', { kind: 'ledger', charts })
         await loadScreen(page, '/home', { kind: 'home', charts })
         // A person reads home before reaching for a link, and the page uses that time: while idle it
@@ -165,6 +168,7 @@ async function main() {
       loadBefore,
       loadAfter: loadavg(),
       chromium: browser.version(),
+      network: network ? `${network.name}: +${network.latencyMs} ms per request, ${network.downloadMbps}/${network.uploadMbps} Mbit/s` : 'loopback',
     }
     const report = printReport(results, machine, RUNS)
     await mkdir(join(BENCH_DIR, 'results'), { recursive: true })
@@ -181,7 +185,7 @@ async function main() {
 async function countCharts(browser: Browser, base: string, cookie: string): Promise<number> {
   const context = await newContext(browser, base, cookie)
   try {
-    const page = await context.newPage()
+    const page = await openPage(context)
     await page.goto('/dashboard', { waitUntil: 'commit' })
     return await countDrawnCharts(page)
   } finally {

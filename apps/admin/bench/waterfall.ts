@@ -18,6 +18,7 @@ import { launchBrowser } from '../../e2e/src/browser'
 import { startServer } from '../../e2e/src/server'
 import { drilldownFindingPath, signInCookie, workbenchPath } from './fixtures'
 import { countDrawnCharts, newContext, openUsable } from './measure'
+import { openPage } from './network'
 import type { UsableKind } from './usable'
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
@@ -47,7 +48,7 @@ async function main() {
     // Once unmeasured, so the server's caches are as warm as in the benchmark's rounds.
     for (const measured of [false, true]) {
       const context = await newContext(browser, server.url, cookie)
-      const page = await context.newPage()
+      const page = await openPage(context)
       const requests: Request[] = []
       if (measured) page.on('console', (m) => { if (m.text().startsWith('DBG')) console.log(m.text()) })
       page.on('request', (request) => requests.push(request))
