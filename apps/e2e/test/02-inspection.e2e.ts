@@ -92,17 +92,28 @@ test('inspector scores, records a finding with evidence, saves; a stale session 
     await dialog.getByRole('radio', { name: '查阅资料' }).check({ force: true })
     await dialog.getByLabel('扣分').fill('0.50')
     await dialog.getByLabel('问题描述').fill(description)
-    await dialog
-      .locator('input[type=file]')
-      .setInputFiles({ name: '研判记录.png', mimeType: 'image/png', buffer: PNG_1X1 })
+    // A program renamed to .pdf passes the picker's check by name; the API reads its content.
+    await dialog.locator('input[type=file]').setInputFiles([
+      { name: '研判记录.png', mimeType: 'image/png', buffer: PNG_1X1 },
+      { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf') },
+    ])
     // The finding being typed already counts in the live score.
     await expect.poll(() => readPoints(page, DEDUCTED)).toBe(before - 50)
     await journey.shot(page, 'finding-dialog')
+    await dialog.getByRole('button', { name: '保存' }).click()
+    // The finding is saved, its files are not: the dialog stays on it, ready to send them again.
+    await waitForText(dialog.getByTestId('evidence-refused'), '佐证材料未上传')
+    await dialog.getByText('编辑问题').first().waitFor()
+    await expect.poll(() => dialog.getByTestId('dialog-submit').getAttribute('class')).not.toContain('n-button--loading')
+    await journey.shot(page, 'finding-evidence-refused')
+    await dialog.getByRole('button', { name: '移除 扫描件.pdf' }).click()
     await dialog.getByRole('button', { name: '保存' }).click()
     await dialog.waitFor({ state: 'hidden' })
     const item = indicator(page, DEDUCTED)
       .locator('[data-finding-id]')
       .filter({ hasText: description })
+    // Saved twice, recorded once.
+    await expect.poll(() => item.count()).toBe(1)
     await waitForText(item, '−0.50')
     await waitForText(item, '研判记录.png')
     await waitForText(item, '查阅资料')
@@ -131,9 +142,17 @@ test('inspector scores, records a finding with evidence, saves; a stale session 
       (await indicator(stale, RERATED).getByTestId('indicator-points').innerText()).split('/')[1]!,
     )
     const rerated = Math.round((max * 80) / 100)
+    // Saved from far down the page (the save button stays in view): the panel comes into view.
+    await stale.locator('[data-indicator-id]').last().scrollIntoViewIfNeeded()
     await stale.getByTestId('save-assessment').click()
     const panel = stale.getByTestId('conflict-panel')
     await waitForText(panel, '他人已先保存')
+    await expect
+      .poll(() => panel.evaluate((el) => {
+        const box = el.getBoundingClientRect()
+        return box.top >= 0 && box.top < window.innerHeight
+      }))
+      .toBe(true)
     await waitForText(panel, '张伟') // who saved first
     await waitForText(panel, '政治理论学习质效') // what they changed
     await journey.shot(stale, 'conflict')

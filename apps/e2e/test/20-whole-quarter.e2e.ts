@@ -141,7 +141,7 @@ async function recordFinding(page: Page, description: string, deduction: string)
   await dialog.getByRole('radio', { name: '查阅资料' }).check({ force: true })
   // An unreadable deduction is refused beside the field, and saving waits for it.
   await dialog.getByLabel('扣分').fill('abc')
-  await waitForText(dialog, '请输入数字（最多两位小数）')
+  await waitForText(dialog, '请输入不小于 0 的数字（最多两位小数）')
   expect(await dialog.getByTestId('dialog-submit').isDisabled()).toBe(true)
   await dialog.getByLabel('扣分').fill(deduction)
   await dialog.getByLabel('问题描述').fill(description)
@@ -196,7 +196,7 @@ async function scoreAndSubmit(
   const quantity = page.getByPlaceholder('实际值').first()
   if (await quantity.count()) {
     await quantity.fill('abc')
-    await waitForText(page.locator('[role=alert]').first(), '请输入数字（最多两位小数）')
+    await waitForText(page.locator('[role=alert]').first(), '请输入不小于 0 的数字（最多两位小数）')
     expect(await page.getByTestId('save-assessment').isDisabled()).toBe(true)
     await quantity.fill('100')
   }

@@ -41,5 +41,6 @@ export const roundRunMessagesEnUS: typeof roundRunMessagesZhCN = {
     submitLocks: 'Submitting locks these scores: the team can no longer change them; only an administrator can reopen them.',
     submitScore: 'Base {base}, bonus {bonus}, total {total}',
     submitFindings: '{n} finding recorded | {n} findings recorded',
+    submitUnrated: '{n} indicator is not scored yet; score it before submitting: | {n} indicators are not scored yet; score them before submitting:',
   },
 }

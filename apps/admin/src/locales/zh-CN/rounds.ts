@@ -39,5 +39,6 @@ export const roundRunMessagesZhCN = {
     submitLocks: '提交后以下评分将锁定，检查组不能再修改；如需更正须由管理员退回。',
     submitScore: '基础分 {base}，加分 {bonus}，总分 {total}',
     submitFindings: '记录问题 {n} 个',
+    submitUnrated: '还有 {n} 项指标未评分，评完后才能提交：',
   },
 }

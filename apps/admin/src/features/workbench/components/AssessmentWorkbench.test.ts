@@ -108,13 +108,23 @@ describe('AssessmentWorkbench live score', () => {
     const save = vi.fn<SaveInputs>()
     const wrapper = mountWorkbench(save)
     await typeInto(wrapper, '#input-21', 'abc')
-    expect(wrapper.get('[data-indicator-id="21"] [role="alert"]').text()).toBe('请输入数字（最多两位小数）')
+    expect(wrapper.get('[data-indicator-id="21"] [role="alert"]').text()).toBe('请输入不小于 0 的数字（最多两位小数）')
     expect(wrapper.get('[data-testid="save-assessment"]').attributes('disabled')).toBeDefined()
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true }))
     await flushPromises()
     expect(save).not.toHaveBeenCalled()
     await typeInto(wrapper, '#input-21', '7')
     expect(wrapper.get('[data-testid="save-assessment"]').attributes('disabled')).toBeUndefined()
+  })
+
+  it('says on the field that a negative number or a third decimal cannot be saved, instead of counting 0 or a cap', async () => {
+    const wrapper = mountWorkbench(vi.fn())
+    await typeInto(wrapper, '#input-21', '-5')
+    expect(wrapper.get('[data-indicator-id="21"] [role="alert"]').text()).toBe('请输入不小于 0 的数字（最多两位小数）')
+    await typeInto(wrapper, '#input-31', '1.234')
+    expect(wrapper.get('[data-indicator-id="31"] [role="alert"]').text()).toBe('请输入不小于 0 的数字（最多两位小数）')
+    expect(wrapper.find('[data-indicator-id="31"] [data-testid="indicator-cap-cut"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="save-assessment"]').attributes('disabled')).toBeDefined()
   })
 
   it('shows each cap beside its input and says when a cap cut the points', async () => {

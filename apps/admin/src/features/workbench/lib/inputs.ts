@@ -1,4 +1,4 @@
-import { toFixed2, type Id, type IndicatorInputValue } from '@redblue/scoring'
+import type { Id, IndicatorInputValue } from '@redblue/scoring'
 
 /** What an inspector types for one indicator; numbers stay strings so they stay exact. */
 export interface InputDraft {
@@ -33,17 +33,14 @@ export function sameInput(a: InputDraft | undefined, b: InputDraft | undefined):
   )
 }
 
-/** A typed number the engine can read; '' is "not entered", not invalid. */
+/**
+ * A typed number as the API takes it: 0 or more, with at most two decimals (scores are exact to the
+ * cent). '' is "not entered", not invalid. Anything else is shown on its field and left out of the
+ * live score, rather than counted as 0 or rounded behind the inspector's back.
+ */
 export function isDecimalText(text: string): boolean {
   const value = text.trim()
-  if (value === '') return true
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(value)) return false
-  try {
-    toFixed2(value)
-    return true
-  } catch {
-    return false
-  }
+  return value === '' || /^\+?(\d+(\.\d{0,2})?|\.\d{1,2})$/.test(value)
 }
 
 /** Indicator ids whose typed numbers cannot be read yet (shown on the field, left out of the score). */
