@@ -2,6 +2,7 @@ import { Client, cacheExchange, fetchExchange, mapExchange, type CombinedError, 
 import { classifyError, type ErrorKind } from './errors'
 import { API_HEADERS, GRAPHQL_URL } from './http'
 import { prefetchExchange } from './prefetch'
+import { typenameFreeVariablesExchange } from './typename-free'
 
 export interface ErrorHandlers {
   /** The session is gone (expired, revoked): back to sign-in. */
@@ -41,6 +42,6 @@ export function createApiClient(handlers: ErrorHandlers, url = GRAPHQL_URL, fetc
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
     fetchOptions: () => ({ credentials: 'include', headers: { ...API_HEADERS } }),
-    exchanges: [errorExchange(handlers), prefetchExchange(), cacheExchange, fetchExchange],
+    exchanges: [errorExchange(handlers), typenameFreeVariablesExchange(), prefetchExchange(), cacheExchange, fetchExchange],
   })
 }
