@@ -25,6 +25,11 @@ function change(value: string | undefined, locale: InsightLocale, unit: 'pp' | '
   return c === 0 ? 'unchanged' : `${c > 0 ? 'up' : 'down'} ${abs} ${u}`
 }
 
+/** "1 item" / "3 items": figures are integer strings. */
+function counted(n: string | undefined, one: string, many: string): string {
+  return `${n} ${n === '1' ? one : many}`
+}
+
 function categoryLabel(c: string | null, locale: InsightLocale): string {
   if (!c) return ''
   return locale === 'zh' ? `${{ I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ' }[c] ?? c}类` : `category ${c}`
@@ -50,7 +55,7 @@ export function insightSentence(x: Insight, locale: InsightLocale = 'zh'): strin
     case 'NEW_PROBLEM_CATEGORY':
       return zh
         ? `本轮新出现“${pc}”类问题 ${f.count} 个，涉及 ${f.orgs} 个党组织`
-        : `New problem category “${pc}”: ${f.count} finding(s) at ${f.orgs} org(s), never found before`
+        : `New problem category “${pc}”: ${counted(f.count, 'finding', 'findings')} at ${counted(f.orgs, 'org', 'orgs')}, never found before`
     case 'DECLINING_ORG':
       return zh
         ? `${org}总分${Number(f.falls) > 1 ? `连续 ${f.falls} 轮下降` : '下降'}，本轮 ${f.total} 分，较上轮下降 ${f.drop} 分`
@@ -86,15 +91,15 @@ export function insightSentence(x: Insight, locale: InsightLocale = 'zh'): strin
     case 'OVERDUE_BY_ORG':
       return zh
         ? `${org}有 ${f.overdue} 项整改已逾期未销号`
-        : `${org} has ${f.overdue} overdue rectification item(s)`
+        : `${org} has ${counted(f.overdue, 'overdue rectification item', 'overdue rectification items')}`
     case 'OVERDUE_BY_TEAM':
       return zh
         ? `${team}检查发现的问题中有 ${f.overdue} 项整改逾期，涉及 ${f.orgs} 个党组织`
-        : `${f.overdue} item(s) found by ${team} are overdue, at ${f.orgs} org(s)`
+        : `${counted(f.overdue, 'item', 'items')} found by ${team} ${f.overdue === '1' ? 'is' : 'are'} overdue, at ${counted(f.orgs, 'org', 'orgs')}`
     case 'CARRIED_OVER':
       return zh
         ? `${org}有 ${f.items} 项整改已结转 ${f.maxCarryOvers} 次仍未销号`
-        : `${org} has ${f.items} item(s) carried over ${f.maxCarryOvers} times and still open`
+        : `${org} has ${counted(f.items, 'item', 'items')} carried over ${f.maxCarryOvers === '1' ? 'once' : `${f.maxCarryOvers} times`} and still open`
     case 'TEAM_INCONSISTENCY':
       return zh
         ? `${team}对${cat}党组织平均每个扣 ${f.mean} 分，其他检查组 ${f.othersMean} 分，相差 ${(f.difference ?? '').replace(/^-/, '')} 分，评价尺度可能不一致`

@@ -492,6 +492,13 @@ describe('close-out', () => {
     expect(insightSentence(xs[2]!)).toBe(
       '第一检查组检查发现的问题中有 3 项整改逾期，涉及 2 个党组织',
     )
+    // English counts read as sentences for one and for several.
+    expect(xs.map((x) => insightSentence(x, 'en'))).toEqual([
+      'O1 has 2 overdue rectification items',
+      'O2 has 1 overdue rectification item',
+      '3 items found by 第一检查组 are overdue, at 2 orgs',
+      'O2 has 1 item carried over 2 times and still open',
+    ])
   })
 })
 

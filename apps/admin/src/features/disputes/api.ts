@@ -18,6 +18,8 @@ export const DisputedFindingsQuery = graphql(`
       round {
         id
         name
+        year
+        quarter
         status
       }
       area {

@@ -61,6 +61,8 @@ export const FeedbackFormPrintQuery = graphql(`
     round(id: $roundId) {
       id
       name
+      year
+      quarter
     }
   }
 `)

@@ -65,6 +65,8 @@ export const LatestPublishedRoundQuery = graphql(`
       rounds {
         id
         name
+        year
+        quarter
       }
     }
   }

@@ -36,7 +36,7 @@ export const insightMessagesEnUS: typeof insightMessagesZhCN = {
       next: 'What to do next',
       nextDimension: 'Check “{dimension}” against its evaluation standards item by item and close the gaps',
       nextRepeat: 'Find the root cause of “{category}” findings and put a lasting fix in place',
-      nextOverdue: 'Finish the {n} overdue item(s) and submit the evidence',
+      nextOverdue: 'Finish the overdue item and submit the evidence | Finish the {n} overdue items and submit the evidence',
       nextNone: 'Keep up the current level of work',
       noRound: 'No published round yet',
       area: 'Area',

@@ -27,7 +27,10 @@ export const drilldownMessagesZhCN = {
     openFinding: '整改情况',
     noRectification: '该问题没有整改事项',
     unavailable: '无法打开失分明细',
-    badLink: '链接已失效或不完整，请从看板重新进入。',
+    /** {start}: where the reader's drill-downs begin (the dashboard, or a branch's own results). */
+    badLink: '链接已失效或不完整，请从“{start}”重新进入。',
+    /** A branch sees its own org only, so a link to another org's finding is one more cause. */
+    badLinkOwnOrg: '链接已失效、不完整或不属于本党组织，请从“{start}”重新进入。',
     noAssessment: '该党组织在这一轮次没有考评结果',
     rank: '第 {rank} 名',
     rankOf: '第 {rank} 名 / 共 {n} 名',

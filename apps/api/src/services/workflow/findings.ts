@@ -7,6 +7,12 @@ import { audit } from './audit'
 import { assertRoundStatus } from './round-state'
 import type { Tx } from './types'
 
+/**
+ * A finding's description is printed on the feedback sheet and read in the ledger: a few
+ * paragraphs at most. Typed in the workbench or imported from Excel, the same bound applies.
+ */
+export const FINDING_DESCRIPTION_MAX_CHARS = 2000
+
 export interface FindingFields {
   indicatorId: number
   problemCategoryId: number
@@ -86,6 +92,13 @@ async function resolveFields(
     throw ValidationError.field(['input', 'problemCategoryId'], '问题类别不存在或已停用')
   const description = fields.description.trim()
   if (!description) throw ValidationError.field(['input', 'description'], '请填写问题描述')
+  if (description.length > FINDING_DESCRIPTION_MAX_CHARS) {
+    throw ValidationError.field(
+      ['input', 'description'],
+      `问题描述不超过 ${FINDING_DESCRIPTION_MAX_CHARS} 字`,
+      'too_big',
+    )
+  }
   const raw = fields.deduction ?? indicator.defaultDeduction
   if (raw === null || raw === '') throw ValidationError.field(['input', 'deduction'], '请填写扣分')
   const deduction = parseDeduction(raw, indicator.maxPoints)

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { Client, fetchExchange } from '@urql/core'
 import { install as installUrql } from '@urql/vue'
@@ -6,7 +6,8 @@ import { createMemoryHistory } from 'vue-router'
 import type { App } from 'vue'
 import { mountWithApp } from '../../../../test/helpers'
 import { createAppRouter } from '@/router'
-import { createSessionStore } from '@/store/session'
+import { i18n } from '@/plugins/i18n'
+import { createSessionStore, session } from '@/store/session'
 import type { Drilldown, DrilldownRectification } from '../types'
 import DrilldownPage from './DrilldownPage.vue'
 import RankingTable from '@/features/dashboard/components/RankingTable.vue'
@@ -200,10 +201,37 @@ describe('drill-down URL state', () => {
     expect(all.wrapper.findAll('[data-indicator-id]').map((r) => r.attributes('data-indicator-id'))).toEqual(['20', '21'])
   })
 
-  it('says so for a link to something the assessment does not have', async () => {
+  it('says so for a link to something the assessment does not have, pointing back to the dashboard', async () => {
     const { wrapper } = await mountAt('/dashboard/assessments/7/indicators/999')
-    expect(wrapper.text()).toContain('链接已失效或不完整')
+    expect(wrapper.get('.n-result').text()).toContain('链接已失效或不完整，请从“领导看板”重新进入。')
     expect(crumbs(wrapper)).toEqual(['领导看板', '第一党支部'])
+  })
+
+  describe('for a branch, which has no dashboard', () => {
+    beforeEach(() => {
+      session.setUser({ id: 5, username: 'branch1', displayName: '罗小军', role: 'BRANCH', orgId: 3, orgName: '第一党支部', mustChangePassword: false })
+    })
+    afterEach(() => {
+      session.clear()
+      i18n.global.locale.value = 'zh-CN'
+    })
+
+    it('points back to its own results, the link perhaps not being its own', async () => {
+      const { wrapper } = await mountAt('/dashboard/assessments/7/findings/307')
+      const advice = wrapper.get('.n-result').text()
+      expect(advice).toContain('链接已失效、不完整或不属于本党组织，请从“本支部成绩”重新进入。')
+      expect(advice).not.toContain('看板')
+      expect(crumbs(wrapper)[0]).toBe('本支部成绩')
+    })
+
+    it('says the same in English', async () => {
+      const { wrapper } = await mountAt('/dashboard/assessments/7/findings/307')
+      i18n.global.locale.value = 'en-US'
+      await flushPromises()
+      const advice = wrapper.get('.n-result').text()
+      expect(advice).toContain('not about your organization; open it again from “My results”.')
+      expect(advice).not.toMatch(/dashboard/i)
+    })
   })
 })
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../../access'
 import type { Db } from '../../../context'
 import { ForbiddenError, NotFoundError } from '../../../errors'
 import { createFeedbackForm } from '../../workflow/feedback-forms'
-import { createFinding } from '../../workflow/findings'
+import { createFinding, FINDING_DESCRIPTION_MAX_CHARS } from '../../workflow/findings'
 import { loadWorkbook, parseSheet, ProblemList, reader } from '../read'
 import { CHECK_METHOD_LABELS, FINDING_SHEET } from '../specs'
 import { auditImport, emptyReport, type ImportFile, type ImportReport } from './common'
@@ -113,7 +113,7 @@ export async function importFindings(
     const formNo = r.text('formNo', { max: 50 })
     const indicatorCode = r.text('indicatorCode', { required: true, max: 50 })
     const categoryText = r.text('problemCategory', { required: true, max: 100 })
-    const description = r.text('description', { required: true, max: 2000 })
+    const description = r.text('description', { required: true, max: FINDING_DESCRIPTION_MAX_CHARS })
     const checkMethod = r.choice<CheckMethod>('checkMethod', CHECK_METHOD_LABELS, { required: true })
 
     const org = orgCode ? orgByCode.get(orgCode) : undefined
