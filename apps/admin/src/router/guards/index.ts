@@ -4,6 +4,7 @@ import type { SessionStore } from '@/store/session'
 import { createAuthGuard } from './auth'
 import { setupPrefetchGuards } from './prefetch'
 import { setupProgressGuard } from './progress'
+import { setupReloadOnNewRelease } from './new-release'
 import { createRoleGuard } from './role'
 import { setupTitleGuard } from './title'
 
@@ -15,6 +16,7 @@ export function setupGuards(router: Router, session: SessionStore, options = { p
   if (options.progress) setupProgressGuard(router)
   // Like the loading bar, only worth it in a browser (tests render pages of their own choosing).
   if (options.progress) setupPrefetchGuards(router, client)
+  if (options.progress) setupReloadOnNewRelease(router)
   router.beforeEach(
     createAuthGuard(session, (target) => {
       // Only if the person is still on sign-in once it has rendered (they may have moved on).
