@@ -61,6 +61,9 @@ export function insightSentence(x: Insight, locale: InsightLocale = 'zh'): strin
         ? `${org}总分${Number(f.falls) > 1 ? `连续 ${f.falls} 轮下降` : '下降'}，本轮 ${f.total} 分，较上轮下降 ${f.drop} 分`
         : `${org}'s total fell${Number(f.falls) > 1 ? ` in ${f.falls} consecutive rounds` : ''}: ${f.total} this round, ${f.drop} points below the previous round`
     case 'NEWLY_BLUE':
+      if (f.previousTotal === undefined) {
+        return zh ? `${org}本轮列入蓝榜（${cat}，${f.total} 分）` : `${org} is on the blue list this round (${cat}, ${f.total})`
+      }
       return zh
         ? `${org}本轮列入蓝榜（${cat}，${f.total} 分），上轮不在蓝榜`
         : `${org} is on the blue list this round (${cat}, ${f.total}), not in the previous round`

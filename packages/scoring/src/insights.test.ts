@@ -236,15 +236,28 @@ describe('decliningOrgs', () => {
     [
       'newly blue (on it two rounds ago, not in the previous one)',
       history(1, ['90.00', '91.00', '92.00', '92.00'], [false, true, false, true]),
+      [['NEWLY_BLUE', 'WARNING', { total: '92.00', consecutive: '1', previousTotal: '92.00' }]],
+    ],
+    [
+      'blue in its first round on record: no previous round to compare with',
+      history(1, [null, null, null, '92.00'], [false, false, false, true]),
       [['NEWLY_BLUE', 'WARNING', { total: '92.00', consecutive: '1' }]],
     ],
     [
       'blue again in three consecutive rounds',
       history(1, ['92.00', '91.00', '92.00', '92.00'], [false, true, true, true]),
-      [['BLUE_AGAIN', 'WARNING', { total: '92.00', consecutive: '3' }]],
+      [['BLUE_AGAIN', 'WARNING', { total: '92.00', consecutive: '3', previousTotal: '92.00' }]],
     ],
   ])('%s', (_name, assessments, expected) => {
     expect(summary(decliningOrgs(input({ assessments })))).toEqual(expected)
+  })
+
+  it('says "not on it in the previous round" only of an org that had a previous round', () => {
+    const [again] = decliningOrgs(input({ assessments: history(1, ['90.00', '91.00', '92.00', '92.00'], [false, true, false, true]) }))
+    expect(insightSentence(again!)).toBe('O1本轮列入蓝榜（Ⅰ类，92.00 分），上轮不在蓝榜')
+    const [first] = decliningOrgs(input({ assessments: history(1, [null, null, null, '92.00'], [false, false, false, true]) }))
+    expect(insightSentence(first!)).toBe('O1本轮列入蓝榜（Ⅰ类，92.00 分）')
+    expect(insightSentence(first!, 'en')).toBe('O1 is on the blue list this round (category I, 92.00)')
   })
 
   it('counts N from the thresholds and drills into the rounds of the fall', () => {

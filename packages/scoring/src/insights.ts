@@ -404,7 +404,13 @@ export function decliningOrgs(input: RoundInsightInput): Insight[] {
         insight(consecutive > 1 ? 'BLUE_AGAIN' : 'NEWLY_BLUE', 'WARNING', {
           category: now.category,
           orgs: [now.org],
-          figures: { total: toFixed2(now.total), consecutive: String(consecutive) },
+          // The total of the round before, when the org was assessed in one: without it, "not on
+          // the list in the previous round" would be said of an org that had no previous round.
+          figures: {
+            total: toFixed2(now.total),
+            consecutive: String(consecutive),
+            ...(before ? { previousTotal: toFixed2(before.total) } : {}),
+          },
           assessmentIds: run.flatMap((a) => (a ? [a.id] : [])),
           roundIds: consecutive > 1 ? run.flatMap((a) => (a ? [a.roundId] : [])) : [round.id],
         }),
