@@ -58,6 +58,8 @@ const CASES: [Mutation, string, Record<string, unknown>, string][] = [
   ['createProblemCategory', 'an empty code', { ...goodCategory, code: '' }, 'code'],
   ['createArea', 'a 60-character name', { ...goodArea, name: '专'.repeat(60) }, 'name'],
   ['createArea', 'a 60-character code', { ...goodArea, code: 'C'.repeat(60) }, 'code'],
+  ['createRound', 'a 360-character name', { year: 2099, quarter: 1, name: LONG }, 'name'],
+  ['createRound', 'a name of only spaces', { year: 2099, quarter: 1, name: '   ' }, 'name'],
 ]
 
 describe('field problems of the create mutations', () => {
@@ -81,6 +83,20 @@ describe('field problems of the create mutations', () => {
       expect(message).not.toMatch(ENGLISH)
     }
     expect(await api.prisma.auditLog.count()).toBe(audits)
+  })
+
+  it('a round name within the limit is stored, trimmed', async () => {
+    const cookie = await api.login('admin')
+    const area = await api.prisma.area.findFirstOrThrow({ orderBy: { id: 'asc' } })
+    const name = `  ${'轮'.repeat(50)}  `
+    const res = ok(
+      await api.gql(
+        `mutation ($input: CreateRoundInput!) { createRound(input: $input) { __typename ... on InspectionRound { id name } ... on AppError { message } } }`,
+        { input: { year: 2098, quarter: 4, areaIds: [area.id], name } },
+        cookie,
+      ),
+    ).createRound
+    expect(res).toMatchObject({ __typename: 'InspectionRound', name: '轮'.repeat(50) })
   })
 })
 
