@@ -13,6 +13,7 @@ import { fieldCost } from './cost'
 import { dateBoundsPlugin } from './date-bounds'
 import { missingReferencePlugin } from './missing-reference'
 import { textEdgePlugin } from './text-edge'
+import './zod-messages'
 import {
   AuthenticationError,
   ConflictError,

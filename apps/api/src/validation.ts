@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { ValidationError } from './errors'
+import './zod-messages'
 
 /**
  * Validates resolver input with zod AFTER authorization (unlike the validation plugin's arg

@@ -65,6 +65,8 @@ const enUS: MessageSchema = {
     apply: 'Apply',
     selected: '{n} selected',
     page: 'Page {page}',
+    /** What the SPA checks itself before saving (utils/fieldRules). */
+    problems: { required: 'Required', tooLong: 'At most {max} characters' },
   },
   enums: {
     unitType: { GRASSROOTS: 'Grassroots unit', HEADQUARTERS: 'Head office' },

@@ -66,6 +66,8 @@ const zhCN = {
     apply: '应用',
     selected: '已选 {n} 项',
     page: '第 {page} 页',
+    /** What the SPA checks itself before saving (utils/fieldRules). */
+    problems: { required: '不能为空', tooLong: '不能超过 {max} 个字符' },
   },
   enums: {
     unitType: { GRASSROOTS: '基层单位', HEADQUARTERS: '本部' },

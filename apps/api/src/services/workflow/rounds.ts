@@ -1,7 +1,9 @@
 import { required } from '@redblue/scoring'
 import type { InspectionRound, PrismaClient, RoundStatus } from '@redblue/db'
+import { z } from 'zod'
 import { ConflictError, ValidationError } from '../../errors'
 import { requireAdmin, type Actor } from '../../access'
+import { parseInput } from '../../validation'
 import { audit } from './audit'
 import { assertRoundFree } from './conflict-of-interest'
 import { publishRound } from './publish'
@@ -27,6 +29,13 @@ export interface CreateRoundInput {
   inspectionEnd?: Date | null
 }
 
+/**
+ * A round's name heads the round page, the rounds list and its notices; like a user's display
+ * name it is kept to one line there.
+ */
+export const ROUND_NAME_MAX = 50
+const roundNameSchema = z.string().trim().max(ROUND_NAME_MAX).nullish()
+
 async function checkAreas(tx: Tx, areaIds: number[]): Promise<number[]> {
   const ids = [...new Set(areaIds)]
   if (ids.length === 0) throw new ValidationError('请至少选择一个专业')
@@ -49,6 +58,7 @@ export async function createRound(tx: Tx, actor: Actor, input: CreateRoundInput)
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
     throw new ValidationError('季度必须是 1 到 4')
   }
+  const name = parseInput(roundNameSchema, input.name, ['input', 'name'])
   checkDates(input.inspectionStart, input.inspectionEnd)
   const areaIds = await checkAreas(tx, input.areaIds)
   const existing = await tx.inspectionRound.findUnique({
@@ -64,7 +74,7 @@ export async function createRound(tx: Tx, actor: Actor, input: CreateRoundInput)
     data: {
       year,
       quarter,
-      name: input.name?.trim() || `${year}年第${quarter}季度党建工作检查`,
+      name: name || `${year}年第${quarter}季度党建工作检查`,
       previousRoundId: previous?.id ?? null,
       inspectionStart: input.inspectionStart ?? null,
       inspectionEnd: input.inspectionEnd ?? null,
@@ -87,6 +97,7 @@ export interface UpdateRoundInput {
 
 export async function updateRound(tx: Tx, actor: Actor, input: UpdateRoundInput) {
   requireAdmin(actor)
+  const name = parseInput(roundNameSchema, input.name, ['input', 'name'])
   const before = await getRound(tx, input.roundId)
   assertRoundStatus(before, 'PLANNING', 'INSPECTING', 'RECONCILING')
   if (input.areaIds) assertRoundStatus(before, 'PLANNING')
@@ -96,7 +107,7 @@ export async function updateRound(tx: Tx, actor: Actor, input: UpdateRoundInput)
   const { count } = await tx.inspectionRound.updateMany({
     where: { id: before.id, version: input.version },
     data: {
-      ...(input.name?.trim() ? { name: input.name.trim() } : {}),
+      ...(name ? { name } : {}),
       inspectionStart: start,
       inspectionEnd: end,
       version: { increment: 1 },

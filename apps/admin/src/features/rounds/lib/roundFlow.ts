@@ -1,6 +1,9 @@
 import type { RoundStatus } from '@/generated/graphql'
 import { isPublished } from '@redblue/scoring'
 
+/** The API's limit on a round's name (services/workflow/rounds.ts): one line on the round page. */
+export const ROUND_NAME_MAX = 50
+
 /** R6: a round moves one way through these states. */
 export const ROUND_FLOW: readonly RoundStatus[] = ['PLANNING', 'INSPECTING', 'RECONCILING', 'PUBLISHED', 'CLOSED']
 
