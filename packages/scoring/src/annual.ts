@@ -12,6 +12,9 @@ import type { AnnualRollup, AnnualRollupInput } from './types'
  * round2 is half-up to two decimals. Every figure is rounded before it is used further, like
  * indicator points, so the published figures add up and can be re-checked by hand from the report.
  * Weights are fractions ("0.40" = 40%).
+ *
+ * The result names the quarters its mean counted: the figure and the quarters behind it come from
+ * one place, so no caller can store one without the other.
  */
 export function annualRollup({
   quarterlyTotals,
@@ -19,7 +22,7 @@ export function annualRollup({
   components,
 }: AnnualRollupInput): AnnualRollup {
   let sum = new D(0)
-  for (const t of quarterlyTotals) sum = sum.plus(toDecimal(t))
+  for (const { total } of quarterlyTotals) sum = sum.plus(toDecimal(total))
   const meanCents =
     quarterlyTotals.length === 0 ? 0 : decimalToCents(sum.div(quarterlyTotals.length))
   const quarterlyCents = decimalToCents(new D(meanCents).div(100).times(toDecimal(quarterlyWeight)))
@@ -27,6 +30,7 @@ export function annualRollup({
   for (const c of components)
     componentsCents += decimalToCents(toDecimal(c.points).times(toDecimal(c.weight)))
   return {
+    quarters: [...new Set(quarterlyTotals.map((t) => t.quarter))].sort((x, y) => x - y),
     quarterlyMean: formatCents(meanCents),
     quarterlyComponent: formatCents(quarterlyCents),
     componentsTotal: formatCents(componentsCents),

@@ -257,13 +257,22 @@ export interface AnnualComponentInput {
   weight: DecimalInput
 }
 
+/** One published quarter's total of an org in the area the roll-up takes. */
+export interface QuarterlyTotal {
+  /** 1–4 */
+  quarter: number
+  total: DecimalInput
+}
+
 export interface AnnualRollupInput {
-  quarterlyTotals: readonly DecimalInput[]
+  quarterlyTotals: readonly QuarterlyTotal[]
   quarterlyWeight: DecimalInput
   components: readonly AnnualComponentInput[]
 }
 
 export interface AnnualRollup {
+  /** The quarters (1–4, ascending, each once) whose totals the mean counted. */
+  quarters: number[]
   quarterlyMean: ScoreString
   quarterlyComponent: ScoreString
   componentsTotal: ScoreString

@@ -202,4 +202,25 @@ describe('annual roll-up', () => {
     expect(own.map((r) => r[1])).toEqual([org.code])
     expect((await download(api, `/files/export/annual.xlsx`, 'admin')).status).toBe(400)
   })
+
+  it('the demo year’s one published quarter is counted, on the page’s API and in the export alike', async () => {
+    // The demo publishes only Q4 of each year: every 2025 mean is that one quarter's total.
+    const leader = await api.login('leader')
+    const { data } = await api.gql<{ annualResults: { quarters: number[]; quarterCount: number; quarterlyMean: string }[] }>(
+      `{ annualResults(year: 2025) { quarters quarterCount quarterlyMean } }`,
+      {},
+      leader,
+    )
+    expect(data!.annualResults).toHaveLength(31)
+    for (const r of data!.annualResults) expect(r).toMatchObject({ quarters: [4], quarterCount: 1 })
+
+    const ws = (await readXlsx(await download(api, '/files/export/annual.xlsx?year=2025', 'leader'))).worksheets[0]!
+    const header = headerOf(ws)
+    const rows = rowsOf(ws)
+    expect(rows).toHaveLength(31)
+    for (const row of rows) {
+      expect(row[header.indexOf('计入季度')]).toBe('第四季度（1/4）')
+      expect(row[header.indexOf('季度平均总分')]).toBe(row[header.indexOf('第四季度总分')])
+    }
+  })
 })

@@ -347,11 +347,13 @@ export function annualResults(catalog: Catalog, rounds: RoundCtx[], random: Rand
       })
       const totals = rounds
         .filter((r) => r.spec.year === year)
-        .map(
-          (r) =>
-            required(r.scores.get(key(org.id, MAIN_AREA)), `the main-area score of org ${org.code}`)
-              .total,
-        )
+        .map((r) => ({
+          quarter: r.spec.quarter,
+          total: required(
+            r.scores.get(key(org.id, MAIN_AREA)),
+            `the main-area score of org ${org.code}`,
+          ).total,
+        }))
       const result = annualRollup({ quarterlyTotals: totals, quarterlyWeight: weight, components })
       rows.annualResult.push({
         id: ids.take('annualResult'),

@@ -118,13 +118,13 @@ export async function computeAnnualResults(
     orderBy: [{ round: { quarter: 'asc' } }, { id: 'asc' }],
   })
   const scores = await tx.annualComponentScore.findMany({ where: { year: input.year } })
-  const totals = new Map<number, Prisma.Decimal[]>()
-  // Which quarters each org's mean counts, stored beside it so the result says so.
-  const quartersOf = new Map<number, number[]>()
+  const totals = new Map<number, { quarter: number; total: Prisma.Decimal }[]>()
   for (const a of assessments) {
     if (!a.totalScore) continue
-    totals.set(a.orgId, [...(totals.get(a.orgId) ?? []), a.totalScore])
-    quartersOf.set(a.orgId, [...(quartersOf.get(a.orgId) ?? []), a.round.quarter])
+    totals.set(a.orgId, [
+      ...(totals.get(a.orgId) ?? []),
+      { quarter: a.round.quarter, total: a.totalScore },
+    ])
   }
   const now = input.now ?? new Date()
   const before = await tx.annualResult.findMany({ where: { year: input.year } })
@@ -138,14 +138,7 @@ export async function computeAnnualResults(
         points: scores.find((s) => s.orgId === orgId && s.code === c.code)?.points ?? '0',
       })),
     })
-    const data = {
-      quarterlyMean: rollup.quarterlyMean,
-      quarterlyComponent: rollup.quarterlyComponent,
-      componentsTotal: rollup.componentsTotal,
-      total: rollup.total,
-      quarters: [...new Set(quartersOf.get(orgId))].sort((x, y) => x - y),
-      computedAt: now,
-    }
+    const data = { ...rollup, computedAt: now }
     results.push(
       await tx.annualResult.upsert({
         where: { year_orgId: { year: input.year, orgId } },
