@@ -1,14 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises } from '@vue/test-utils'
-import { Client, fetchExchange } from '@urql/core'
-import { install as installUrql } from '@urql/vue'
-import type { App } from 'vue'
+import { afterEach, describe, expect, it } from 'vitest'
 import { i18n } from '@/plugins/i18n'
 import { session } from '@/store/session'
-import { mountWithApp } from '../../../../test/helpers'
 import MyInterviewsPage from './MyInterviewsPage.vue'
+import { mountBranchPage } from './mountBranchPage'
 
-const ORG = 14
 const answers: Record<string, unknown> = {
   MyInterviews: {
     interviews: [
@@ -29,19 +24,7 @@ const answers: Record<string, unknown> = {
 }
 
 async function mountPage(locale: 'zh-CN' | 'en-US') {
-  const fetch = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => {
-    const { operationName } = JSON.parse(init?.body as string) as { operationName: string }
-    return Promise.resolve(
-      new Response(JSON.stringify({ data: answers[operationName] ?? null }), { headers: { 'content-type': 'application/json' } }),
-    )
-  })
-  const client = new Client({ url: 'http://api.test/graphql', exchanges: [fetchExchange], fetch, preferGetMethod: false })
-  session.setUser({ id: 5, username: 'branch1', displayName: '罗小军', role: 'BRANCH', orgId: ORG, orgName: '运检党支部', mustChangePassword: false })
-  const wrapper = mountWithApp(MyInterviewsPage, { global: { plugins: [{ install: (app: App) => installUrql(app, client) }] } })
-  i18n.global.locale.value = locale
-  await flushPromises()
-  await flushPromises()
-  return wrapper
+  return mountBranchPage(MyInterviewsPage, { answers, locale })
 }
 
 afterEach(() => {

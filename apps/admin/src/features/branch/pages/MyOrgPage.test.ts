@@ -1,18 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises } from '@vue/test-utils'
-import { Client, fetchExchange } from '@urql/core'
-import { install as installUrql } from '@urql/vue'
-import type { App } from 'vue'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import { i18n } from '@/plugins/i18n'
 import { session } from '@/store/session'
-import { mountWithApp } from '../../../../test/helpers'
 import MyOrgPage from './MyOrgPage.vue'
+import { BRANCH_ORG, mountBranchPage } from './mountBranchPage'
 
 // The trend chart is not what this test reads; echarts needs a real canvas.
 vi.mock('@/features/dashboard/components/ChartPanel.vue', () => ({ default: { template: '<div />' } }))
 
-const ORG = 14
 const round = { __typename: 'InspectionRound', id: 6, name: '2026年第4季度党建工作督导检查', year: 2026, quarter: 4 }
 const answers: Record<string, unknown> = {
   MyAreas: {
@@ -26,8 +20,8 @@ const answers: Record<string, unknown> = {
       orgs: [
         {
           __typename: 'OrgTrend',
-          orgId: ORG,
-          org: { __typename: 'Organization', id: ORG, name: '运检党支部', shortName: '运检' },
+          orgId: BRANCH_ORG,
+          org: { __typename: 'Organization', id: BRANCH_ORG, name: '运检党支部', shortName: '运检' },
           categories: ['II'],
           totals: ['88.50'],
           ranks: [15],
@@ -49,27 +43,7 @@ const answers: Record<string, unknown> = {
 }
 
 async function mountPage(locale: 'zh-CN' | 'en-US') {
-  const fetch = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => {
-    const { operationName } = JSON.parse(init?.body as string) as { operationName: string }
-    return Promise.resolve(
-      new Response(JSON.stringify({ data: answers[operationName] ?? null }), { headers: { 'content-type': 'application/json' } }),
-    )
-  })
-  const client = new Client({ url: 'http://api.test/graphql', exchanges: [fetchExchange], fetch, preferGetMethod: false })
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/', name: 'my-org', component: MyOrgPage },
-      ...['my-findings', 'my-rectifications', 'drilldown'].map((name) => ({ path: `/${name}/:assessmentId?`, name, component: { template: '<div />' } })),
-    ],
-  })
-  await router.push('/')
-  session.setUser({ id: 5, username: 'branch1', displayName: '罗小军', role: 'BRANCH', orgId: ORG, orgName: '运检党支部', mustChangePassword: false })
-  const wrapper = mountWithApp(MyOrgPage, { global: { plugins: [router, { install: (app: App) => installUrql(app, client) }] } })
-  i18n.global.locale.value = locale
-  await flushPromises()
-  await flushPromises()
-  return wrapper
+  return mountBranchPage(MyOrgPage, { answers, locale, route: { name: 'my-org', links: ['my-findings', 'my-rectifications', 'drilldown'] } })
 }
 
 afterEach(() => {

@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises } from '@vue/test-utils'
-import { Client, fetchExchange } from '@urql/core'
-import { install as installUrql } from '@urql/vue'
-import type { App } from 'vue'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { afterEach, describe, expect, it } from 'vitest'
 import { i18n } from '@/plugins/i18n'
 import { session } from '@/store/session'
-import { mountWithApp } from '../../../../test/helpers'
 import MyWeakSpotsPage from './MyWeakSpotsPage.vue'
+import { BRANCH_ORG, mountBranchPage } from './mountBranchPage'
 
-const ORG = 14
 
 function overdue(n: number) {
   return {
@@ -18,7 +12,7 @@ function overdue(n: number) {
     category: 'II',
     sentence: `运检党支部有 ${n} 项整改已逾期未销号`,
     sentenceEn: 'overdue',
-    orgs: [{ id: ORG, name: '运检党支部' }],
+    orgs: [{ id: BRANCH_ORG, name: '运检党支部' }],
     problemCategories: [],
     dimensions: [],
     teams: [],
@@ -43,27 +37,7 @@ async function mountPage(locale: 'zh-CN' | 'en-US', overdueItems: number) {
       myRoundInsights: { roundId: 6, areaId: 1, storedAt: null, category: 'II', items: [overdue(overdueItems)] },
     },
   }
-  const fetch = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => {
-    const { operationName } = JSON.parse(init?.body as string) as { operationName: string }
-    return Promise.resolve(
-      new Response(JSON.stringify({ data: answers[operationName] ?? null }), { headers: { 'content-type': 'application/json' } }),
-    )
-  })
-  const client = new Client({ url: 'http://api.test/graphql', exchanges: [fetchExchange], fetch, preferGetMethod: false })
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/', name: 'my-weak-spots', component: MyWeakSpotsPage },
-      ...['ledger', 'my-rectifications', 'drilldown'].map((name) => ({ path: `/${name}/:assessmentId?`, name, component: { template: '<div />' } })),
-    ],
-  })
-  await router.push('/')
-  session.setUser({ id: 5, username: 'branch1', displayName: '罗小军', role: 'BRANCH', orgId: ORG, orgName: '运检党支部', mustChangePassword: false })
-  const wrapper = mountWithApp(MyWeakSpotsPage, { global: { plugins: [router, { install: (app: App) => installUrql(app, client) }] } })
-  i18n.global.locale.value = locale
-  await flushPromises()
-  await flushPromises()
-  return wrapper
+  return mountBranchPage(MyWeakSpotsPage, { answers, locale, route: { name: 'my-weak-spots', links: ['ledger', 'my-rectifications', 'drilldown'] } })
 }
 
 afterEach(() => {
