@@ -409,8 +409,6 @@ const enUS: MessageSchema = {
     someone: 'someone else',
     editFinding: 'Edit finding',
     searchCategory: 'Type a code or name',
-    categoryRequired: 'Choose a problem category',
-    descriptionRequired: 'Describe the problem',
     evidenceRefused: 'The finding is saved, but its evidence was not uploaded: remove or replace the refused file, then press Save to upload again.',
     noteRequired: 'Please add a note',
     newDeadline: 'New deadline (optional)',

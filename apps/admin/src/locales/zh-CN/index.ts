@@ -406,8 +406,6 @@ const zhCN = {
     someone: '其他人',
     editFinding: '编辑问题',
     searchCategory: '输入编码或名称搜索',
-    categoryRequired: '请选择问题类别',
-    descriptionRequired: '请填写问题描述',
     evidenceRefused: '问题已保存，佐证材料未上传：请移除或更换被拒收的文件，再点“保存”重新上传。',
     noteRequired: '请填写说明',
     newDeadline: '新的完成时限（可选）',
